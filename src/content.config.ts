@@ -1,0 +1,28 @@
+/**
+ * The content collections: `content/people`, `content/articles`, `content/quotes`.
+ * The schemas are the contract of DESIGN.md (src/lib/content/schema.ts); the build's
+ * content check (src/integrations/content-check.ts) has already enforced every rule,
+ * with readable messages, before Astro reads these files.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema, personSchema, quoteSchema, type RefFactory } from './lib/content/schema.ts';
+import { idFromPath } from './lib/content/ids.ts';
+import { ENTRY_PATTERN } from './lib/content/read-content.ts';
+import { siteConfig } from './site.config.ts';
+
+const ref = reference as unknown as RefFactory;
+
+function folder(name: string) {
+  return glob({
+    pattern: ENTRY_PATTERN,
+    base: `./${siteConfig.contentDir}/${name}`,
+    generateId: ({ entry }) => idFromPath(entry),
+  });
+}
+
+export const collections = {
+  people: defineCollection({ loader: folder('people'), schema: personSchema() }),
+  articles: defineCollection({ loader: folder('articles'), schema: articleSchema(ref) }),
+  quotes: defineCollection({ loader: folder('quotes'), schema: quoteSchema(ref) }),
+};

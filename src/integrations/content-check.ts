@@ -1,0 +1,58 @@
+/**
+ * Runs the content check before Astro loads any content. A build with broken
+ * content stops here with one report naming every file, field and fix, and no
+ * stack trace; `astro dev` prints the same report and keeps serving.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { readContentFolder } from '../lib/content/read-content.ts';
+import { validateContent } from '../lib/content/validate.ts';
+import { formatIssues } from '../lib/content/issues.ts';
+import { verifyQuoteAgainstArticle } from '../lib/content/verify-quotes.ts';
+import { siteConfig } from '../site.config.ts';
+
+export async function checkContent(root: string): Promise<{ report?: string; counts: string }> {
+  const { files, tagsFile } = await readContentFolder(root, siteConfig.contentDir);
+  const { issues, content } = validateContent(files, {
+    siteTimeZone: siteConfig.timeZone,
+    allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay,
+    ...(tagsFile ? { tagsFile } : {}),
+    verifyQuote: verifyQuoteAgainstArticle,
+  });
+  const counts = `${content.quotes.length} quotes, ${content.articles.length} articles, ${content.people.length} people, ${content.tags.length} tags`;
+  return issues.length > 0 ? { report: formatIssues(issues), counts } : { counts };
+}
+
+export default function contentCheck(): AstroIntegration {
+  let root = process.cwd();
+  async function run(logger: AstroIntegrationLogger, failHard: boolean): Promise<void> {
+    const started = performance.now();
+    const { report, counts } = await checkContent(root);
+    if (report) {
+      if (failHard) {
+        process.stderr.write(`\n${report}\n`);
+        process.exit(1);
+      }
+      logger.error(`\n${report}`);
+      return;
+    }
+    logger.info(`content checked: ${counts}, every quote verified (${Math.round(performance.now() - started)} ms)`);
+  }
+  return {
+    name: 'qtd:content-check',
+    hooks: {
+      'astro:config:setup': async ({ config, command, logger }) => {
+        root = fileURLToPath(config.root);
+        await run(logger, command !== 'dev');
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const contentRoot = relative(root, `${root}/${siteConfig.contentDir}`);
+        server.watcher.on('all', (_event, path) => {
+          if (!relative(root, path).startsWith(contentRoot)) return;
+          void run(logger, false);
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Characters that break or disguise text. PDF copies bring U+FFFD (a character the
+ * copy lost) and ligature code points (ﬁ); bidi controls and zero-width spaces can
+ * make text read differently from what it is. ZWNJ and ZWJ stay allowed: Persian
+ * and other scripts need them. No-break spaces are ordinary spaces here.
+ */
+export type HygieneKind = 'replacement' | 'ligature' | 'control' | 'bidi' | 'zero-width';
+
+export interface HygieneFinding {
+  kind: HygieneKind;
+  /** 1-based line and column in the scanned text. */
+  line: number;
+  column: number;
+  codePoint: string;
+  /** A few characters around it, with the character shown as its code point. */
+  context: string;
+}
+
+const LIGATURES: Record<string, string> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'st',
+  '\uFB06': 'st',
+};
+
+function classify(char: string): HygieneKind | undefined {
+  const code = char.codePointAt(0) ?? 0;
+  if (code === 0xfffd) return 'replacement';
+  if (code >= 0xfb00 && code <= 0xfb06) return 'ligature';
+  if ((code < 0x20 && char !== '\n' && char !== '\t' && char !== '\r') || (code >= 0x7f && code <= 0x9f)) return 'control';
+  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return 'bidi';
+  if (code === 0x200b || (code === 0xfeff)) return 'zero-width';
+  return undefined;
+}
+
+const SUSPECT = /[\uFFFD\uFB00-\uFB06\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/g;
+
+export function codePointLabel(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+export function scanText(text: string): HygieneFinding[] {
+  const findings: HygieneFinding[] = [];
+  // A byte-order mark at the very start of a file is an encoding marker, not content.
+  const startAt = text.startsWith('\uFEFF') ? 1 : 0;
+  SUSPECT.lastIndex = startAt;
+  for (let match = SUSPECT.exec(text); match; match = SUSPECT.exec(text)) {
+    const char = match[0];
+    const kind = classify(char);
+    if (!kind) continue;
+    const before = text.slice(0, match.index);
+    const line = before.split('\n').length;
+    const column = match.index - before.lastIndexOf('\n');
+    const context = `${text.slice(Math.max(0, match.index - 12), match.index)}[${codePointLabel(char)}]${text.slice(match.index + 1, match.index + 13)}`.replace(/\n/g, ' ');
+    findings.push({ kind, line, column, codePoint: codePointLabel(char), context });
+  }
+  return findings;
+}
+
+export function describeFinding(finding: HygieneFinding): { message: string; fix: string } {
+  switch (finding.kind) {
+    case 'replacement':
+      return {
+        message: `a broken character (U+FFFD, the copy lost a character here) at column ${finding.column}: "${finding.context}"`,
+        fix: 'replace it with the character(s) of the original, e.g. "fi" in "�ighters" or ":" in "12�56" (npm run import guesses them).',
+      };
+    case 'ligature': {
+      return {
+        message: `a ligature code point ${finding.codePoint} at column ${finding.column}: "${finding.context}"`,
+        fix: 'write the separate letters instead (ﬁ → fi, ﬂ → fl, ﬀ → ff).',
+      };
+    }
+    case 'control':
+      return {
+        message: `an invisible control character ${finding.codePoint} at column ${finding.column}: "${finding.context}"`,
+        fix: 'delete it; it is not text.',
+      };
+    case 'bidi':
+      return {
+        message: `a bidirectional override/isolate ${finding.codePoint} at column ${finding.column}, which can make text display differently from what it is: "${finding.context}"`,
+        fix: 'delete it; right-to-left quotes get their direction from the `lang` field.',
+      };
+    case 'zero-width':
+      return {
+        message: `a zero-width space ${finding.codePoint} at column ${finding.column}, which hides inside words: "${finding.context}"`,
+        fix: 'delete it (ZWNJ U+200C and ZWJ U+200D, which Persian and other scripts need, are allowed).',
+      };
+  }
+}
+
+export function ligatureLetters(char: string): string | undefined {
+  return LIGATURES[char];
+}

@@ -1,0 +1,320 @@
+/**
+ * The build's own content check. Astro only logs a reference to a missing entry,
+ * only warns about two files with one id, and js-yaml rolls 2021-02-30 over to
+ * March 2; this check reads every file as written and reports every broken rule of
+ * DESIGN.md at once, each with its file, field and fix.
+ */
+import type { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import { parseDateTime, zoneOffsetMinutes, formatOffset } from '../dates.ts';
+import { parseFrontmatter, fieldAtLine, type ParsedFile } from './frontmatter.ts';
+import { scanText, describeFinding } from './hygiene.ts';
+import { issue, type ContentIssue } from './issues.ts';
+import {
+  KEBAB_CASE,
+  FIELD_EXAMPLES,
+  articleSchema,
+  personSchema,
+  plainRef,
+  quoteSchema,
+  tagRegistrySchema,
+  type ArticleData,
+  type Collection,
+  type PersonData,
+  type QuoteData,
+  type TagRegistry,
+} from './schema.ts';
+import { didYouMean } from './suggest.ts';
+import { idFromPath } from './ids.ts';
+
+export interface SourceFile {
+  /** Path relative to the project root, with forward slashes: `content/quotes/x.md`. */
+  path: string;
+  collection: Collection;
+  text: string;
+}
+
+export interface ValidatedEntry<T> {
+  id: string;
+  path: string;
+  data: T;
+  body: string;
+  /** 1-based line of each front-matter field, for messages. */
+  keyLines: ReadonlyMap<string, number>;
+}
+
+export interface ValidatedContent {
+  people: ValidatedEntry<PersonData>[];
+  articles: ValidatedEntry<ArticleData>[];
+  quotes: ValidatedEntry<QuoteData>[];
+  tags: TagRegistry;
+}
+
+/** Checks a quote's words against its source article; supplied by the caller (see verify-quotes.ts). */
+export type QuoteVerifier = (
+  quote: ValidatedEntry<QuoteData>,
+  article: ValidatedEntry<ArticleData>,
+) => { message: string; fix: string } | undefined;
+
+export interface ValidateOptions {
+  siteTimeZone: string;
+  allowSeveralQuotesPerDay: boolean;
+  /** `content/tags.yaml`, when the folder has one. */
+  tagsFile?: { path: string; text: string };
+  verifyQuote?: QuoteVerifier;
+}
+
+const COLLECTION_NOUN: Record<Collection, string> = { people: 'person', articles: 'article', quotes: 'quote' };
+
+function schemaFor(collection: Collection): z.ZodType {
+  switch (collection) {
+    case 'people':
+      return personSchema();
+    case 'articles':
+      return articleSchema(plainRef);
+    case 'quotes':
+      return quoteSchema(plainRef);
+  }
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+function schemaIssues(
+  file: SourceFile,
+  parsed: ParsedFile,
+  error: z.ZodError,
+  knownKeys: readonly string[],
+): ContentIssue[] {
+  const found: ContentIssue[] = [];
+  for (const problem of error.issues) {
+    if (problem.code === 'unrecognized_keys') {
+      for (const key of problem.keys) {
+        const container = fieldPath(problem.path);
+        const name = container ? `${container}.${key}` : key;
+        found.push(
+          issue(
+            file.path,
+            name,
+            `is not a field of a ${COLLECTION_NOUN[file.collection]}.${problem.path.length === 0 ? didYouMean(key, knownKeys) : ''}`,
+            problem.path.length === 0
+              ? `rename or remove it; the fields are: ${knownKeys.join(', ')}.`
+              : 'rename or remove it (see the front-matter reference in README.md).',
+            parsed.keyLines.get(String(problem.path[0] ?? key)),
+          ),
+        );
+      }
+      continue;
+    }
+    const topKey = String(problem.path[0] ?? '');
+    const name = fieldPath(problem.path);
+    const example = FIELD_EXAMPLES[topKey];
+    const missing = topKey !== '' && !(topKey in parsed.data);
+    if (missing) {
+      found.push(
+        issue(file.path, name, 'is required but missing.', `add it to the front matter${example ? `, e.g. \`${example}\`` : ''}.`, 1),
+      );
+      continue;
+    }
+    found.push(
+      issue(
+        file.path,
+        name || undefined,
+        problem.message.replace(/^Invalid input: expected (\w+), received (\w+)$/, 'should be $1, not $2') + '.',
+        example ? `write it like \`${example}\`.` : 'correct the value (see the front-matter reference in README.md).',
+        parsed.keyLines.get(topKey),
+      ),
+    );
+  }
+  return found;
+}
+
+function knownKeysOf(collection: Collection): string[] {
+  const schema = schemaFor(collection) as unknown as { shape?: Record<string, unknown> };
+  return Object.keys(schema.shape ?? {});
+}
+
+function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry {
+  if (!options.tagsFile) return [];
+  const { path, text } = options.tagsFile;
+  for (const finding of scanText(text)) {
+    const { message, fix } = describeFinding(finding);
+    issues.push(issue(path, undefined, message, fix, finding.line));
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { schema: 'core' }) ?? [];
+  } catch (error) {
+    issues.push(issue(path, undefined, `is not valid YAML: ${(error as Error).message.split('\n')[0]}`, 'write one entry per tag: `- id: resistance` with `name:` and `description:` below it.'));
+    return [];
+  }
+  const result = tagRegistrySchema.safeParse(raw);
+  if (!result.success) {
+    for (const problem of result.error.issues) {
+      issues.push(issue(path, fieldPath(problem.path) || undefined, `${problem.message}.`, 'each tag needs `id` (kebab-case) and `name`, and may have `description` and `renamedFrom`.'));
+    }
+    return [];
+  }
+  const seen = new Map<string, number>();
+  result.data.forEach((tag, index) => {
+    for (const id of [tag.id, ...tag.renamedFrom]) {
+      const previous = seen.get(id);
+      if (previous !== undefined) {
+        issues.push(issue(path, `[${index}].id`, `the tag id "${id}" is used twice (also entry ${previous + 1}).`, 'give each tag, and each former id, one entry only.'));
+      } else {
+        seen.set(id, index);
+      }
+    }
+  });
+  return result.data;
+}
+
+export function validateContent(files: readonly SourceFile[], options: ValidateOptions): { issues: ContentIssue[]; content: ValidatedContent } {
+  const issues: ContentIssue[] = [];
+  const tags = readTags(options, issues);
+  const content: ValidatedContent = { people: [], articles: [], quotes: [], tags };
+  const firstPathOfId = new Map<string, string>();
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const id = idFromPath(file.path);
+    if (!KEBAB_CASE.test(id)) {
+      issues.push(
+        issue(file.path, undefined, `the file name "${id}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
+      );
+    }
+    const key = `${file.collection}/${id}`;
+    const previous = firstPathOfId.get(key);
+    if (previous) {
+      issues.push(
+        issue(file.path, undefined, `has the same id "${id}" as ${previous}; ids must be unique within content/${file.collection}/.`, 'rename one of the two files (and never reuse an id that was published).'),
+      );
+    } else {
+      firstPathOfId.set(key, file.path);
+    }
+
+    const parsedResult = parseFrontmatter(file.text);
+    if (!parsedResult.ok) {
+      issues.push(issue(file.path, undefined, parsedResult.message + '.', 'start the file with `---`, one `field: value` per line, then `---` and the text.', parsedResult.line));
+      continue;
+    }
+    const parsed = parsedResult.file;
+    for (const finding of scanText(file.text)) {
+      const { message, fix } = describeFinding(finding);
+      issues.push(issue(file.path, fieldAtLine(parsed.keyLines, finding.line, parsed.bodyLine), message, fix, finding.line));
+    }
+    const result = schemaFor(file.collection).safeParse(parsed.data);
+    if (!result.success) {
+      issues.push(...schemaIssues(file, parsed, result.error, knownKeysOf(file.collection)));
+      continue;
+    }
+    const entry = { id, path: file.path, data: result.data, body: parsed.body, keyLines: parsed.keyLines };
+    if (file.collection === 'people') content.people.push(entry as ValidatedEntry<PersonData>);
+    else if (file.collection === 'articles') {
+      const article = entry as ValidatedEntry<ArticleData>;
+      checkOffset(article, parsed, options, issues);
+      content.articles.push(article);
+    } else content.quotes.push(entry as ValidatedEntry<QuoteData>);
+  }
+
+  checkReferences(content, issues);
+  checkTags(content, issues);
+  checkQuoteDays(content, options, issues);
+  if (options.verifyQuote) {
+    const articles = new Map(content.articles.map((article) => [article.id, article]));
+    for (const quote of content.quotes) {
+      const article = quote.data.source ? articles.get(quote.data.source.id) : undefined;
+      if (!article) continue;
+      const failure = options.verifyQuote(quote, article);
+      if (failure) issues.push(issue(quote.path, 'text', failure.message, failure.fix, quote.keyLines.get('text')));
+    }
+  }
+  return { issues, content };
+}
+
+/** "Shown as written": the offset written must be the one the zone has at that instant. */
+function checkOffset(article: ValidatedEntry<ArticleData>, parsed: ParsedFile, options: ValidateOptions, issues: ContentIssue[]): void {
+  const zone = article.data.timeZone ?? options.siteTimeZone;
+  for (const field of ['published', 'updated'] as const) {
+    const raw = parsed.data[field];
+    if (typeof raw !== 'string') continue;
+    const written = parseDateTime(raw);
+    if (!written.ok) continue;
+    const expected = zoneOffsetMinutes(written.value.epochMs, zone);
+    if (expected !== written.value.offsetMinutes) {
+      issues.push(
+        issue(
+          article.path,
+          field,
+          `is written with offset ${formatOffset(written.value.offsetMinutes)}, but ${zone}${article.data.timeZone ? '' : ' (the site’s zone)'} is at ${formatOffset(expected)} at that time, so the page would show another hour.`,
+          `write the offset ${formatOffset(expected)}, or set \`timeZone:\` to the zone the time was written in.`,
+          parsed.keyLines.get(field),
+        ),
+      );
+    }
+  }
+}
+
+function checkReferences(content: ValidatedContent, issues: ContentIssue[]): void {
+  const people = new Set(content.people.map((person) => person.id));
+  const articles = new Set(content.articles.map((article) => article.id));
+  const unknownPerson = (path: string, field: string, id: string, line?: number) =>
+    issues.push(
+      issue(path, field, `no person "${id}" in content/people/.${didYouMean(id, people)}`, `use the file name (without .md) of a person in content/people/, or create content/people/${id}.md.`, line),
+    );
+  for (const article of content.articles) {
+    article.data.authors.forEach((author, index) => {
+      if (!people.has(author.id)) unknownPerson(article.path, `authors[${index}]`, author.id, article.keyLines.get('authors'));
+    });
+  }
+  for (const quote of content.quotes) {
+    const { speaker, curator, source } = quote.data;
+    if (!people.has(speaker.id)) unknownPerson(quote.path, 'speaker', speaker.id, quote.keyLines.get('speaker'));
+    if (curator && !people.has(curator.id)) unknownPerson(quote.path, 'curator', curator.id, quote.keyLines.get('curator'));
+    if (source && !articles.has(source.id)) {
+      issues.push(
+        issue(quote.path, 'source', `no article "${source.id}" in content/articles/.${didYouMean(source.id, articles)}`, 'use the file name (without .md) of an article in content/articles/, or remove `source:` and give a `context:` instead.', quote.keyLines.get('source')),
+      );
+    }
+  }
+}
+
+function checkTags(content: ValidatedContent, issues: ContentIssue[]): void {
+  const known = new Set(content.tags.map((tag) => tag.id));
+  const renamed = new Map(content.tags.flatMap((tag) => tag.renamedFrom.map((old) => [old, tag.id] as const)));
+  for (const entry of [...content.articles, ...content.quotes]) {
+    entry.data.tags.forEach((tag, index) => {
+      if (known.has(tag)) return;
+      const newer = renamed.get(tag);
+      issues.push(
+        issue(
+          entry.path,
+          `tags[${index}]`,
+          newer ? `the tag "${tag}" was renamed to "${newer}".` : `the tag "${tag}" is not in content/tags.yaml.${didYouMean(tag, known)}`,
+          newer ? `write "${newer}".` : 'use a tag listed in content/tags.yaml, or add it there (id, name, description).',
+          entry.keyLines.get('tags'),
+        ),
+      );
+    });
+  }
+}
+
+function checkQuoteDays(content: ValidatedContent, options: ValidateOptions, issues: ContentIssue[]): void {
+  if (options.allowSeveralQuotesPerDay) return;
+  const byDay = new Map<string, ValidatedEntry<QuoteData>[]>();
+  for (const quote of content.quotes) {
+    if (quote.data.withdrawn) continue;
+    const list = byDay.get(quote.data.date) ?? [];
+    list.push(quote);
+    byDay.set(quote.data.date, list);
+  }
+  for (const [day, quotes] of byDay) {
+    if (quotes.length < 2) continue;
+    const [first, ...others] = quotes;
+    for (const other of others) {
+      issues.push(
+        issue(other.path, 'date', `${day} is already the day of ${first?.path}; there is one quote of the day per day.`, 'give this quote another date (the next free day), or set allowSeveralQuotesPerDay in src/site.config.ts.', other.keyLines.get('date')),
+      );
+    }
+  }
+}

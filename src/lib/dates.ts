@@ -1,0 +1,229 @@
+/**
+ * Calendar days and datetimes, parsed strictly and shown without time-zone surprises.
+ *
+ * A quote's `date` is a calendar day ('YYYY-MM-DD'), never an instant: it is kept as
+ * a string so that no time zone of the build machine can move it. An article's
+ * `published` is an instant with the offset it was written with.
+ */
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  // Date.UTC rolls 2021-02-30 over to March 2; a real day prints back unchanged.
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return (
+    probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
+  );
+}
+
+/** A calendar day written as 'YYYY-MM-DD' that exists. */
+export function parseCalendarDay(value: string): ParseResult<string> {
+  const match = CALENDAR_DAY.exec(value.trim());
+  if (!match) return { ok: false, reason: `"${value}" is not a date written as YYYY-MM-DD` };
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  if (!isRealDay(y, m, d)) return { ok: false, reason: `${value.trim()} is not a day of the calendar` };
+  return { ok: true, value: value.trim() };
+}
+
+export interface ParsedDateTime {
+  /** The value as written, e.g. '2021-08-23T12:56:00-04:00'. */
+  written: string;
+  /** The instant, in milliseconds since the epoch. */
+  epochMs: number;
+  /** The written offset from UTC in minutes (-240 for -04:00). */
+  offsetMinutes: number;
+}
+
+/** An ISO 8601 datetime with an explicit offset (or Z) whose day and time exist. */
+export function parseDateTime(value: string): ParseResult<ParsedDateTime> {
+  const written = value.trim();
+  const match = DATE_TIME.exec(written);
+  if (!match) {
+    return {
+      ok: false,
+      reason: `"${value}" is not a datetime with an offset, like 2021-08-23T12:56:00-04:00`,
+    };
+  }
+  const [, ys, ms, ds, hs, mins, ss, fraction, zone] = match;
+  const [y, m, d, h, min, s] = [ys, ms, ds, hs, mins, ss ?? '0'].map(Number) as number[] as [
+    number, number, number, number, number, number,
+  ];
+  if (!isRealDay(y, m, d)) return { ok: false, reason: `${written.slice(0, 10)} is not a day of the calendar` };
+  if (h > 23 || min > 59 || s > 59) return { ok: false, reason: `${written} has an impossible time of day` };
+  let offsetMinutes = 0;
+  if (zone && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const [oh, om] = zone.slice(1).split(':').map(Number) as [number, number];
+    if (oh > 18 || om > 59) return { ok: false, reason: `${zone} is not a UTC offset` };
+    offsetMinutes = sign * (oh * 60 + om);
+  }
+  const millis = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+  const epochMs = Date.UTC(y, m - 1, d, h, min, s, millis) - offsetMinutes * 60_000;
+  return { ok: true, value: { written, epochMs, offsetMinutes } };
+}
+
+/** js-yaml (Astro's front-matter parser) turns unquoted dates into Date objects at UTC midnight. */
+export function calendarDayOfYamlDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zonedParts(epochMs: number, timeZone: string): ZonedParts {
+  let formatter = partsFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 0,
+    day: parts.day ?? 0,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** Offset of `timeZone` from UTC at an instant, in minutes (-240 for New York in August). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const p = zonedParts(epochMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+}
+
+function pad(n: number, width = 2): string {
+  return String(Math.abs(n)).padStart(width, '0');
+}
+
+export function formatOffset(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  return `${sign}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+}
+
+/** The instant as ISO 8601 in `timeZone`'s local time with its offset: '2021-08-23T12:56:00-04:00'. */
+export function isoInZone(epochMs: number, timeZone: string): string {
+  const p = zonedParts(epochMs, timeZone);
+  const offset = zoneOffsetMinutes(epochMs, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${formatOffset(offset)}`;
+}
+
+/** The calendar day ('YYYY-MM-DD') of an instant in `timeZone`. */
+export function calendarDayInZone(epochMs: number, timeZone: string): string {
+  const p = zonedParts(epochMs, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** The instant at `hour`:00 local time of `day` in `timeZone` (feeds date quotes in the morning). */
+export function instantOfLocalTime(day: string, hour: number, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const naive = Date.UTC(y, m - 1, d, hour);
+  // The zone's offset can differ between the naive guess and the result (DST change): correct twice.
+  let guess = naive - zoneOffsetMinutes(naive, timeZone) * 60_000;
+  guess = naive - zoneOffsetMinutes(guess, timeZone) * 60_000;
+  return guess;
+}
+
+// Associated Press style, as newspapers write dates: "Aug. 23, 2021", "March 4, 2020".
+const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+const FULL_MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+function dayParts(day: string): [number, number, number] {
+  return day.split('-').map(Number) as [number, number, number];
+}
+
+/** 'Aug. 23, 2021' */
+export function formatDayShort(day: string): string {
+  const [y, m, d] = dayParts(day);
+  return `${AP_MONTHS[m - 1]} ${d}, ${y}`;
+}
+
+/** 'August 23, 2021' */
+export function formatDayLong(day: string): string {
+  const [y, m, d] = dayParts(day);
+  return `${FULL_MONTHS[m - 1]} ${d}, ${y}`;
+}
+
+/** 'August 2021' */
+export function formatMonth(year: number, month: number): string {
+  return `${FULL_MONTHS[month - 1]} ${year}`;
+}
+
+export function monthName(month: number): string {
+  return FULL_MONTHS[month - 1] ?? '';
+}
+
+/** 'ET' for America/New_York: the generic zone name newspapers print. */
+export function zoneAbbreviation(epochMs: number, timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' })
+    .formatToParts(new Date(epochMs))
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return name ?? timeZone;
+}
+
+/** 'Aug. 23, 2021, 12:56 p.m. ET', in the zone the article was published in. */
+export function formatDateTimeInZone(epochMs: number, timeZone: string): string {
+  const p = zonedParts(epochMs, timeZone);
+  const day = formatDayShort(`${p.year}-${pad(p.month)}-${pad(p.day)}`);
+  const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
+  const meridiem = p.hour < 12 ? 'a.m.' : 'p.m.';
+  return `${day}, ${hour12}:${pad(p.minute)} ${meridiem} ${zoneAbbreviation(epochMs, timeZone)}`;
+}
+
+/** RFC 822 date for RSS, always in GMT so that it reads the same from every build machine. */
+export function rfc822(epochMs: number): string {
+  return new Date(epochMs).toUTCString();
+}
+
+/** Today in the site's zone, or the pinned day. */
+export function todayIn(timeZone: string, now: Date, pinned?: string): string {
+  if (pinned) {
+    const parsed = parseCalendarDay(pinned);
+    if (!parsed.ok) throw new Error(`BUILD_DATE: ${parsed.reason}`);
+    return parsed.value;
+  }
+  return calendarDayInZone(now.getTime(), timeZone);
+}
+
+/** Compare calendar days written as 'YYYY-MM-DD' (they sort as strings). */
+export function compareDays(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
