@@ -49,16 +49,17 @@ export type QuoteMatchResult =
 
 export const PARAGRAPH_SEPARATOR = '\n\n';
 
-/** Text brought to its matching form, with the original span of every character. */
+/** Text brought to its matching form, with where each of its characters came from. */
 export interface NormalizedText {
-  text: string;
-  /** `starts[i]` is the original offset where normalised character i begins. */
-  starts: number[];
-  /** `ends[i]` is the original offset where normalised character i ends. */
-  ends: number[];
+  readonly text: string;
+  /**
+   * `starts[i]` is the original offset where normalised character i begins. A
+   * normalised space stands for the whole run of white space from there. No
+   * match ends on a space, so a match's original end is `starts[last] + 1`.
+   */
+  readonly starts: Int32Array;
 }
 
-/** An article normalised once, to match many quotes against. */
 export interface PreparedArticle {
   readonly paragraphs: readonly string[];
   /** `paragraphs.join('\n\n')`. */
@@ -71,12 +72,19 @@ export interface PreparedArticle {
   readonly normalizedParagraphStarts: readonly number[];
 }
 
-const QUOTE_MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»', "'", '‘', '’', '‚', '‛', '‹', '›', '′', '″']);
-const DASHES = new Set(['-', '‐', '‑', '‒', '–', '—', '―', '−']);
-const INVISIBLE = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
-const NORMAL_QUOTE = "'";
-const NORMAL_DASH = '-';
-const NORMALIZED_PARAGRAPH_BREAK = '\n';
+const SPACE = 0x20;
+const NORMAL_QUOTE = 0x27; // '
+const NORMAL_DASH = 0x2d; // -
+const NORMALIZED_PARAGRAPH_BREAK = 0x0a; // \n
+// " “ ” „ ‟ « » ' ‘ ’ ‚ ‛ ‹ › ′ ″
+const QUOTE_MARKS = new Set([
+  0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0xab, 0xbb, 0x27, 0x2018, 0x2019, 0x201a, 0x201b, 0x2039, 0x203a, 0x2032,
+  0x2033,
+]);
+// - ‐ ‑ ‒ – — ― −
+const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);
+// Soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark: PDF copies are full of them.
+const INVISIBLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 
 const ELISION = /\.(?:\s*\.){2,}|…+/g;
 // An elision mark counts as one word when quoting a few words back to the user.
@@ -88,7 +96,7 @@ const CONTINUATION_WORDS = 6;
 
 function isWhiteSpace(code: number): boolean {
   return (
-    code === 0x20 ||
+    code === SPACE ||
     (code >= 0x09 && code <= 0x0d) ||
     code === 0xa0 ||
     code === 0x1680 ||
@@ -105,74 +113,98 @@ function isWordCharacter(ch: string): boolean {
   return ch !== '' && WORD_CHARACTER.test(ch);
 }
 
+/** Normalised text being built: pieces of text, and the original offset of each character. */
+interface NormalizedBuffer {
+  pieces: string[];
+  starts: Int32Array;
+  length: number;
+  lastCode: number;
+}
+
+function bufferFor(capacity: number): NormalizedBuffer {
+  return { pieces: [], starts: new Int32Array(capacity), length: 0, lastCode: -1 };
+}
+
+function pushCharacter(buffer: NormalizedBuffer, code: number, start: number): void {
+  buffer.pieces.push(String.fromCharCode(code));
+  buffer.starts[buffer.length++] = start;
+  buffer.lastCode = code;
+}
+
+/** Appends the normalised form of `text`, whose first character is at `offset` in the original. */
+function appendNormalized(buffer: NormalizedBuffer, text: string, offset: number): void {
+  const firstIndex = buffer.length;
+  // Characters that stay as they are get copied as one slice.
+  let runStart = 0;
+  const flushRun = (to: number): void => {
+    if (to > runStart) {
+      buffer.pieces.push(text.slice(runStart, to));
+      for (let k = runStart; k < to; k++) buffer.starts[buffer.length++] = offset + k;
+      buffer.lastCode = text.charCodeAt(to - 1);
+    }
+  };
+  let spaceStart = -1;
+  for (let i = 0; i < text.length; i++) {
+    const original = text.charCodeAt(i);
+    const invisible = INVISIBLE.has(original);
+    const space = !invisible && isWhiteSpace(original);
+    const folded = QUOTE_MARKS.has(original) ? NORMAL_QUOTE : DASHES.has(original) ? NORMAL_DASH : original;
+    if (invisible || space || spaceStart >= 0 || folded !== original) flushRun(i);
+    if (invisible) {
+      runStart = i + 1;
+      continue;
+    }
+    if (space) {
+      if (spaceStart < 0) spaceStart = i;
+      runStart = i + 1;
+      continue;
+    }
+    if (spaceStart >= 0) {
+      if (buffer.length > firstIndex && buffer.lastCode !== NORMAL_DASH && folded !== NORMAL_DASH) {
+        pushCharacter(buffer, SPACE, offset + spaceStart);
+      }
+      spaceStart = -1;
+    }
+    if (folded !== original) {
+      pushCharacter(buffer, folded, offset + i);
+      runStart = i + 1;
+    }
+  }
+  if (spaceStart < 0) flushRun(text.length);
+}
+
+function finish(buffer: NormalizedBuffer): NormalizedText {
+  return { text: buffer.pieces.join(''), starts: buffer.starts.slice(0, buffer.length) };
+}
+
 /**
  * Normalises text for matching: white space runs become one space (dropped at
  * the edges and next to a dash), quote marks become `'`, dashes become `-`,
  * invisible characters vanish. `offset` is added to every recorded position.
  */
 export function normalizeForMatch(text: string, offset = 0): NormalizedText {
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let spaceStart = -1;
-  let spaceEnd = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (INVISIBLE.has(ch)) continue;
-    if (isWhiteSpace(text.charCodeAt(i))) {
-      if (spaceStart < 0) spaceStart = i;
-      spaceEnd = i + 1;
-      continue;
-    }
-    const folded = QUOTE_MARKS.has(ch) ? NORMAL_QUOTE : DASHES.has(ch) ? NORMAL_DASH : ch;
-    if (spaceStart >= 0) {
-      const previous = chars[chars.length - 1];
-      if (previous !== undefined && previous !== NORMAL_DASH && folded !== NORMAL_DASH) {
-        chars.push(' ');
-        starts.push(offset + spaceStart);
-        ends.push(offset + spaceEnd);
-      }
-      spaceStart = -1;
-    }
-    chars.push(folded);
-    starts.push(offset + i);
-    ends.push(offset + i + 1);
-  }
-  return { text: chars.join(''), starts, ends };
+  const buffer = bufferFor(text.length);
+  appendNormalized(buffer, text, offset);
+  return finish(buffer);
 }
 
 export function prepareArticle(paragraphs: readonly string[]): PreparedArticle {
+  const text = paragraphs.join(PARAGRAPH_SEPARATOR);
+  const buffer = bufferFor(text.length);
   const paragraphStarts: number[] = [];
   const normalizedParagraphStarts: number[] = [];
-  const pieces: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
   let offset = 0;
-  let normalizedLength = 0;
   paragraphs.forEach((paragraph, index) => {
     if (index > 0) {
-      pieces.push(NORMALIZED_PARAGRAPH_BREAK);
-      starts.push(offset);
-      ends.push(offset + PARAGRAPH_SEPARATOR.length);
+      pushCharacter(buffer, NORMALIZED_PARAGRAPH_BREAK, offset);
       offset += PARAGRAPH_SEPARATOR.length;
-      normalizedLength += 1;
     }
     paragraphStarts.push(offset);
-    normalizedParagraphStarts.push(normalizedLength);
-    const normalized = normalizeForMatch(paragraph, offset);
-    pieces.push(normalized.text);
-    for (const start of normalized.starts) starts.push(start);
-    for (const end of normalized.ends) ends.push(end);
+    normalizedParagraphStarts.push(buffer.length);
+    appendNormalized(buffer, paragraph, offset);
     offset += paragraph.length;
-    normalizedLength += normalized.text.length;
   });
-  return {
-    paragraphs,
-    text: paragraphs.join(PARAGRAPH_SEPARATOR),
-    paragraphStarts,
-    normalized: { text: pieces.join(''), starts, ends },
-    normalizedParagraphStarts,
-  };
+  return { paragraphs, text, paragraphStarts, normalized: finish(buffer), normalizedParagraphStarts };
 }
 
 function isPrepared(article: readonly string[] | PreparedArticle): article is PreparedArticle {
@@ -341,8 +373,8 @@ function locate(article: PreparedArticle, needles: readonly string[]): Located |
 }
 
 function toOriginal(article: PreparedArticle, span: TextSpan): TextSpan {
-  const { starts, ends } = article.normalized;
-  return { start: starts[span.start] ?? 0, end: ends[span.end - 1] ?? 0 };
+  const { starts } = article.normalized;
+  return { start: starts[span.start] ?? 0, end: (starts[span.end - 1] ?? -1) + 1 };
 }
 
 function takeWords(text: string, count: number): string {

@@ -2,7 +2,8 @@
 //
 // CHROME_PATH wins when set. Otherwise on Linux x64 the browser shipped inside
 // @sparticuz/chromium is inflated once into node_modules/.cache/qtd-chromium/
-// (the package's own loader assumes AWS Lambda and /tmp, so we do it ourselves).
+// (the package's own loader assumes AWS Lambda and /tmp, so we do it ourselves)
+// and given its own fonts; a CHROME_PATH browser uses the machine's fonts.
 import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';

@@ -1,0 +1,240 @@
+/**
+ * The whole archive, read from the content collections once per build and
+ * memoised: every page asks for it, and every lookup goes through maps built here
+ * (no page scans all quotes). Entries become plain objects that `src/lib/` works on.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { siteConfig } from '../site.config.ts';
+import {
+  sortArticlesNewestFirst,
+  sortPeople,
+  sortQuotesNewestFirst,
+  quoteStatus,
+  indexBy,
+  type QuoteStatus,
+} from '../lib/archive.ts';
+import { todayIn } from '../lib/dates.ts';
+import { articleParagraphs, wordCount } from '../lib/content/article-text.ts';
+import { matchQuote, prepareArticle, toParagraphSpans, type TextSpan } from '../lib/quote-match.ts';
+import { quoteInContext, type ContextPiece } from '../lib/sentences.ts';
+
+export interface Person {
+  id: string;
+  name: string;
+  description?: string | undefined;
+  sortName?: string | undefined;
+  url?: string | undefined;
+  bioHtml: string;
+}
+
+export interface Correction {
+  date: string;
+  note: string;
+}
+
+export interface Article {
+  id: string;
+  title: string;
+  dek?: string | undefined;
+  authorIds: string[];
+  publication?: string | undefined;
+  section?: string | undefined;
+  publishedMs: number;
+  updatedMs?: number | undefined;
+  timeZone: string;
+  sourceUrl?: string | undefined;
+  caption?: string | undefined;
+  authorNote?: string | undefined;
+  rights?: string | undefined;
+  display: 'full' | 'excerpt';
+  corrections: Correction[];
+  tags: string[];
+  html: string;
+  paragraphs: string[];
+  words: number;
+}
+
+export interface QuoteMatch {
+  paragraphIndex: number;
+  /** Spans within the paragraph. */
+  spans: TextSpan[];
+  context: ContextPiece[];
+}
+
+export interface Quote {
+  id: string;
+  text: string;
+  speakerId: string;
+  sourceId?: string | undefined;
+  date: string;
+  curatorId?: string | undefined;
+  context?: string | undefined;
+  lang?: string | undefined;
+  tags: string[];
+  corrections: Correction[];
+  withdrawn?: { date: string; reason: string } | undefined;
+  commentaryHtml: string;
+  status: QuoteStatus;
+  /** Where the words are in the source article (quotes with a source only). */
+  match?: QuoteMatch | undefined;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  description?: string | undefined;
+  renamedFrom: string[];
+}
+
+export interface Archive {
+  today: string;
+  people: Person[];
+  articles: Article[];
+  /** Every quote, newest first, whatever its status. */
+  allQuotes: Quote[];
+  /** Published quotes (not scheduled, not withdrawn), newest first. */
+  quotes: Quote[];
+  /** Quotes that have a page: published, withdrawn (as a notice), and scheduled drafts when shown. */
+  quotesWithPages: Quote[];
+  tags: Tag[];
+  personById: Map<string, Person>;
+  articleById: Map<string, Article>;
+  quoteById: Map<string, Quote>;
+  tagById: Map<string, Tag>;
+  quotesBySpeaker: Map<string, Quote[]>;
+  quotesByArticle: Map<string, Quote[]>;
+  quotesByTag: Map<string, Quote[]>;
+  articlesByAuthor: Map<string, Article[]>;
+  articlesByTag: Map<string, Article[]>;
+}
+
+function toPerson(entry: CollectionEntry<'people'>): Person {
+  return {
+    id: entry.id,
+    name: entry.data.name,
+    description: entry.data.description,
+    sortName: entry.data.sortName,
+    url: entry.data.url,
+    bioHtml: entry.rendered?.html ?? '',
+  };
+}
+
+function toArticle(entry: CollectionEntry<'articles'>): Article {
+  const paragraphs = articleParagraphs(entry.body ?? '');
+  return {
+    id: entry.id,
+    title: entry.data.title,
+    dek: entry.data.dek,
+    authorIds: entry.data.authors.map((author) => author.id),
+    publication: entry.data.publication,
+    section: entry.data.section,
+    publishedMs: entry.data.published.getTime(),
+    updatedMs: entry.data.updated?.getTime(),
+    timeZone: entry.data.timeZone ?? siteConfig.timeZone,
+    sourceUrl: entry.data.sourceUrl,
+    caption: entry.data.caption,
+    authorNote: entry.data.authorNote,
+    rights: entry.data.rights,
+    display: entry.data.display,
+    corrections: entry.data.corrections,
+    tags: entry.data.tags,
+    html: entry.rendered?.html ?? '',
+    paragraphs,
+    words: wordCount(paragraphs),
+  };
+}
+
+function locate(text: string, article: ReturnType<typeof prepareArticle>): QuoteMatch | undefined {
+  const result = matchQuote(text, article);
+  if (!result.found) return undefined;
+  const spans = toParagraphSpans(article, result.paragraphIndex, result.spans);
+  const paragraph = article.paragraphs[result.paragraphIndex] ?? '';
+  return { paragraphIndex: result.paragraphIndex, spans, context: quoteInContext(paragraph, spans) };
+}
+
+async function loadArchive(): Promise<Archive> {
+  const today = todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate);
+  const [peopleEntries, articleEntries, quoteEntries] = await Promise.all([
+    getCollection('people'),
+    getCollection('articles'),
+    getCollection('quotes'),
+  ]);
+  const people = sortPeople(peopleEntries.map(toPerson));
+  const articles = sortArticlesNewestFirst(articleEntries.map(toArticle));
+  const articleById = new Map(articles.map((article) => [article.id, article]));
+  const prepared = new Map<string, ReturnType<typeof prepareArticle>>();
+  const preparedArticle = (id: string) => {
+    let value = prepared.get(id);
+    if (!value) {
+      value = prepareArticle(articleById.get(id)?.paragraphs ?? []);
+      prepared.set(id, value);
+    }
+    return value;
+  };
+
+  const allQuotes = sortQuotesNewestFirst(
+    quoteEntries.map((entry): Quote => {
+      const sourceId = entry.data.source?.id;
+      return {
+        id: entry.id,
+        text: entry.data.text,
+        speakerId: entry.data.speaker.id,
+        sourceId,
+        date: entry.data.date,
+        curatorId: entry.data.curator?.id,
+        context: entry.data.context,
+        lang: entry.data.lang,
+        tags: entry.data.tags,
+        corrections: entry.data.corrections,
+        withdrawn: entry.data.withdrawn,
+        commentaryHtml: entry.rendered?.html ?? '',
+        status: quoteStatus({ id: entry.id, date: entry.data.date, withdrawn: entry.data.withdrawn }, today),
+        match: sourceId ? locate(entry.data.text, preparedArticle(sourceId)) : undefined,
+      };
+    }),
+  );
+  const quotes = allQuotes.filter((quote) => quote.status === 'published');
+  const quotesWithPages = allQuotes.filter(
+    (quote) => quote.status !== 'scheduled' || siteConfig.showScheduled || import.meta.env.DEV,
+  );
+  const listed = siteConfig.showScheduled || import.meta.env.DEV ? allQuotes.filter((q) => q.status !== 'withdrawn') : quotes;
+  const tags = (await loadTags()).slice().sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+
+  return {
+    today,
+    people,
+    articles,
+    allQuotes,
+    quotes: listed,
+    quotesWithPages,
+    tags,
+    personById: new Map(people.map((person) => [person.id, person])),
+    articleById,
+    quoteById: new Map(allQuotes.map((quote) => [quote.id, quote])),
+    tagById: new Map(tags.map((tag) => [tag.id, tag])),
+    quotesBySpeaker: indexBy(listed, (quote) => [quote.speakerId]),
+    quotesByArticle: indexBy(listed, (quote) => (quote.sourceId ? [quote.sourceId] : [])),
+    quotesByTag: indexBy(listed, (quote) => quote.tags),
+    articlesByAuthor: indexBy(articles, (article) => article.authorIds),
+    articlesByTag: indexBy(articles, (article) => article.tags),
+  };
+}
+
+async function loadTags(): Promise<Tag[]> {
+  const { readFile } = await import('node:fs/promises');
+  const { existsSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const { tagRegistrySchema } = await import('../lib/content/schema.ts');
+  const path = `${process.cwd()}/${siteConfig.contentDir}/tags.yaml`;
+  if (!existsSync(path)) return [];
+  return tagRegistrySchema.parse(parse(await readFile(path, 'utf8'), { schema: 'core' }) ?? []);
+}
+
+let archive: Promise<Archive> | undefined;
+
+export function getArchive(): Promise<Archive> {
+  // In `astro dev` content changes while the server runs: read it afresh each time.
+  if (import.meta.env.DEV) return loadArchive();
+  archive ??= loadArchive();
+  return archive;
+}

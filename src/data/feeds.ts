@@ -1,0 +1,72 @@
+/** Feed items of the archive's quotes and articles (plain data for src/lib/feeds.ts). */
+import { siteConfig } from '../site.config.ts';
+import type { Archive, Article, Quote } from './archive.ts';
+import { articleFeedItem, quoteFeedItem, type FeedItem, type FeedSettings } from '../lib/feeds.ts';
+import { absoluteUrl, articleUrl, cardUrl, feedStylesheetUrl, itemGuid, personUrl, quoteUrl } from '../lib/urls.ts';
+import { textDirection } from '../lib/lang.ts';
+import { renderRss, type RssChannel } from '../lib/rss-document.ts';
+import { articleBodyHtml } from '../lib/article-body.ts';
+
+export const feedSettings: FeedSettings = {
+  siteTitle: siteConfig.title,
+  timeZone: siteConfig.timeZone,
+  hourOfDay: siteConfig.feedHourOfDay,
+  titleWords: siteConfig.feedTitleWords,
+};
+
+export function quoteItem(quote: Quote, archive: Archive): FeedItem {
+  const speaker = archive.personById.get(quote.speakerId);
+  const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
+  return quoteFeedItem(
+    {
+      guid: itemGuid('quotes', quote.id),
+      text: quote.text,
+      date: quote.date,
+      link: absoluteUrl(quoteUrl(quote.id)),
+      speaker: { name: speaker?.name ?? quote.speakerId, url: absoluteUrl(personUrl(quote.speakerId)), description: speaker?.description },
+      source: article
+        ? {
+            title: article.title,
+            url: absoluteUrl(articleUrl(article.id)),
+            authors: article.authorIds.map((id) => archive.personById.get(id)?.name ?? id),
+            publication: article.publication,
+            publishedMs: article.publishedMs,
+            timeZone: article.timeZone,
+          }
+        : undefined,
+      curator: quote.curatorId ? archive.personById.get(quote.curatorId)?.name : undefined,
+      context: quote.context,
+      verified: quote.match !== undefined,
+      commentaryHtml: quote.commentaryHtml,
+      corrections: quote.corrections,
+      tags: quote.tags.map((tag) => archive.tagById.get(tag)?.name ?? tag),
+      image: absoluteUrl(cardUrl('quotes', quote.id)),
+      lang: quote.lang,
+      dir: quote.lang ? textDirection(quote.lang) : undefined,
+    },
+    feedSettings,
+  );
+}
+
+export function articleItem(article: Article, archive: Archive): FeedItem {
+  return articleFeedItem({
+    guid: itemGuid('articles', article.id),
+    title: article.title,
+    dek: article.dek,
+    link: absoluteUrl(articleUrl(article.id)),
+    authors: article.authorIds.map((id) => archive.personById.get(id)?.name ?? id),
+    publication: article.publication,
+    publishedMs: article.publishedMs,
+    timeZone: article.timeZone,
+    bodyHtml: articleBodyHtml(article, archive.quotesByArticle.get(article.id) ?? [], { forFeed: true }),
+    tags: article.tags.map((tag) => archive.tagById.get(tag)?.name ?? tag),
+    image: absoluteUrl(cardUrl('articles', article.id)),
+    excerptOnly: article.display === 'excerpt',
+    sourceUrl: article.sourceUrl,
+  });
+}
+
+export async function rssResponse(channel: Omit<RssChannel, 'language' | 'stylesheet'>, items: FeedItem[]): Promise<Response> {
+  const xml = await renderRss({ ...channel, language: siteConfig.lang, stylesheet: feedStylesheetUrl() }, items);
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

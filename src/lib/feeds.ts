@@ -1,0 +1,234 @@
+/**
+ * Feed items and channels, built from plain data. Every feed (RSS and JSON Feed)
+ * takes its items from here, so titles, guids, dates and content read the same
+ * everywhere.
+ */
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { visit } from 'unist-util-visit';
+import type { Root, Element } from 'hast';
+import { firstWords } from './archive.ts';
+import { formatDayLong, formatDateTimeInZone, instantOfLocalTime } from './dates.ts';
+
+/** Escapes text for XML/HTML element content and attribute values. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+export const escapeHtml = (text: string) => escapeXml(text).replace(/&apos;/g, '&#39;');
+
+const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src', 'srcSet'],
+  source: ['src', 'srcSet'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite'],
+  ins: ['cite'],
+};
+
+function absolutize(value: string, base: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '' ) return value;
+  try {
+    return new URL(trimmed, base).href;
+  } catch {
+    return value;
+  }
+}
+
+function absolutizeSrcset(value: string, base: string): string {
+  return value
+    .split(',')
+    .map((candidate) => {
+      const [url, ...descriptor] = candidate.trim().split(/\s+/);
+      return url ? [absolutize(url, base), ...descriptor].join(' ') : '';
+    })
+    .filter(Boolean)
+    .join(', ');
+}
+
+function rehypeAbsoluteUrls(options: { base: string }) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const attributes = URL_ATTRIBUTES[node.tagName];
+      if (!attributes) return;
+      for (const name of attributes) {
+        const value = node.properties[name];
+        if (typeof value !== 'string') continue;
+        node.properties[name] = name === 'srcSet' ? absolutizeSrcset(value, options.base) : absolutize(value, options.base);
+      }
+    });
+  };
+}
+
+/**
+ * Makes every URL in an HTML fragment absolute (links, images, srcset, cite), so a
+ * feed reader, which has no page URL to resolve against, follows them right.
+ * `base` is the absolute URL of the page the fragment belongs to.
+ */
+export function absoluteUrlsInHtml(html: string, base: string): string {
+  return String(
+    unified()
+      .use(rehypeParse, { fragment: true })
+      .use(rehypeAbsoluteUrls, { base })
+      .use(rehypeStringify)
+      .processSync(html),
+  );
+}
+
+/** HTML to plain text for a feed item's description. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface FeedItem {
+  /** Stable id, never the URL: survives a move of the site. */
+  guid: string;
+  title: string;
+  /** Absolute URL of the item's page. */
+  link: string;
+  pubDateMs: number;
+  /** Plain text. */
+  summary: string;
+  /** Full HTML, absolute URLs only. */
+  contentHtml: string;
+  creators: string[];
+  categories: string[];
+  /** Absolute URL of the share card. */
+  image?: string | undefined;
+}
+
+export interface QuoteFeedInput {
+  guid: string;
+  text: string;
+  date: string;
+  link: string;
+  speaker: { name: string; url: string; description?: string | undefined };
+  source?: { title: string; url: string; authors: string[]; publication?: string | undefined; publishedMs: number; timeZone: string } | undefined;
+  curator?: string | undefined;
+  context?: string | undefined;
+  verified: boolean;
+  commentaryHtml: string;
+  corrections: { date: string; note: string }[];
+  tags: string[];
+  image?: string | undefined;
+  lang?: string | undefined;
+  dir?: 'ltr' | 'rtl' | undefined;
+}
+
+export interface FeedSettings {
+  siteTitle: string;
+  timeZone: string;
+  hourOfDay: number;
+  titleWords: number;
+}
+
+/** "Ahmad Massoud: What makes a people strong, above and beyond any…" */
+export function quoteItemTitle(speaker: string, text: string, words: number): string {
+  return `${speaker}: ${firstWords(text, words)}`;
+}
+
+/**
+ * A quote of the day is dated at a fixed morning hour of its day in the site's zone:
+ * a date-only value read as midnight UTC would show as the day before in the Americas.
+ */
+export function quotePubDate(day: string, settings: FeedSettings): number {
+  return instantOfLocalTime(day, settings.hourOfDay, settings.timeZone);
+}
+
+export function quoteFeedItem(input: QuoteFeedInput, settings: FeedSettings): FeedItem {
+  const langAttributes = input.lang ? ` lang="${escapeHtml(input.lang)}"${input.dir === 'rtl' ? ' dir="rtl"' : ''}` : '';
+  const source = input.source;
+  const sourceLine = source
+    ? `<p>From <cite><a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a></cite>${source.authors.length ? ` by ${escapeHtml(source.authors.join(' and '))}` : ''}${source.publication ? `, ${escapeHtml(source.publication)}` : ''}, ${escapeHtml(formatDateTimeInZone(source.publishedMs, source.timeZone))}.</p>`
+    : input.context
+      ? `<p>${escapeHtml(input.context)}</p>`
+      : '';
+  const provenance = input.verified && source
+    ? `<p><small>Verified against the text of the article.</small></p>`
+    : `<p><small>Source text not in the archive.</small></p>`;
+  const corrections = input.corrections.length
+    ? `<p><strong>Corrections:</strong> ${input.corrections.map((c) => `Corrected on ${escapeHtml(formatDayLong(c.date))}: ${escapeHtml(c.note)}`).join(' ')}</p>`
+    : '';
+  const commentary = input.commentaryHtml.trim()
+    ? `<h3>Quote of the day for ${escapeHtml(formatDayLong(input.date))}${input.curator ? `, chosen by ${escapeHtml(input.curator)}` : ''}</h3>${absoluteUrlsInHtml(input.commentaryHtml, input.link)}`
+    : '';
+  const contentHtml = [
+    `<blockquote${langAttributes}><p>${escapeHtml(input.text)}</p></blockquote>`,
+    `<p>— <a href="${escapeHtml(input.speaker.url)}">${escapeHtml(input.speaker.name)}</a>${input.speaker.description ? `, ${escapeHtml(input.speaker.description)}` : ''}</p>`,
+    sourceLine,
+    provenance,
+    commentary,
+    corrections,
+  ].join('');
+  const summary = `“${input.text.replace(/\s+/g, ' ')}” — ${input.speaker.name}${source ? `, in “${source.title}”` : ''}`;
+  return {
+    guid: input.guid,
+    title: quoteItemTitle(input.speaker.name, input.text, settings.titleWords),
+    link: input.link,
+    pubDateMs: quotePubDate(input.date, settings),
+    summary,
+    contentHtml,
+    creators: [input.speaker.name],
+    categories: input.tags,
+    image: input.image,
+  };
+}
+
+export interface ArticleFeedInput {
+  guid: string;
+  title: string;
+  dek?: string | undefined;
+  link: string;
+  authors: string[];
+  publication?: string | undefined;
+  publishedMs: number;
+  timeZone: string;
+  bodyHtml: string;
+  tags: string[];
+  image?: string | undefined;
+  excerptOnly: boolean;
+  sourceUrl?: string | undefined;
+}
+
+export function articleFeedItem(input: ArticleFeedInput): FeedItem {
+  const byline = `<p>By ${escapeHtml(input.authors.join(' and '))}${input.publication ? `, ${escapeHtml(input.publication)}` : ''}, ${escapeHtml(formatDateTimeInZone(input.publishedMs, input.timeZone))}</p>`;
+  const dek = input.dek ? `<p><em>${escapeHtml(input.dek)}</em></p>` : '';
+  const original = input.sourceUrl ? `<p><a href="${escapeHtml(input.sourceUrl)}">The original article</a></p>` : '';
+  return {
+    guid: input.guid,
+    title: input.title,
+    link: input.link,
+    pubDateMs: input.publishedMs,
+    summary: input.dek ?? plainText(input.bodyHtml).slice(0, 300),
+    contentHtml: `${dek}${byline}${absoluteUrlsInHtml(input.bodyHtml, input.link)}${original}`,
+    creators: input.authors,
+    categories: input.tags,
+    image: input.image,
+  };
+}
+
+/** The newest items first, at most `limit` of them: feeds stay bounded at any archive size. */
+export function latestItems(items: readonly FeedItem[], limit: number): FeedItem[] {
+  return [...items].sort((a, b) => b.pubDateMs - a.pubDateMs || (a.guid < b.guid ? -1 : 1)).slice(0, limit);
+}

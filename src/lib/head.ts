@@ -1,0 +1,27 @@
+/** Small decisions about a page's head, kept out of the layout. */
+export interface HeadFeed {
+  title: string;
+  /** Root-relative feed URL. */
+  url: string;
+}
+
+export interface ShareImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** "Page · QTD"; the home page is just the site's name and tagline. */
+export function pageTitle(title: string, siteName: string, isHome: boolean): string {
+  return isHome || title === siteName ? title : `${title} · ${siteName}`;
+}
+
+/** A meta description: the text on one line, cut at a word boundary near `max` characters. */
+export function describe(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}

@@ -1,0 +1,11 @@
+/** Writing direction of a BCP 47 language tag, for `dir` on quotes in right-to-left scripts. */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'pa-arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RTL_SCRIPTS = new Set(['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg', 'mand']);
+
+export function textDirection(lang: string | undefined): 'ltr' | 'rtl' {
+  if (!lang) return 'ltr';
+  const subtags = lang.toLowerCase().split(/[-_]/);
+  const script = subtags.find((part) => part.length === 4 && /^[a-z]{4}$/.test(part));
+  if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(subtags[0] ?? '') ? 'rtl' : 'ltr';
+}

@@ -1,0 +1,305 @@
+/**
+ * Measuring and shaping card text with HarfBuzz, and drawing the lines satori
+ * can't draw.
+ *
+ * Why not leave all text to satori: satori 0.63 shapes with HarfBuzz but adds
+ * each glyph's vertical offset with the wrong sign, so every mark that GPOS
+ * moves (the dots of Noto Naskh Arabic, which are separate glyphs, and
+ * harakat) floats above the line instead of sitting on its letter. Lines with
+ * right-to-left text or combining marks are therefore shaped here and handed
+ * to satori as ready-made vector paths; plain left-to-right lines stay satori
+ * text. Both are measured here with the same fonts, so our line breaking
+ * matches what is drawn.
+ *
+ * HarfBuzz is the copy satori itself depends on (resolved through satori), so
+ * both shape with the same engine.
+ */
+import { createRequire } from 'node:module';
+import bidiFactory from 'bidi-js';
+import type { EmbeddingLevels } from 'bidi-js';
+import { sfntVerticalMetrics, woffToSfnt } from './fonts.ts';
+
+export type Direction = 'ltr' | 'rtl';
+
+export interface ShaperFontSource {
+  key: string;
+  /** The font file as read (WOFF 1.0). */
+  woff: Uint8Array;
+}
+
+export interface TextStyle {
+  /** Font keys in fallback order: each character takes the first that has it. */
+  fonts: readonly string[];
+  /** Font size in px. */
+  size: number;
+  /** Paragraph direction. */
+  direction: Direction;
+  /** BCP 47 tag, for language-specific glyph forms (e.g. Persian digits). */
+  lang?: string | undefined;
+}
+
+/** A paragraph with its bidi embedding levels resolved once, before line breaking. */
+export interface BidiParagraph {
+  text: string;
+  levels: EmbeddingLevels;
+}
+
+export interface PlacedGlyph {
+  font: string;
+  glyph: number;
+  /** px from the line's left edge */
+  x: number;
+  /** px below the baseline (negative: above) */
+  y: number;
+}
+
+export interface ShapedLine {
+  width: number;
+  glyphs: PlacedGlyph[];
+}
+
+export interface TextShaper {
+  /** Advance width in px of `text` laid out as one line. */
+  measure(text: string, style: TextStyle): number;
+  /** Shapes `paragraph.text.slice(start, end)` as one line, in visual order. */
+  shapeLine(paragraph: BidiParagraph, start: number, end: number, style: TextStyle): ShapedLine;
+  /** The line's outlines as one SVG path, with the line's left end at `x` and its baseline at `y`. */
+  linePath(line: ShapedLine, size: number, x: number, y: number): string;
+  /** Ascender and descender (positive, below the baseline) of a font, per em. */
+  verticalMetrics(fontKey: string): { ascender: number; descender: number };
+  /** Characters of `text` that none of `fonts` has (they would be drawn as boxes). */
+  missingCharacters(text: string, fonts: readonly string[]): string[];
+}
+
+// Only the corner of harfbuzzjs (untyped) that we use.
+interface HbGlyphPosition {
+  g: number;
+  cl: number;
+  ax: number;
+  dx: number;
+  dy: number;
+}
+interface HbBuffer {
+  addText(text: string, itemOffset?: number, itemLength?: number | null): void;
+  guessSegmentProperties(): void;
+  setDirection(direction: Direction): void;
+  setLanguage(language: string): void;
+  json(): HbGlyphPosition[];
+  destroy(): void;
+}
+interface HbFont {
+  setScale(x: number, y: number): void;
+  glyphToJson(glyph: number): { type: string; values: number[] }[];
+}
+interface HbFace {
+  upem: number;
+  collectUnicodes(): Uint32Array;
+}
+interface HarfBuzz {
+  createBlob(data: Uint8Array): unknown;
+  createFace(blob: unknown, index: number): HbFace;
+  createFont(face: HbFace): HbFont;
+  createBuffer(): HbBuffer;
+  shape(font: HbFont, buffer: HbBuffer, features?: string): void;
+}
+
+let harfBuzz: Promise<HarfBuzz> | undefined;
+
+function loadHarfBuzz(): Promise<HarfBuzz> {
+  if (!harfBuzz) {
+    const requireFromHere = createRequire(import.meta.url);
+    const requireFromSatori = createRequire(requireFromHere.resolve('satori'));
+    harfBuzz = requireFromSatori('harfbuzzjs') as Promise<HarfBuzz>;
+  }
+  return harfBuzz;
+}
+
+const bidi = bidiFactory();
+
+export function analyseParagraph(text: string, direction: Direction): BidiParagraph {
+  return { text, levels: bidi.getEmbeddingLevels(text, direction) };
+}
+
+/** Direction of the first strong character, for text that comes without a language tag. */
+export function detectDirection(text: string): Direction | undefined {
+  for (const char of text) {
+    const type = bidi.getBidiCharTypeName(char);
+    if (type === 'L') return 'ltr';
+    if (type === 'R' || type === 'AL') return 'rtl';
+  }
+  return undefined;
+}
+
+/** Whether satori would draw `text` wrongly: right-to-left characters or marks that GPOS positions. */
+export function needsOwnShaping(text: string): boolean {
+  if (/\p{M}/u.test(text)) return true;
+  for (const char of text) {
+    const type = bidi.getBidiCharTypeName(char);
+    if (type === 'R' || type === 'AL' || type === 'AN') return true;
+  }
+  return false;
+}
+
+interface LoadedFace {
+  font: HbFont;
+  upem: number;
+  covers: Set<number>;
+  ascender: number;
+  descender: number;
+  paths: Map<number, { type: string; values: number[] }[]>;
+}
+
+// Characters that must stay in the font of the character before them.
+const CLINGING = /^[\p{M}\u200c\u200d\ufe00-\ufe0f]$/u;
+
+export async function createTextShaper(sources: readonly ShaperFontSource[]): Promise<TextShaper> {
+  const hb = await loadHarfBuzz();
+  const faces = new Map<string, LoadedFace>();
+  for (const source of sources) {
+    const sfnt = woffToSfnt(source.woff);
+    const face = hb.createFace(hb.createBlob(sfnt), 0);
+    const font = hb.createFont(face);
+    font.setScale(face.upem, face.upem);
+    // Read from the file, not hb_font_get_h_extents, which answers 0 for a font not yet shaped with.
+    const { ascender, descender } = sfntVerticalMetrics(sfnt);
+    faces.set(source.key, { font, upem: face.upem, covers: new Set(face.collectUnicodes()), ascender, descender, paths: new Map() });
+  }
+
+  function face(key: string): LoadedFace {
+    const found = faces.get(key);
+    if (!found) throw new Error(`unknown card font ${key}`);
+    return found;
+  }
+
+  function fontFor(codePoint: number, fonts: readonly string[]): string | undefined {
+    return fonts.find((key) => face(key).covers.has(codePoint));
+  }
+
+  /** Font key of each UTF-16 unit of text[start, end). */
+  function assignFonts(text: string, start: number, end: number, fonts: readonly string[]): string[] {
+    const assigned: string[] = [];
+    const fallback = fonts[0];
+    if (fallback === undefined) throw new Error('a text style needs at least one font');
+    let previous: string | undefined;
+    for (let i = start; i < end; ) {
+      const codePoint = text.codePointAt(i) ?? 0;
+      const char = String.fromCodePoint(codePoint);
+      let key: string;
+      if (previous !== undefined && (CLINGING.test(char) || (/\s/u.test(char) && face(previous).covers.has(codePoint)))) {
+        key = previous;
+      } else {
+        key = fontFor(codePoint, fonts) ?? previous ?? fallback;
+      }
+      for (let unit = 0; unit < char.length; unit++) assigned.push(key);
+      previous = key;
+      i += char.length;
+    }
+    return assigned;
+  }
+
+  function shapeLine(paragraph: BidiParagraph, start: number, end: number, style: TextStyle): ShapedLine {
+    if (end <= start) return { width: 0, glyphs: [] };
+    const { text, levels } = paragraph;
+    const fonts = assignFonts(text, start, end, style.fonts);
+
+    // Logical runs: maximal stretches with one embedding level and one font.
+    const runOf = new Int32Array(end - start);
+    const runs: { start: number; end: number; font: string; rtl: boolean }[] = [];
+    for (let i = start; i < end; i++) {
+      const font = fonts[i - start] ?? '';
+      const level = levels.levels[i] ?? 0;
+      const last = runs[runs.length - 1];
+      if (last && last.end === i && last.font === font && last.rtl === (level % 2 === 1)) {
+        last.end = i + 1;
+      } else {
+        runs.push({ start: i, end: i + 1, font, rtl: level % 2 === 1 });
+      }
+      runOf[i - start] = runs.length - 1;
+    }
+
+    // The bidi algorithm's reordering (rule L2, applied to this line only)
+    // gives the visual order of the characters; each run comes out whole, so
+    // the order of runs is read off it and each run is shaped in its own
+    // direction.
+    const visualRuns: number[] = [];
+    for (const index of bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end)) {
+      const run = runOf[index - start] ?? 0;
+      if (visualRuns[visualRuns.length - 1] !== run) visualRuns.push(run);
+    }
+
+    const glyphs: PlacedGlyph[] = [];
+    let x = 0;
+    for (const runIndex of visualRuns) {
+      const run = runs[runIndex];
+      if (!run) continue;
+      const runFace = face(run.font);
+      const scale = style.size / runFace.upem;
+      const buffer = hb.createBuffer();
+      try {
+        // The whole paragraph goes in as context so letters join across run edges.
+        buffer.addText(text, run.start, run.end - run.start);
+        buffer.guessSegmentProperties();
+        // Mirrored brackets in right-to-left runs are HarfBuzz's job once the direction is set.
+        buffer.setDirection(run.rtl ? 'rtl' : 'ltr');
+        if (style.lang) buffer.setLanguage(style.lang);
+        hb.shape(runFace.font, buffer);
+        for (const position of buffer.json()) {
+          glyphs.push({ font: run.font, glyph: position.g, x: x + position.dx * scale, y: -position.dy * scale });
+          x += position.ax * scale;
+        }
+      } finally {
+        buffer.destroy();
+      }
+    }
+    return { width: x, glyphs };
+  }
+
+  function glyphCommands(fontKey: string, glyph: number): { type: string; values: number[] }[] {
+    const loaded = face(fontKey);
+    let commands = loaded.paths.get(glyph);
+    if (!commands) {
+      commands = loaded.font.glyphToJson(glyph);
+      loaded.paths.set(glyph, commands);
+    }
+    return commands;
+  }
+
+  const round = (value: number): string => String(Math.round(value * 100) / 100);
+
+  return {
+    measure(text, style) {
+      return shapeLine(analyseParagraph(text, style.direction), 0, text.length, style).width;
+    },
+    shapeLine,
+    linePath(line, size, originX, baselineY) {
+      let d = '';
+      for (const placed of line.glyphs) {
+        const scale = size / face(placed.font).upem;
+        const left = originX + placed.x;
+        const base = baselineY + placed.y;
+        for (const command of glyphCommands(placed.font, placed.glyph)) {
+          d += command.type;
+          const { values } = command;
+          for (let i = 0; i + 1 < values.length; i += 2) {
+            // Font units grow upwards, SVG units downwards.
+            d += `${i > 0 ? ' ' : ''}${round(left + (values[i] ?? 0) * scale)} ${round(base - (values[i + 1] ?? 0) * scale)}`;
+          }
+        }
+      }
+      return d;
+    },
+    verticalMetrics(fontKey) {
+      const { ascender, descender } = face(fontKey);
+      return { ascender, descender };
+    },
+    missingCharacters(text, fonts) {
+      const missing = new Set<string>();
+      for (const char of text) {
+        const codePoint = char.codePointAt(0) ?? 0;
+        if (/[\s\p{Cf}]/u.test(char)) continue;
+        if (fontFor(codePoint, fonts) === undefined) missing.add(char);
+      }
+      return [...missing];
+    },
+  };
+}

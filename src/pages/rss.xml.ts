@@ -1,0 +1,23 @@
+/** /rss.xml: the quotes of the day, newest first, the latest N (site config). */
+import type { APIRoute } from 'astro';
+import { getArchive } from '../data/archive.ts';
+import { quoteItem, rssResponse } from '../data/feeds.ts';
+import { latestItems } from '../lib/feeds.ts';
+import { siteConfig } from '../site.config.ts';
+import { absoluteUrl, feedUrl, homeUrl } from '../lib/urls.ts';
+import { feedImageUrl } from '../lib/feed-image.ts';
+
+export const GET: APIRoute = async () => {
+  const archive = await getArchive();
+  const items = latestItems(archive.quotes.filter((q) => q.status === 'published').map((quote) => quoteItem(quote, archive)), siteConfig.feedItems);
+  return rssResponse(
+    {
+      title: `${siteConfig.title}: quotes of the day`,
+      description: siteConfig.description,
+      link: absoluteUrl(homeUrl()),
+      self: absoluteUrl(feedUrl()),
+      imageUrl: feedImageUrl(),
+    },
+    items,
+  );
+};

@@ -1,0 +1,362 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it, expect } from 'vitest';
+import {
+  matchQuote,
+  normalizeForMatch,
+  prepareArticle,
+  splitAtElisions,
+  toParagraphSpans,
+  type QuoteMatchResult,
+  type TextSpan,
+} from '../../src/lib/quote-match.ts';
+
+const SEEDS_DIR = process.env.QTD_SEEDS_DIR ?? '/work/shared/seeds';
+const readSeed = (name: string): string => readFileSync(join(SEEDS_DIR, name), 'utf8');
+
+/** The article of seed 001 (copied from a PDF) as plain paragraphs. */
+function seedArticleParagraphs(): string[] {
+  const lines = readSeed('001_fd795551776f3598.txt').split('\n');
+  const firstLine = lines.findIndex((line) => line.startsWith('Ahmad Massoud is in a remote base'));
+  const blocks: string[][] = [[]];
+  for (const line of lines.slice(firstLine)) {
+    if (line.trim() === '') blocks.push([]);
+    else blocks[blocks.length - 1]?.push(line.trimStart());
+  }
+  return blocks
+    .map((block) => block.filter((line) => line !== 'Ahmad Massoud in Panjshir province, September 2020.'))
+    .filter((block) => block.length > 0 && !block[0]?.startsWith('Mr. Lévy is author of'))
+    .map((block) =>
+      block.reduce((text, line) => (text === '' || text.endsWith('—') || line.startsWith('—') ? text + line : `${text} ${line}`), ''),
+    );
+}
+
+/** The two quotes of seed 000, exactly as written there, without their outer quote marks. */
+function seedQuotes(): { pulled: string; commentary: string } {
+  const lines = readSeed('000_70825e9b99ccf998.txt').split('\n');
+  const pulledLine = lines[3] ?? '';
+  const commentaryLine = lines[5] ?? '';
+  return {
+    pulled: pulledLine.slice(1, -1),
+    commentary: commentaryLine.slice(commentaryLine.indexOf('“') + 1, commentaryLine.lastIndexOf('”')),
+  };
+}
+
+function expectFound(result: QuoteMatchResult): { spans: TextSpan[]; paragraphIndex: number } {
+  if (!result.found) throw new Error(`expected a match, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+function expectNotFound(result: QuoteMatchResult): Extract<QuoteMatchResult, { found: false }> {
+  if (result.found) throw new Error(`expected no match, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+function spanTexts(paragraphs: readonly string[], result: QuoteMatchResult): string[] {
+  const text = paragraphs.join('\n\n');
+  return expectFound(result).spans.map((span) => text.slice(span.start, span.end));
+}
+
+const paragraphs = seedArticleParagraphs();
+const article = prepareArticle(paragraphs);
+
+describe('the seed article, built as the build would', () => {
+  it('has the paragraphs we expect', () => {
+    expect(paragraphs).toHaveLength(11);
+    expect(paragraphs[0]).toMatch(/^Ahmad Massoud is in a remote base/);
+    expect(paragraphs[2]).toMatch(/^I visited Mr\. Massoud in Panjshir/);
+    expect(paragraphs[4]).toMatch(/^Mr\. Massoud may seem an unlikely warrior\./);
+    expect(paragraphs[10]).toMatch(/barbarism—not only for the Afghan people/);
+    expect(paragraphs.join('\n')).not.toContain('September 2020.');
+  });
+});
+
+describe('matchQuote on the seed quotes', () => {
+  it('finds the pulled quote, with its no-break-space elision, re-capitalised, across the elided gap', () => {
+    const { pulled } = seedQuotes();
+    expect(pulled.startsWith('What makes')).toBe(true);
+    expect(pulled).toContain('resistance. .\u00a0.\u00a0. You must');
+    const result = matchQuote(pulled, article);
+    expect(expectFound(result).paragraphIndex).toBe(4);
+    expect(spanTexts(paragraphs, result)).toEqual([
+      'what makes a people strong, above and beyond any imbalance of forces, is the spirit of resistance',
+      'You must believe with all your heart in your mission. And for me that mission is irrevocable, whatever the price.',
+    ]);
+  });
+
+  it('finds the commentary quote although the article puts a comma before its elision', () => {
+    const { commentary } = seedQuotes();
+    expect(commentary).toContain('But, once again .\u00a0.\u00a0. I will');
+    const result = matchQuote(commentary, article);
+    expect(expectFound(result).paragraphIndex).toBe(6);
+    expect(spanTexts(paragraphs, result)).toEqual([
+      'I prefer peace over war, and if the Taliban were willing to solve Afghanistan’s underlying problems and ' +
+        'create a just system that guarantees the rights and freedoms of all citizens, then I would accept those ' +
+        'terms and we would live in a peaceful Afghanistan. But, once again',
+      'I will never accept an imposed peace for the sake of stability. Freedom and rights are much more important ' +
+        'for us than being in a prison with stability.',
+    ]);
+  });
+
+  it('gives the same answer for the paragraphs and for the prepared article', () => {
+    const { pulled, commentary } = seedQuotes();
+    expect(matchQuote(pulled, paragraphs)).toEqual(matchQuote(pulled, article));
+    expect(matchQuote(commentary, paragraphs)).toEqual(matchQuote(commentary, article));
+  });
+});
+
+describe('matchQuote: what counts as the same text', () => {
+  it('matches an exact quote with one span', () => {
+    const result = matchQuote('His voice was clear and resonant but choppy.', article);
+    expect(expectFound(result).paragraphIndex).toBe(2);
+    expect(spanTexts(paragraphs, result)).toEqual(['His voice was clear and resonant but choppy.']);
+  });
+
+  it('matches an elided quote with one span per segment, leaving the gap out', () => {
+    const result = matchQuote('I learned . . . at King’s College London', article);
+    expect(spanTexts(paragraphs, result)).toEqual(['I learned', 'at King’s College London']);
+    const [first, second] = expectFound(result).spans;
+    expect(first && second && second.start > first.end).toBe(true);
+  });
+
+  it('accepts every way of writing an elision, including none of the elided text', () => {
+    for (const elision of ['...', '…', '. . .', '.\u00a0.\u00a0.', '.\u202f.\u202f.']) {
+      const quote = `Here in Panjshir, ${elision} just beginning.`;
+      expect(spanTexts(paragraphs, matchQuote(quote, article))).toEqual(['Here in Panjshir', 'just beginning.']);
+    }
+    // The gap may be empty: the article has "war, and if".
+    expect(spanTexts(paragraphs, matchQuote('I prefer peace over war … and if the Taliban', article))).toEqual([
+      'I prefer peace over war',
+      'and if the Taliban',
+    ]);
+  });
+
+  it('ignores punctuation and white space touching an elision, on both sides', () => {
+    const result = matchQuote('But, once again . . . I will never accept', article);
+    expect(spanTexts(paragraphs, result)).toEqual(['But, once again', 'I will never accept']);
+    const fourDots = matchQuote('the spirit of resistance. . . . You must believe', article);
+    expect(spanTexts(paragraphs, fourDots)).toEqual(['the spirit of resistance', 'You must believe']);
+    const fullStopThenElision = matchQuote('Only we remain standing. . . . I visited Mr. Massoud', [
+      'Only we remain standing. And we will never yield. I visited Mr. Massoud in Panjshir.',
+    ]);
+    expect(spanTexts(['Only we remain standing. And we will never yield. I visited Mr. Massoud in Panjshir.'], fullStopThenElision)).toEqual([
+      'Only we remain standing',
+      'I visited Mr. Massoud',
+    ]);
+  });
+
+  it('lets the first letter change case, and only the first letter', () => {
+    expect(spanTexts(paragraphs, matchQuote('What makes a people strong', article))).toEqual([
+      'what makes a people strong',
+    ]);
+    expect(spanTexts(paragraphs, matchQuote('instilled in me the habit', article))).toEqual(['instilled in me the habit']);
+    expect(spanTexts(paragraphs, matchQuote('Instilled in me the habit', article))).toEqual(['instilled in me the habit']);
+    expect(matchQuote('What Makes a people strong', article).found).toBe(false);
+    expect(matchQuote('what makes a People strong', article).found).toBe(false);
+  });
+
+  it('treats straight and curly quote marks and apostrophes as the same', () => {
+    expect(spanTexts(paragraphs, matchQuote(`"That's propaganda," he says.`, article))).toEqual([
+      '“That’s propaganda,” he says.',
+    ]);
+    expect(spanTexts(paragraphs, matchQuote('he told the British people: "I have nothing to offer', article))).toEqual([
+      'he told the British people: ‘I have nothing to offer',
+    ]);
+    expect(spanTexts(paragraphs, matchQuote('Mr. Massoud‘s words', article))).toEqual(['Mr. Massoud’s words']);
+  });
+
+  it('treats dash variants as the same, with or without spaces around them', () => {
+    expect(spanTexts(paragraphs, matchQuote('officers of the ANSF" – the Afghan National Security Forces', article))).toEqual([
+      'officers of the ANSF”—the Afghan National Security Forces',
+    ]);
+    expect(spanTexts(paragraphs, matchQuote('Neither the pre–2001 Taliban', article))).toEqual(['Neither the pre-2001 Taliban']);
+    expect(spanTexts(paragraphs, matchQuote('a shield against barbarism \u2014 not only for the Afghan people', article))).toEqual([
+      'a shield against barbarism—not only for the Afghan people',
+    ]);
+  });
+
+  it('treats every run of white space, no-break spaces and newlines included, as one space', () => {
+    const quote = 'His\u00a0voice  was clear\nand\u202fresonant \t but choppy.';
+    expect(spanTexts(paragraphs, matchQuote(quote, article))).toEqual(['His voice was clear and resonant but choppy.']);
+    const wrapped = ['The Afghan  who\u00a0won’t\n surrender.'];
+    expect(spanTexts(wrapped, matchQuote('The Afghan who won’t surrender.', wrapped))).toEqual([
+      'The Afghan  who\u00a0won’t\n surrender.',
+    ]);
+  });
+
+  it('matches words only on word boundaries', () => {
+    expect(matchQuote('may seem an unlikely war', article).found).toBe(false);
+    expect(matchQuote('eem an unlikely warrior', article).found).toBe(false);
+    expect(spanTexts(paragraphs, matchQuote('Mr. Massoud’s fate', article))).toEqual(['Mr. Massoud’s fate']);
+  });
+
+  it('takes the first of several places the quote matches', () => {
+    const result = expectFound(matchQuote('Mr. Massoud', article));
+    expect(result.paragraphIndex).toBe(1);
+    expect(result.spans[0]?.start).toBe(article.text.indexOf('Mr. Massoud'));
+  });
+
+  it('keeps a broken character of the article as it is', () => {
+    const broken = ['Can he and his \ufffdighters hold out?'];
+    expect(spanTexts(broken, matchQuote('his \ufffdighters hold out?', broken))).toEqual(['his \ufffdighters hold out?']);
+    expect(matchQuote('his fighters hold out?', broken).found).toBe(false);
+  });
+});
+
+describe('matchQuote: misquotes fail and say where', () => {
+  it('reports one changed word', () => {
+    const result = expectNotFound(
+      matchQuote('What makes a people strong, above or beyond any imbalance of forces', article),
+    );
+    expect(result).toEqual({
+      found: false,
+      matchedPart: 'What makes a people strong, above',
+      quoteContinues: 'or beyond any imbalance of forces',
+      articleContinues: 'and beyond any imbalance of forces,',
+    });
+  });
+
+  it('reports reordered words', () => {
+    const result = expectNotFound(matchQuote('I love this world and three things in it', article));
+    expect(result.matchedPart).toBe('I love');
+    expect(result.quoteContinues).toBe('this world and three things in');
+    expect(result.articleContinues).toBe('three things in this world,” he');
+  });
+
+  it('reports a sentence from another article', () => {
+    expect(matchQuote('Ask not what your country can do for you', article)).toEqual({
+      found: false,
+      matchedPart: '',
+      quoteContinues: 'Ask not what your country can',
+      articleContinues: '',
+    });
+    const partly = expectNotFound(matchQuote('I have a dream that one day this nation will rise up', article));
+    expect(partly.matchedPart).toBe('I have');
+    expect(partly.quoteContinues).toBe('a dream that one day this');
+    expect(partly.articleContinues).toBe('nothing to offer but blood, toil,');
+  });
+
+  it('rejects elided segments that the article has only in the reverse order', () => {
+    const result = expectNotFound(matchQuote('You must believe with all your heart . . . what makes a people strong', article));
+    expect(result.matchedPart).toBe('You must believe with all your heart');
+    expect(result.quoteContinues).toBe('. . . what makes a people strong');
+    expect(result.articleContinues).toBe('in your mission. And for me');
+  });
+
+  it('rejects elided segments that lie in two different paragraphs', () => {
+    const result = expectNotFound(
+      matchQuote('Surrender is not in my dictionary. . . . Mr. Massoud may seem an unlikely warrior.', article),
+    );
+    expect(result.matchedPart).toBe('Surrender is not in my dictionary');
+    expect(result.quoteContinues).toBe('. . . . Mr. Massoud may seem an');
+    expect(result.articleContinues).toBe('.”');
+    // Without an elision a quote cannot run over a paragraph break either.
+    expect(matchQuote('not in my dictionary.” Mr. Massoud may seem', article).found).toBe(false);
+  });
+
+  it('says nothing matched for an empty quote', () => {
+    expect(matchQuote(' . . . ', article)).toEqual({
+      found: false,
+      matchedPart: '',
+      quoteContinues: '. . .',
+      articleContinues: '',
+    });
+  });
+});
+
+describe('helpers', () => {
+  it('splitAtElisions drops the elisions and the punctuation touching them', () => {
+    expect(splitAtElisions('once again, . . . I will')).toEqual(['once again', 'I will']);
+    expect(splitAtElisions('resistance. .\u00a0.\u00a0. You must')).toEqual(['resistance', 'You must']);
+    expect(splitAtElisions('… and then... “it ended.”')).toEqual(['and then', 'it ended.”']);
+    expect(splitAtElisions(' A whole sentence. ')).toEqual(['A whole sentence.']);
+  });
+
+  it('normalizeForMatch keeps the original offsets of every character', () => {
+    const source = 'It’s  a\u00a0test — “really”';
+    const normalized = normalizeForMatch(source);
+    expect(normalized.text).toBe("It's a test-'really'");
+    expect([...normalized.starts]).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22]);
+    expect(source.charAt(normalized.starts[normalized.text.indexOf('-')] ?? -1)).toBe('—');
+    expect(normalizeForMatch('a\u00ad-\u200bb', 10).starts).toEqual(Int32Array.from([10, 12, 14]));
+  });
+
+  it('toParagraphSpans turns joined-text offsets into paragraph offsets', () => {
+    const { pulled } = seedQuotes();
+    const result = expectFound(matchQuote(pulled, article));
+    const paragraph = paragraphs[result.paragraphIndex] ?? '';
+    const local = toParagraphSpans(paragraphs, result.paragraphIndex, result.spans);
+    expect(local).toEqual(toParagraphSpans(article, result.paragraphIndex, result.spans));
+    expect(local.map((span) => paragraph.slice(span.start, span.end))).toEqual(spanTexts(paragraphs, result));
+  });
+});
+
+/** A small seeded pseudo-random generator (mulberry32), so failures can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ARTICLE_ELISION = /\.\s*\.\s*\.|…/;
+const AT_ELISION_EDGE_START = /^[\s\p{P}]+/u;
+const AT_ELISION_EDGE_END = /[\s\p{P}]+$/u;
+
+function withFirstLetterLowered(text: string): string {
+  return text.replace(/\p{L}/u, (letter) => letter.toLowerCase());
+}
+
+describe('matchQuote on random passages of the seed article', () => {
+  it('finds ~300 random word-aligned passages with 0–2 elisions, and reads back the kept pieces', () => {
+    const random = seededRandom(20210823);
+    const pick = (below: number): number => Math.floor(random() * below);
+    let checked = 0;
+    for (let attempt = 0; checked < 300 && attempt < 5000; attempt++) {
+      const paragraphIndex = pick(paragraphs.length);
+      const paragraph = paragraphs[paragraphIndex] ?? '';
+      const words = [...paragraph.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      const first = pick(words.length);
+      const count = 1 + pick(Math.min(40, words.length - first));
+      const elisions = pick(3);
+      if (count - 1 < 2 * elisions) continue;
+      const chosen = words.slice(first, first + count);
+      // Cuts between words, strictly inside the passage: kept, elided, kept, … each at least one word.
+      const cuts = new Set<number>();
+      while (cuts.size < 2 * elisions) cuts.add(1 + pick(count - 1));
+      const bounds = [0, ...[...cuts].sort((a, b) => a - b), count];
+      const kept: string[] = [];
+      for (let k = 0; k + 1 < bounds.length; k += 2) {
+        const from = chosen[bounds[k] ?? 0];
+        const to = chosen[(bounds[k + 1] ?? 0) - 1];
+        if (from && to) kept.push(paragraph.slice(from.start, to.end));
+      }
+      // The article's own elisions would be read as the quote's; draw again.
+      if (kept.some((piece) => ARTICLE_ELISION.test(piece))) continue;
+      const expected = kept.map((piece, k) => {
+        let text = piece;
+        if (k > 0) text = text.replace(AT_ELISION_EDGE_START, '');
+        if (k < kept.length - 1) text = text.replace(AT_ELISION_EDGE_END, '');
+        return text;
+      });
+      if (expected.some((piece) => piece === '')) continue;
+
+      const quote = kept.join(' . . . ');
+      const result = matchQuote(quote, article);
+      if (!result.found) throw new Error(`no match for ${JSON.stringify(quote)}: ${JSON.stringify(result)}`);
+      const texts = result.spans.map((span) => article.text.slice(span.start, span.end));
+      expect(texts.length, quote).toBe(expected.length);
+      expect(withFirstLetterLowered(texts[0] ?? ''), quote).toBe(withFirstLetterLowered(expected[0] ?? ''));
+      expect(texts.slice(1), quote).toEqual(expected.slice(1));
+      // The first match wins: never later than where the passage was taken from.
+      const takenFrom = article.paragraphStarts[paragraphIndex] ?? 0;
+      expect(result.spans[0]?.start ?? Infinity, quote).toBeLessThanOrEqual(takenFrom + (chosen[0]?.start ?? 0));
+      checked++;
+    }
+    expect(checked).toBe(300);
+  });
+});
