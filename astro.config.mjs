@@ -14,6 +14,8 @@ export default defineConfig({
   base: siteConfig.basePath,
   // Every public URL ends with a slash (DESIGN.md, "Pages and URLs").
   trailingSlash: 'always',
+  // Tests and benchmarks build several content folders side by side, each with its own cache.
+  ...(process.env.QTD_CACHE_DIR ? { cacheDir: process.env.QTD_CACHE_DIR } : {}),
   build: { format: 'directory' },
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugin; ours need unified.
@@ -21,7 +23,9 @@ export default defineConfig({
       // Raw HTML in Markdown is parsed, then sanitised: content comes from many hands.
       remarkRehype: { allowDangerousHtml: true },
       rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSanitizeSchema]],
-      smartypants: true,
+      // Curly quotes and dashes; the source's own ellipses (". . ." with no-break spaces,
+      // as newspapers print them) are kept as written, so the text stays word for word.
+      smartypants: { dashes: 'oldschool', ellipses: false },
     }),
   },
   integrations: [contentCheck(), sitemap()],

@@ -131,10 +131,14 @@ function pushCharacter(buffer: NormalizedBuffer, code: number, start: number): v
   buffer.lastCode = code;
 }
 
+function foldedCode(code: number): number {
+  return QUOTE_MARKS.has(code) ? NORMAL_QUOTE : DASHES.has(code) ? NORMAL_DASH : code;
+}
+
 /** Appends the normalised form of `text`, whose first character is at `offset` in the original. */
 function appendNormalized(buffer: NormalizedBuffer, text: string, offset: number): void {
   const firstIndex = buffer.length;
-  // Characters that stay as they are get copied as one slice.
+  // Characters that stay as they are (most of them) are copied as one slice.
   let runStart = 0;
   const flushRun = (to: number): void => {
     if (to > runStart) {
@@ -142,30 +146,49 @@ function appendNormalized(buffer: NormalizedBuffer, text: string, offset: number
       for (let k = runStart; k < to; k++) buffer.starts[buffer.length++] = offset + k;
       buffer.lastCode = text.charCodeAt(to - 1);
     }
+    runStart = to;
   };
+  const lastKeptBefore = (i: number): number =>
+    runStart < i ? text.charCodeAt(i - 1) : buffer.length > firstIndex ? buffer.lastCode : -1;
   let spaceStart = -1;
   for (let i = 0; i < text.length; i++) {
     const original = text.charCodeAt(i);
-    const invisible = INVISIBLE.has(original);
-    const space = !invisible && isWhiteSpace(original);
-    const folded = QUOTE_MARKS.has(original) ? NORMAL_QUOTE : DASHES.has(original) ? NORMAL_DASH : original;
-    if (invisible || space || spaceStart >= 0 || folded !== original) flushRun(i);
-    if (invisible) {
+    // Printable ASCII but '"' is already in normal form ('-' and "'" are the normal dash and quote).
+    if (spaceStart < 0 && original > SPACE && original < 0x7f && original !== 0x22) continue;
+    if (INVISIBLE.has(original)) {
+      flushRun(i);
       runStart = i + 1;
       continue;
     }
-    if (space) {
-      if (spaceStart < 0) spaceStart = i;
+    if (isWhiteSpace(original)) {
+      if (spaceStart < 0) {
+        const before = lastKeptBefore(i);
+        const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+        const loneSpaceBetweenWords =
+          original === SPACE &&
+          before !== -1 &&
+          before !== NORMAL_DASH &&
+          next !== -1 &&
+          !isWhiteSpace(next) &&
+          !INVISIBLE.has(next) &&
+          foldedCode(next) !== NORMAL_DASH;
+        if (loneSpaceBetweenWords) continue;
+        flushRun(i);
+        spaceStart = i;
+      }
       runStart = i + 1;
       continue;
     }
+    const folded = foldedCode(original);
     if (spaceStart >= 0) {
-      if (buffer.length > firstIndex && buffer.lastCode !== NORMAL_DASH && folded !== NORMAL_DASH) {
+      const before = buffer.length > firstIndex ? buffer.lastCode : -1;
+      if (before !== -1 && before !== NORMAL_DASH && folded !== NORMAL_DASH) {
         pushCharacter(buffer, SPACE, offset + spaceStart);
       }
       spaceStart = -1;
     }
     if (folded !== original) {
+      flushRun(i);
       pushCharacter(buffer, folded, offset + i);
       runStart = i + 1;
     }

@@ -25,8 +25,8 @@ import {
 } from '../../src/lib/import/clean-text.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-// The curator's PDF copy, as delivered with the project brief (../shared/seeds).
-const seedPath = fileURLToPath(new URL('../../../shared/seeds/001_fd795551776f3598.txt', import.meta.url));
+// The curator's PDF copy, as delivered with the project brief (a byte-for-byte copy of ../shared/seeds).
+const seedPath = fileURLToPath(new URL('../fixtures/seeds/001_fd795551776f3598.txt', import.meta.url));
 const seed = readFileSync(seedPath, 'utf8');
 
 // The seed's elisions: three periods joined by no-break spaces.

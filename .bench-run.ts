@@ -1,0 +1,15 @@
+import { readdirSync } from 'node:fs';
+import { validateHtmlFiles } from './src/lib/html-validation.ts';
+import { auditDist } from './src/lib/page-audit.ts';
+const files = readdirSync('/tmp/bigsite/quotes').slice(0, 500).map((d) => `quotes/${d}/index.html`);
+let t = performance.now();
+const r = await validateHtmlFiles(files, { baseDir: '/tmp/bigsite' });
+console.log('validate 500', ((performance.now() - t) / 1000).toFixed(1), 's', r.errorCount, r.messages.slice(0, 3));
+t = performance.now();
+const a = await auditDist('/tmp/astro-probe/dist');
+console.log(a);
+t = performance.now();
+const b = await auditDist('/tmp/bigsite');
+console.log('audit', b.pagesChecked, ((performance.now() - t) / 1000).toFixed(1), 's', b.issues.length, b.issues.slice(0,3));
+const r2 = await validateHtmlFiles(['art/index.html','old/index.html', 'index.html'], { baseDir: '/tmp/astro-probe/dist' });
+console.log(r2);

@@ -1,0 +1,82 @@
+/**
+ * html-validate over built pages, with the project's `.htmlvalidate.json`.
+ *
+ * The config is loaded once from the project root and used for every file, wherever
+ * it lies (a fixture build in a temp folder gets the same rules as dist/), and
+ * html-validate resolves it once instead of walking directories per file.
+ *
+ * Why `.htmlvalidate.json` departs from `html-validate:recommended` (JSON has no comments):
+ * - `doctype-style` off: Astro writes `<!DOCTYPE html>` on pages but `<!doctype html>` on
+ *   the redirect pages it generates for `redirects`; the doctype is case-insensitive.
+ * - `valid-id` relaxed: Astro's Markdown heading slugs start with a digit when the heading
+ *   does ("2024 review" → `id="2024-review"`); HTML5 allows any id without spaces, and the
+ *   strict mode only spares authors of CSS selectors an escape.
+ * - `root: true`: no configuration from folders above the project applies.
+ * Kept on deliberately: `no-inline-style` (the CSP forbids style attributes, so one is a
+ * real breakage, e.g. Shiki's highlighted code) and `long-title` (over 70 characters a
+ * title is cut in search results).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { HtmlValidate } from 'html-validate';
+import type { ConfigData, Report } from 'html-validate';
+import { readFilesAhead } from './link-check.ts';
+
+export const HTML_VALIDATE_CONFIG_FILE = fileURLToPath(new URL('../../.htmlvalidate.json', import.meta.url));
+
+export interface HtmlValidationResult {
+  /** `file:line:col rule message`, one per problem. */
+  messages: string[];
+  errorCount: number;
+  warningCount: number;
+  filesChecked: number;
+}
+
+export function createHtmlValidator(configFile = HTML_VALIDATE_CONFIG_FILE): HtmlValidate {
+  const config = JSON.parse(readFileSync(configFile, 'utf8')) as ConfigData;
+  return new HtmlValidate(config);
+}
+
+export function formatValidationReport(report: Report): string[] {
+  return report.results.flatMap((result) =>
+    result.messages.map(
+      (message) => `${result.filePath}:${message.line}:${message.column} ${message.ruleId} ${message.message}`,
+    ),
+  );
+}
+
+/** Validates one document; `filename` is only used in the messages. */
+export async function validateHtmlString(
+  html: string,
+  filename: string,
+  validator: HtmlValidate = createHtmlValidator(),
+): Promise<HtmlValidationResult> {
+  const report = await validator.validateString(html, filename);
+  return {
+    messages: formatValidationReport(report),
+    errorCount: report.errorCount,
+    warningCount: report.warningCount,
+    filesChecked: 1,
+  };
+}
+
+/**
+ * Validates files one at a time (html-validate keeps each source in its report, so a
+ * single report over thousands of pages would hold them all), with the next reads
+ * in flight. Paths are reported as given, resolved against `baseDir`.
+ */
+export async function validateHtmlFiles(
+  files: readonly string[],
+  opts: { baseDir?: string; validator?: HtmlValidate } = {},
+): Promise<HtmlValidationResult> {
+  const validator = opts.validator ?? createHtmlValidator();
+  const result: HtmlValidationResult = { messages: [], errorCount: 0, warningCount: 0, filesChecked: 0 };
+  for await (const { file, text } of readFilesAhead(opts.baseDir ?? '', files, 2)) {
+    const report = await validator.validateString(text, file);
+    result.messages.push(...formatValidationReport(report));
+    result.errorCount += report.errorCount;
+    result.warningCount += report.warningCount;
+    result.filesChecked++;
+  }
+  return result;
+}
