@@ -2,10 +2,24 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Build tests spawn real `astro build`s; the browser tests share one Chromium.
-    testTimeout: 120_000,
-    hookTimeout: 600_000,
     pool: 'forks',
+    projects: [
+      {
+        // Pure modules: no build, no browser.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
+        // Real builds of real and fixture content, and headless Chromium on them.
+        test: {
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          // One browser per worker; two cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
   },
 });

@@ -5,11 +5,15 @@
  */
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { Root, Element } from 'hast';
 import { firstWords } from './archive.ts';
 import { formatDayLong, formatDateTimeInZone, instantOfLocalTime } from './dates.ts';
+import { describe } from './head.ts';
+import { contentSanitizeSchema } from '../plugins/sanitize-schema.ts';
 
 /** Escapes text for XML/HTML element content and attribute values. */
 export function escapeXml(text: string): string {
@@ -39,7 +43,7 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
 
 function absolutize(value: string, base: string): string {
   const trimmed = value.trim();
-  if (trimmed === '' ) return value;
+  if (trimmed === '') return value;
   try {
     return new URL(trimmed, base).href;
   } catch {
@@ -87,18 +91,45 @@ export function absoluteUrlsInHtml(html: string, base: string): string {
   );
 }
 
-/** HTML to plain text for a feed item's description. */
+type AttributeRule = NonNullable<typeof contentSanitizeSchema.attributes>[string];
+
+// Ids and names only mean something inside the page (and there the Markdown pipeline
+// has already prefixed them): in a feed they could only clobber the reader's own DOM,
+// and every fragment link has been made absolute to the page, so they go.
+const pageOnlyAttributes = new Set(contentSanitizeSchema.clobber ?? []);
+const withoutPageOnly = (rule: AttributeRule = []): AttributeRule =>
+  rule.filter((definition) => !pageOnlyAttributes.has(typeof definition === 'string' ? definition : definition[0]));
+
+/** What feed content may hold: the content schema, minus the page-only attributes. */
+export const feedSanitizeSchema: typeof contentSanitizeSchema = {
+  ...contentSanitizeSchema,
+  attributes: Object.fromEntries(
+    Object.entries(contentSanitizeSchema.attributes ?? {}).map(([tag, rule]) => [tag, withoutPageOnly(rule)]),
+  ),
+  clobber: [],
+};
+
+/**
+ * The last step of every item's HTML: URLs made absolute against the item's page,
+ * then sanitised once more. The Markdown pipeline has sanitised the content already;
+ * this pass makes sure no script, event handler or `javascript:` URL reaches a
+ * feed reader even if that pipeline, or the HTML written here, changes.
+ */
+export function feedHtml(html: string, base: string): string {
+  return String(
+    unified()
+      .use(rehypeParse, { fragment: true })
+      .use(rehypeAbsoluteUrls, { base })
+      .use(rehypeSanitize, feedSanitizeSchema)
+      .use(rehypeStringify)
+      .processSync(html),
+  );
+}
+
+/** HTML to plain text on one line, for a feed item's description and summaries. */
 export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(html);
+  return toText(tree).replace(/\s+/g, ' ').trim();
 }
 
 export interface FeedItem {
@@ -116,6 +147,8 @@ export interface FeedItem {
   categories: string[];
   /** Absolute URL of the share card. */
   image?: string | undefined;
+  /** IANA zone the item's date reads in (JSON Feed writes dates with its offset). */
+  timeZone: string;
 }
 
 export interface QuoteFeedInput {
@@ -161,9 +194,8 @@ export function quoteFeedItem(input: QuoteFeedInput, settings: FeedSettings): Fe
   const source = input.source;
   const sourceLine = source
     ? `<p>From <cite><a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a></cite>${source.authors.length ? ` by ${escapeHtml(source.authors.join(' and '))}` : ''}${source.publication ? `, ${escapeHtml(source.publication)}` : ''}, ${escapeHtml(formatDateTimeInZone(source.publishedMs, source.timeZone))}.</p>`
-    : input.context
-      ? `<p>${escapeHtml(input.context)}</p>`
-      : '';
+    : '';
+  const context = input.context ? `<p>${escapeHtml(input.context)}</p>` : '';
   const provenance = input.verified && source
     ? `<p><small>Verified against the text of the article.</small></p>`
     : `<p><small>Source text not in the archive.</small></p>`;
@@ -171,12 +203,13 @@ export function quoteFeedItem(input: QuoteFeedInput, settings: FeedSettings): Fe
     ? `<p><strong>Corrections:</strong> ${input.corrections.map((c) => `Corrected on ${escapeHtml(formatDayLong(c.date))}: ${escapeHtml(c.note)}`).join(' ')}</p>`
     : '';
   const commentary = input.commentaryHtml.trim()
-    ? `<h3>Quote of the day for ${escapeHtml(formatDayLong(input.date))}${input.curator ? `, chosen by ${escapeHtml(input.curator)}` : ''}</h3>${absoluteUrlsInHtml(input.commentaryHtml, input.link)}`
+    ? `<h3>Quote of the day for ${escapeHtml(formatDayLong(input.date))}${input.curator ? `, chosen by ${escapeHtml(input.curator)}` : ''}</h3>${input.commentaryHtml}`
     : '';
   const contentHtml = [
     `<blockquote${langAttributes}><p>${escapeHtml(input.text)}</p></blockquote>`,
     `<p>— <a href="${escapeHtml(input.speaker.url)}">${escapeHtml(input.speaker.name)}</a>${input.speaker.description ? `, ${escapeHtml(input.speaker.description)}` : ''}</p>`,
     sourceLine,
+    context,
     provenance,
     commentary,
     corrections,
@@ -188,10 +221,11 @@ export function quoteFeedItem(input: QuoteFeedInput, settings: FeedSettings): Fe
     link: input.link,
     pubDateMs: quotePubDate(input.date, settings),
     summary,
-    contentHtml,
+    contentHtml: feedHtml(contentHtml, input.link),
     creators: [input.speaker.name],
     categories: input.tags,
     image: input.image,
+    timeZone: settings.timeZone,
   };
 }
 
@@ -211,20 +245,25 @@ export interface ArticleFeedInput {
   sourceUrl?: string | undefined;
 }
 
+/** Length of an article's summary when it has no dek: about two sentences. */
+const SUMMARY_CHARACTERS = 300;
+
 export function articleFeedItem(input: ArticleFeedInput): FeedItem {
   const byline = `<p>By ${escapeHtml(input.authors.join(' and '))}${input.publication ? `, ${escapeHtml(input.publication)}` : ''}, ${escapeHtml(formatDateTimeInZone(input.publishedMs, input.timeZone))}</p>`;
   const dek = input.dek ? `<p><em>${escapeHtml(input.dek)}</em></p>` : '';
+  const excerptNote = input.excerptOnly ? '<p><small>The archive publishes only excerpts of this article.</small></p>' : '';
   const original = input.sourceUrl ? `<p><a href="${escapeHtml(input.sourceUrl)}">The original article</a></p>` : '';
   return {
     guid: input.guid,
     title: input.title,
     link: input.link,
     pubDateMs: input.publishedMs,
-    summary: input.dek ?? plainText(input.bodyHtml).slice(0, 300),
-    contentHtml: `${dek}${byline}${absoluteUrlsInHtml(input.bodyHtml, input.link)}${original}`,
+    summary: input.dek ?? describe(plainText(input.bodyHtml), SUMMARY_CHARACTERS),
+    contentHtml: feedHtml(`${dek}${byline}${input.bodyHtml}${excerptNote}${original}`, input.link),
     creators: input.authors,
     categories: input.tags,
     image: input.image,
+    timeZone: input.timeZone,
   };
 }
 

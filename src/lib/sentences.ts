@@ -17,13 +17,17 @@ export interface ContextPiece {
   quoted: boolean;
 }
 
-const ABBREVIATIONS = new Set([
-  'Mr', 'Mrs', 'Ms', 'Messrs', 'Mme', 'Mlle', 'Dr', 'Prof', 'Rev', 'Hon', 'St', 'Mt', 'Ft', 'Jr', 'Sr',
-  'Gen', 'Lt', 'Col', 'Capt', 'Sgt', 'Maj', 'Adm', 'Cpl', 'Pvt', 'Sen', 'Rep', 'Gov', 'Pres',
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
-  'vs', 'cf',
-]);
-const BEFORE_NUMBER_ABBREVIATIONS = new Set(['No', 'Nos', 'no', 'Vol', 'p', 'pp']);
+// Titles, ranks, months and Latin shorthands that a capitalised name or a number usually follows.
+const ABBREVIATIONS = new Set(
+  [
+    'Mr Mrs Ms Messrs Mme Mlle Dr Prof Rev Hon St Mt Ft Jr Sr Gen Lt Col Capt Sgt Maj Adm Cpl Pvt Sen Rep Gov Pres',
+    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec',
+    'vs cf',
+  ]
+    .join(' ')
+    .split(' '),
+);
+const BEFORE_NUMBER_ABBREVIATIONS = new Set(['No', 'Nos', 'Vol', 'p', 'pp']);
 
 const TERMINATORS = /[.!?…](?:\s*[.!?…])*/y;
 const CLOSERS = /[”’"'»›)\]]*/y;
@@ -120,7 +124,8 @@ export function quoteInContext(paragraph: string, spans: readonly TextSpan[]): C
   const endSentence = sentenceHolding(ranges, Math.max(lastSpan.start, lastSpan.end - 1));
   const endRange = ranges[endSentence];
   const endsAtBoundary =
-    endRange !== undefined && ONLY_PUNCTUATION.test(paragraph.slice(lastSpan.end, Math.max(lastSpan.end, endRange.end)));
+    endRange !== undefined &&
+    ONLY_PUNCTUATION.test(paragraph.slice(lastSpan.end, Math.max(lastSpan.end, endRange.end)));
   const contextEnd = Math.max(
     lastSpan.end,
     ranges[endsAtBoundary ? Math.min(ranges.length - 1, endSentence + 1) : endSentence]?.end ?? paragraph.length,

@@ -8,7 +8,6 @@ import {
   splitAtElisions,
   toParagraphSpans,
   type QuoteMatchResult,
-  type TextSpan,
 } from '../../src/lib/quote-match.ts';
 
 const SEEDS_DIR = process.env.QTD_SEEDS_DIR ?? '/work/shared/seeds';
@@ -27,7 +26,10 @@ function seedArticleParagraphs(): string[] {
     .map((block) => block.filter((line) => line !== 'Ahmad Massoud in Panjshir province, September 2020.'))
     .filter((block) => block.length > 0 && !block[0]?.startsWith('Mr. Lévy is author of'))
     .map((block) =>
-      block.reduce((text, line) => (text === '' || text.endsWith('—') || line.startsWith('—') ? text + line : `${text} ${line}`), ''),
+      block.reduce(
+        (text, line) => (text === '' || text.endsWith('—') || line.startsWith('—') ? text + line : `${text} ${line}`),
+        '',
+      ),
     );
 }
 
@@ -42,7 +44,7 @@ function seedQuotes(): { pulled: string; commentary: string } {
   };
 }
 
-function expectFound(result: QuoteMatchResult): { spans: TextSpan[]; paragraphIndex: number } {
+function expectFound(result: QuoteMatchResult): Extract<QuoteMatchResult, { found: true }> {
   if (!result.found) throw new Error(`expected a match, got ${JSON.stringify(result)}`);
   return result;
 }
@@ -139,18 +141,24 @@ describe('matchQuote: what counts as the same text', () => {
     const fullStopThenElision = matchQuote('Only we remain standing. . . . I visited Mr. Massoud', [
       'Only we remain standing. And we will never yield. I visited Mr. Massoud in Panjshir.',
     ]);
-    expect(spanTexts(['Only we remain standing. And we will never yield. I visited Mr. Massoud in Panjshir.'], fullStopThenElision)).toEqual([
-      'Only we remain standing',
-      'I visited Mr. Massoud',
-    ]);
+    expect(
+      spanTexts(
+        ['Only we remain standing. And we will never yield. I visited Mr. Massoud in Panjshir.'],
+        fullStopThenElision,
+      ),
+    ).toEqual(['Only we remain standing', 'I visited Mr. Massoud']);
   });
 
   it('lets the first letter change case, and only the first letter', () => {
     expect(spanTexts(paragraphs, matchQuote('What makes a people strong', article))).toEqual([
       'what makes a people strong',
     ]);
-    expect(spanTexts(paragraphs, matchQuote('instilled in me the habit', article))).toEqual(['instilled in me the habit']);
-    expect(spanTexts(paragraphs, matchQuote('Instilled in me the habit', article))).toEqual(['instilled in me the habit']);
+    expect(spanTexts(paragraphs, matchQuote('instilled in me the habit', article))).toEqual([
+      'instilled in me the habit',
+    ]);
+    expect(spanTexts(paragraphs, matchQuote('Instilled in me the habit', article))).toEqual([
+      'instilled in me the habit',
+    ]);
     expect(matchQuote('What Makes a people strong', article).found).toBe(false);
     expect(matchQuote('what makes a People strong', article).found).toBe(false);
   });
@@ -166,13 +174,15 @@ describe('matchQuote: what counts as the same text', () => {
   });
 
   it('treats dash variants as the same, with or without spaces around them', () => {
-    expect(spanTexts(paragraphs, matchQuote('officers of the ANSF" – the Afghan National Security Forces', article))).toEqual([
-      'officers of the ANSF”—the Afghan National Security Forces',
+    expect(
+      spanTexts(paragraphs, matchQuote('officers of the ANSF" – the Afghan National Security Forces', article)),
+    ).toEqual(['officers of the ANSF”—the Afghan National Security Forces']);
+    expect(spanTexts(paragraphs, matchQuote('Neither the pre–2001 Taliban', article))).toEqual([
+      'Neither the pre-2001 Taliban',
     ]);
-    expect(spanTexts(paragraphs, matchQuote('Neither the pre–2001 Taliban', article))).toEqual(['Neither the pre-2001 Taliban']);
-    expect(spanTexts(paragraphs, matchQuote('a shield against barbarism \u2014 not only for the Afghan people', article))).toEqual([
-      'a shield against barbarism—not only for the Afghan people',
-    ]);
+    expect(
+      spanTexts(paragraphs, matchQuote('a shield against barbarism \u2014 not only for the Afghan people', article)),
+    ).toEqual(['a shield against barbarism—not only for the Afghan people']);
   });
 
   it('treats every run of white space, no-break spaces and newlines included, as one space', () => {
@@ -198,7 +208,9 @@ describe('matchQuote: what counts as the same text', () => {
 
   it('keeps a broken character of the article as it is', () => {
     const broken = ['Can he and his \ufffdighters hold out?'];
-    expect(spanTexts(broken, matchQuote('his \ufffdighters hold out?', broken))).toEqual(['his \ufffdighters hold out?']);
+    expect(spanTexts(broken, matchQuote('his \ufffdighters hold out?', broken))).toEqual([
+      'his \ufffdighters hold out?',
+    ]);
     expect(matchQuote('his fighters hold out?', broken).found).toBe(false);
   });
 });
@@ -237,7 +249,9 @@ describe('matchQuote: misquotes fail and say where', () => {
   });
 
   it('rejects elided segments that the article has only in the reverse order', () => {
-    const result = expectNotFound(matchQuote('You must believe with all your heart . . . what makes a people strong', article));
+    const result = expectNotFound(
+      matchQuote('You must believe with all your heart . . . what makes a people strong', article),
+    );
     expect(result.matchedPart).toBe('You must believe with all your heart');
     expect(result.quoteContinues).toBe('. . . what makes a people strong');
     expect(result.articleContinues).toBe('in your mission. And for me');
@@ -279,6 +293,58 @@ describe('helpers', () => {
     expect([...normalized.starts]).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13, 15, 16, 17, 18, 19, 20, 21, 22]);
     expect(source.charAt(normalized.starts[normalized.text.indexOf('-')] ?? -1)).toBe('—');
     expect(normalizeForMatch('a\u00ad-\u200bb', 10).starts).toEqual(Int32Array.from([10, 12, 14]));
+  });
+
+  it('normalizeForMatch agrees with the plain statement of its rules on random strings', () => {
+    const alphabet = [
+      'a',
+      'b',
+      'é',
+      '.',
+      ',',
+      ' ',
+      ' ',
+      '\u00a0',
+      '\n',
+      '-',
+      '—',
+      '"',
+      '“',
+      "'",
+      '’',
+      '\u00ad',
+      '\u200b',
+    ];
+    const isSpace = (ch: string): boolean => /\s/.test(ch);
+    const fold = (ch: string): string => ('"“\'’'.includes(ch) ? "'" : '-—'.includes(ch) ? '-' : ch);
+    const random = seededRandom(42);
+    for (let n = 0; n < 3000; n++) {
+      const chars = Array.from(
+        { length: Math.floor(random() * 12) },
+        () => alphabet[Math.floor(random() * alphabet.length)] ?? '',
+      );
+      const expected: string[] = [];
+      const expectedStarts: number[] = [];
+      let spaceStart = -1;
+      chars.forEach((ch, i) => {
+        if (ch === '\u00ad' || ch === '\u200b') return;
+        if (isSpace(ch)) {
+          if (spaceStart < 0) spaceStart = i;
+          return;
+        }
+        const previous = expected[expected.length - 1];
+        if (spaceStart >= 0 && previous !== undefined && previous !== '-' && fold(ch) !== '-') {
+          expected.push(' ');
+          expectedStarts.push(100 + spaceStart);
+        }
+        spaceStart = -1;
+        expected.push(fold(ch));
+        expectedStarts.push(100 + i);
+      });
+      const normalized = normalizeForMatch(chars.join(''), 100);
+      expect(normalized.text, JSON.stringify(chars.join(''))).toBe(expected.join(''));
+      expect([...normalized.starts], JSON.stringify(chars.join(''))).toEqual(expectedStarts);
+    }
   });
 
   it('toParagraphSpans turns joined-text offsets into paragraph offsets', () => {

@@ -107,9 +107,9 @@ export const QUOTE_SIZE_STEPS: readonly { maxChars: number; fontSize: number }[]
 ];
 
 // Naskh sets smaller than Noto Serif at the same size and needs taller lines for its ascenders and dots below.
-const SCRIPT_TUNING: Record<CardScript, { sizeFactor: number; lineHeight: number }> = {
+export const SCRIPT_TUNING: Readonly<Record<CardScript, { sizeFactor: number; lineHeight: number }>> = {
   latin: { sizeFactor: 1, lineHeight: 1.24 },
-  arabic: { sizeFactor: 1.08, lineHeight: 1.62 },
+  arabic: { sizeFactor: 1.1, lineHeight: 1.62 },
 };
 
 export function typographyForStep(step: number, script: CardScript, areaHeight: number): QuoteTypography {

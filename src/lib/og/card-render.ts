@@ -14,8 +14,9 @@
  */
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
+import { woffToSfnt } from './fonts.ts';
 import type { FontFile } from './fonts.ts';
-import { CARD_HEIGHT, CARD_WIDTH, fitOneLine, fitQuote } from './card-layout.ts';
+import { CARD_HEIGHT, CARD_WIDTH, SCRIPT_TUNING, fitOneLine, fitQuote } from './card-layout.ts';
 import type { CardInput, CardScript, LineRange } from './card-layout.ts';
 import { analyseParagraph, createTextShaper, detectDirection, needsOwnShaping } from './text-shaper.ts';
 import type { Direction, TextShaper, TextStyle } from './text-shaper.ts';
@@ -46,8 +47,8 @@ const PAD_X = 80;
 const PAD_TOP = 64;
 const PAD_BOTTOM = 56;
 /** Room beside the quote for the big quotation mark, which hangs there instead of pushing the text. */
-const MARK_GUTTER = 96;
-const MARK_SIZE = 230;
+const MARK_GUTTER = 112;
+const MARK_SIZE = 200;
 const FOOTER_GAP = 34;
 const RULE = { width: 48, height: 3, gap: 18 };
 const ATTRIBUTION_SIZE = 30;
@@ -59,6 +60,8 @@ const SITE_NAME_GAP = 40;
 const ARTICLE_BAND = 10;
 /** Extra room around a line drawn as paths, for ink beyond the advance box (swashes, marks). */
 const BLEED = 24;
+/** One-line blocks get a little more air than the quote's lines. */
+const ONE_LINE_LEADING = 1.05;
 
 type Weight = 400 | 600;
 
@@ -82,13 +85,15 @@ function cardDirection(card: CardInput): Direction {
 }
 
 export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Promise<CardRenderer> {
-  const shaper = await createTextShaper(fonts.map((font) => ({ key: font.key, woff: font.data })));
-  const satoriFonts = fonts.map((font) => ({
-    name: font.family,
-    data: Buffer.from(font.data.buffer, font.data.byteOffset, font.data.byteLength),
-    weight: font.weight,
-    style: font.style,
-  }));
+  // Unwrapped once here with Node's zlib; satori would inflate every woff again in JavaScript.
+  const sfnts = fonts.map((font) => ({ ...font, sfnt: woffToSfnt(font.data) }));
+  const shaper = await createTextShaper(sfnts);
+  // Satori only ever draws lines the serif covers (see blockLines), so it gets only the serif.
+  const satoriFonts = sfnts
+    .filter((font) => font.family === 'Noto Serif')
+    .map((font) => ({ name: font.family, data: Buffer.from(font.sfnt), weight: font.weight, style: font.style }));
+  const serifKeys = (weight: Weight, italic: boolean): string[] =>
+    fonts.filter((font) => font.family === 'Noto Serif' && font.weight === weight && font.style === (italic ? 'italic' : 'normal')).map((font) => font.key);
 
   /** Font keys for a block: the script's family first, the other as fallback; Arabic has no italic. */
   function fontChain(script: CardScript, weight: Weight, italic: boolean): string[] {
@@ -112,14 +117,10 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
 
   function blockStyle(text: string, size: number, weight: Weight, italic: boolean, direction: Direction, lang?: string): TextStyle {
     const script = scriptOf(text);
-    const scaled = script === 'arabic' ? Math.round(size * 1.08) : size;
+    const scaled = Math.round(size * SCRIPT_TUNING[script].sizeFactor);
     return { fonts: fontChain(script, weight, italic && script === 'latin'), size: scaled, direction, lang };
   }
 
-  function lineHeightFor(style: TextStyle, ratio: { latin: number; arabic: number }): number {
-    const first = style.fonts[0] ?? '';
-    return Math.round(style.size * (first.startsWith('naskh') ? ratio.arabic : ratio.latin));
-  }
 
   /** A one-line block (attribution, detail, site name), shortened to fit `maxWidth`. */
   function oneLineBlock(
@@ -133,7 +134,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       text,
       lines: [{ start: 0, end: text.length, text }],
       style,
-      lineHeight: lineHeightFor(style, { latin: 1.3, arabic: 1.7 }),
+      lineHeight: Math.round(style.size * SCRIPT_TUNING[scriptOf(raw)].lineHeight * ONE_LINE_LEADING),
       weight: options.weight,
       italic: options.italic,
       color: options.color,
@@ -143,7 +144,8 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
   /** Satori nodes for the lines of a block, each exactly one line box tall. */
   function blockLines(block: Block, align: 'flex-start' | 'flex-end'): SatoriNode[] {
     const { style, lineHeight } = block;
-    if (!needsOwnShaping(block.text)) {
+    const satoriCanDraw = !needsOwnShaping(block.text) && shaper.missingCharacters(block.text, serifKeys(block.weight, block.italic)).length === 0;
+    if (satoriCanDraw) {
       return block.lines.map((line) =>
         h('div', {
           style: {
@@ -229,7 +231,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       ? h('div', {
           style: {
             position: 'absolute',
-            top: -Math.round(MARK_SIZE * 0.19),
+            top: -Math.round(MARK_SIZE * 0.17),
             [rtl ? 'right' : 'left']: -gutter,
             fontFamily: 'Noto Serif',
             fontWeight: 600,
@@ -267,6 +269,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       style: {
         display: 'flex',
         flexDirection: 'column',
+        boxSizing: 'border-box',
         width: CARD_WIDTH,
         height: CARD_HEIGHT,
         backgroundColor: COLORS.background,

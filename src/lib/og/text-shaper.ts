@@ -17,14 +17,14 @@
 import { createRequire } from 'node:module';
 import bidiFactory from 'bidi-js';
 import type { EmbeddingLevels } from 'bidi-js';
-import { sfntVerticalMetrics, woffToSfnt } from './fonts.ts';
+import { sfntVerticalMetrics } from './fonts.ts';
 
 export type Direction = 'ltr' | 'rtl';
 
 export interface ShaperFontSource {
   key: string;
-  /** The font file as read (WOFF 1.0). */
-  woff: Uint8Array;
+  /** Plain sfnt (TrueType/OpenType) bytes; see woffToSfnt. */
+  sfnt: Uint8Array;
 }
 
 export interface TextStyle {
@@ -156,7 +156,7 @@ export async function createTextShaper(sources: readonly ShaperFontSource[]): Pr
   const hb = await loadHarfBuzz();
   const faces = new Map<string, LoadedFace>();
   for (const source of sources) {
-    const sfnt = woffToSfnt(source.woff);
+    const { sfnt } = source;
     const face = hb.createFace(hb.createBlob(sfnt), 0);
     const font = hb.createFont(face);
     font.setScale(face.upem, face.upem);

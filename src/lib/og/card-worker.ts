@@ -1,0 +1,48 @@
+/**
+ * A card-rendering worker thread, run by Node directly (type stripping).
+ * Loads the fonts once, then renders one card per message and writes the PNG
+ * itself, so image buffers never cross threads or pile up in the main one.
+ */
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { createCardRenderer } from './card-render.ts';
+import type { CardInput } from './card-layout.ts';
+import type { FontFile } from './fonts.ts';
+
+export interface CardWorkerData {
+  fonts: FontFile[];
+}
+
+export interface CardJob {
+  job: number;
+  card: CardInput;
+  /** Where to write the PNG (the cache entry). */
+  file: string;
+}
+
+export type CardJobResult = { job: number; ok: true; warnings: string[] } | { job: number; ok: false; error: string };
+
+const port = parentPort;
+if (!port) throw new Error('card-worker.ts runs as a worker thread');
+
+const { fonts } = workerData as CardWorkerData;
+const rendererReady = createCardRenderer(fonts.map((font) => ({ ...font, data: readFileSync(font.path) })));
+
+port.on('message', (message: CardJob) => {
+  void handle(message).then((result) => port.postMessage(result));
+});
+
+async function handle({ job, card, file }: CardJob): Promise<CardJobResult> {
+  try {
+    const renderer = await rendererReady;
+    const { png, warnings } = await renderer.render(card);
+    // Write then rename, so a cache entry is never a half-written file.
+    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+    await writeFile(temporary, png);
+    await rename(temporary, file);
+    return { job, ok: true, warnings };
+  } catch (error) {
+    return { job, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}

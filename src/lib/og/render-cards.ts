@@ -1,0 +1,194 @@
+/**
+ * Renders the share cards of a build into `<outDir>/og/…`, on all cores, with
+ * a content-addressed cache so unchanged cards are never drawn twice.
+ *
+ * Plain Node (no Vite imports): callable from an Astro `astro:build:done`
+ * hook, a script or a test.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { copyFile, link, mkdir, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { cardHash, cardOutputPath } from './card-layout.ts';
+import type { CardInput } from './card-layout.ts';
+import { cardFontFiles, fontFilesIdentity } from './fonts.ts';
+import type { FontFile } from './fonts.ts';
+import type { CardJob, CardJobResult, CardWorkerData } from './card-worker.ts';
+
+export interface RenderCardsOptions {
+  /** The dist folder. */
+  outDir: string;
+  cacheDir: string;
+  /** Worker threads; default: os.availableParallelism(). */
+  concurrency?: number;
+  /** Build warnings (e.g. characters no card font has); default: console.warn. */
+  onWarning?: (message: string) => void;
+}
+
+export interface RenderCardsResult {
+  /** Cards drawn in this run. */
+  rendered: number;
+  /** Cards taken from the cache. */
+  reused: number;
+  ms: number;
+}
+
+const WORKER_URL = new URL('./card-worker.ts', import.meta.url);
+
+/**
+ * Everything besides a card's own fields that decides its pixels: the font
+ * bytes and the versions of the libraries that draw them.
+ */
+export function rendererIdentity(fonts: readonly FontFile[] = cardFontFiles()): string {
+  const require = createRequire(import.meta.url);
+  const requireFromSatori = createRequire(require.resolve('satori'));
+  const version = (read: () => unknown): string => String((read() as { version?: unknown }).version);
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        fontFilesIdentity(fonts),
+        version(() => require('satori/package.json')),
+        version(() => require('@resvg/resvg-js/package.json')),
+        version(() => require('bidi-js/package.json')),
+        version(() => requireFromSatori('harfbuzzjs/package.json')),
+      ]),
+    )
+    .digest('hex');
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts the cached PNG at `target`: a hard link (no copy of the bytes) where
+ * the file system allows, else a copy. Nothing may write into dist PNGs in
+ * place afterwards, or it would write into the cache too.
+ */
+async function placeFromCache(cached: string, target: string): Promise<void> {
+  await rm(target, { force: true });
+  try {
+    await link(cached, target);
+  } catch {
+    await copyFile(cached, target);
+  }
+}
+
+export async function renderCards(cards: CardInput[], opts: RenderCardsOptions): Promise<RenderCardsResult> {
+  const started = performance.now();
+  const warn = opts.onWarning ?? ((message: string) => console.warn(message));
+  const fonts = cardFontFiles();
+  const identity = rendererIdentity(fonts);
+
+  // Cards with the same pixels (same hash) are drawn once.
+  const targetsByHash = new Map<string, { card: CardInput; targets: string[] }>();
+  const folders = new Set<string>();
+  for (const card of cards) {
+    const target = join(opts.outDir, cardOutputPath(card));
+    folders.add(dirname(target));
+    const hash = cardHash(card, identity);
+    const entry = targetsByHash.get(hash);
+    if (entry) entry.targets.push(target);
+    else targetsByHash.set(hash, { card, targets: [target] });
+  }
+  await mkdir(opts.cacheDir, { recursive: true });
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+
+  let reused = 0;
+  const toRender: { hash: string; card: CardInput; targets: string[] }[] = [];
+  for (const [hash, { card, targets }] of targetsByHash) {
+    const cached = join(opts.cacheDir, `${hash}.png`);
+    if (await isFile(cached)) {
+      for (const target of targets) await placeFromCache(cached, target);
+      reused += targets.length;
+    } else {
+      toRender.push({ hash, card, targets });
+    }
+  }
+
+  let rendered = 0;
+  if (toRender.length > 0) {
+    const poolSize = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), toRender.length));
+    rendered = await renderInPool(toRender, poolSize, fonts, opts.cacheDir, warn);
+  }
+  return { rendered, reused, ms: Math.round(performance.now() - started) };
+}
+
+/** Hands the jobs to `poolSize` workers, one card in flight per worker; resolves with the number of cards placed. */
+function renderInPool(
+  jobs: { hash: string; card: CardInput; targets: string[] }[],
+  poolSize: number,
+  fonts: FontFile[],
+  cacheDir: string,
+  warn: (message: string) => void,
+): Promise<number> {
+  if (!existsSync(fileURLToPath(WORKER_URL))) {
+    throw new Error(`card worker not found at ${fileURLToPath(WORKER_URL)} (was render-cards.ts bundled?)`);
+  }
+  return new Promise<number>((resolve, reject) => {
+    const workers: Worker[] = [];
+    const retired = new Set<Worker>();
+    let next = 0;
+    let placed = 0;
+    let finished = 0;
+    let failed = false;
+
+    const fail = (error: Error): void => {
+      if (failed) return;
+      failed = true;
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+
+    const dispatch = (worker: Worker): void => {
+      const job = jobs[next];
+      if (!job) {
+        retired.add(worker);
+        void worker.terminate();
+        return;
+      }
+      const message: CardJob = { job: next, card: job.card, file: join(cacheDir, `${job.hash}.png`) };
+      next += 1;
+      worker.postMessage(message);
+    };
+
+    const workerData: CardWorkerData = { fonts };
+    for (let i = 0; i < poolSize; i++) {
+      const worker = new Worker(WORKER_URL, { workerData });
+      workers.push(worker);
+      worker.on('message', (result: CardJobResult) => {
+        if (failed) return;
+        const job = jobs[result.job];
+        if (!job) return fail(new Error(`card worker answered for an unknown job ${result.job}`));
+        if (!result.ok) {
+          return fail(new Error(`rendering the card for ${job.card.kind} ${job.card.id} failed:\n${result.error}`));
+        }
+        for (const warning of result.warnings) warn(warning);
+        const cached = join(cacheDir, `${job.hash}.png`);
+        Promise.all(job.targets.map((target) => placeFromCache(cached, target))).then(() => {
+          placed += job.targets.length;
+          finished += 1;
+          if (finished === jobs.length) {
+            for (const w of workers) void w.terminate();
+            resolve(placed);
+          } else {
+            dispatch(worker);
+          }
+        }, fail);
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!retired.has(worker) && !failed && finished < jobs.length) fail(new Error(`card worker stopped (exit code ${code}) before its card was done`));
+      });
+      dispatch(worker);
+    }
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Builds every test site once before the build and browser tests. A site whose
+ * inputs (source, content, fixtures, config, lockfile) have not changed since its
+ * last build is reused, so re-running the tests while writing them stays quick.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { SITES, buildDirs, projectRoot, runAstroBuild, TEST_BUILD_DATE } from './sites.ts';
+
+const INPUTS = ['src', 'content', 'public', 'tests/fixtures/sites', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+function hashInputs(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else {
+      hash.update(relative(projectRoot, path));
+      hash.update(readFileSync(path));
+    }
+  };
+  for (const input of INPUTS) {
+    const path = join(projectRoot, input);
+    if (existsSync(path)) visit(path);
+  }
+  return hash.digest('hex');
+}
+
+export default async function setup(): Promise<void> {
+  const inputs = hashInputs();
+  for (const site of Object.values(SITES)) {
+    const { outDir, cacheDir } = buildDirs(site.name);
+    const stamp = join(outDir, '..', 'inputs.sha256');
+    const key = `${inputs} ${TEST_BUILD_DATE} ${JSON.stringify(site.env)}`;
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key && existsSync(join(outDir, 'index.html'))) continue;
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const result = await runAstroBuild(site.env, outDir, cacheDir);
+    if (result.code !== 0) {
+      throw new Error(`Building the test site "${site.name}" failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+    }
+    process.stdout.write(`built test site ${site.name} in ${(result.ms / 1000).toFixed(1)} s\n`);
+    writeFileSync(stamp, key);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The sites the build and browser tests look at, each built once per test run by
+ * `tests/support/global-setup.ts` into `tests/.out/<name>/dist`, and the helper
+ * that spawns a real `astro build`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const outRoot = join(projectRoot, 'tests/.out');
+const astroBin = join(projectRoot, 'node_modules/.bin/astro');
+
+/** The day the test builds take as today, so that results never depend on the calendar. */
+export const TEST_BUILD_DATE = '2026-11-26';
+
+export interface SiteDefinition {
+  name: string;
+  env: Record<string, string>;
+}
+
+export const SITES = {
+  /** The real content, as published. */
+  real: { name: 'real', env: { TZ: 'America/Los_Angeles' } },
+  /** The same, built on a machine in another time zone: must be byte-identical. */
+  realTokyo: { name: 'real-tokyo', env: { TZ: 'Asia/Tokyo' } },
+  /** The same content after a move to another domain and a base path. */
+  moved: { name: 'moved', env: { TZ: 'UTC', SITE_URL: 'https://elsewhere.example', BASE_PATH: '/qtd/' } },
+  /** A fixture archive with many cases: several quotes, scheduled, withdrawn, RTL, tags, attacks. */
+  fixture: { name: 'fixture', env: { TZ: 'UTC', CONTENT_DIR: 'tests/fixtures/sites/archive' } },
+} satisfies Record<string, SiteDefinition>;
+
+export type SiteName = keyof typeof SITES;
+
+export function distOf(site: SiteName): string {
+  const dist = join(outRoot, SITES[site].name, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`The test site "${site}" was not built (${dist}). Run the tests with \`npm test\`, whose global setup builds it.`);
+  }
+  return dist;
+}
+
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs `astro build` with the given environment; resolves with its exit code and output. */
+export function runAstroBuild(env: Record<string, string>, outDir: string, cacheDir: string): Promise<BuildResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(astroBin, ['build', '--outDir', outDir], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        BUILD_DATE: TEST_BUILD_DATE,
+        QTD_CACHE_DIR: cacheDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, ms: performance.now() - started }));
+  });
+}
+
+export function buildDirs(name: string): { outDir: string; cacheDir: string } {
+  return { outDir: join(outRoot, name, 'dist'), cacheDir: join(outRoot, name, 'cache') };
+}
