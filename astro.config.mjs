@@ -7,6 +7,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { siteConfig } from './src/site.config.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import permalinks from './src/integrations/permalinks.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
 
 export default defineConfig({
@@ -28,5 +29,6 @@ export default defineConfig({
       smartypants: { dashes: 'oldschool', ellipses: false },
     }),
   },
-  integrations: [contentCheck(), sitemap()],
+  // permalinks last: it checks and measures the finished dist/.
+  integrations: [contentCheck(), sitemap(), permalinks()],
 });

@@ -46,28 +46,49 @@ export function indexedPageCount(entryJson: string): number {
   return pages;
 }
 
-/** Indexes the built site in `siteDir` and writes the bundle into it; returns the pages indexed. */
-export async function writeSearchIndex(siteDir: string): Promise<number> {
+/**
+ * Pagefind indexes every page when no page carries `data-pagefind-body`: the home
+ * page, lists and the search page would then crowd out quotes and articles. Our site
+ * always has pages without it, so indexing all the pages read means it went missing.
+ */
+export function checkIndexedPages(pagesRead: number, pagesIndexed: number): void {
+  if (pagesIndexed === 0) {
+    throw new Error('Pagefind indexed no page: quote, article and person pages must carry data-pagefind-body');
+  }
+  if (pagesIndexed >= pagesRead) {
+    throw new Error(`Pagefind indexed all ${pagesRead} pages: no page carries data-pagefind-body, so lists and the home page would be searched too`);
+  }
+}
+
+export interface SearchIndexResult {
+  /** HTML files Pagefind read. */
+  pagesRead: number;
+  /** Pages in the index: those marked `data-pagefind-body`. */
+  pagesIndexed: number;
+}
+
+/** Indexes the built site in `siteDir` and writes the bundle into `<siteDir>/pagefind/`. */
+export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResult> {
   const bundleDir = join(siteDir, searchBundleFolder);
   // A rebuild into the same folder must not index the previous bundle's files.
   await rm(bundleDir, { recursive: true, force: true });
+  let pagesRead = 0;
   try {
     // Every page's <html lang> is the site's; one language means one index to download.
     const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
     if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(`Pagefind could not read the site: ${added.errors.join('; ')}`);
+    pagesRead = added.page_count;
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
   await Promise.all(unusedBundleFiles.map((file) => rm(join(bundleDir, file), { force: true })));
-  const pages = indexedPageCount(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8'));
-  if (pages === 0) {
-    throw new Error('Pagefind indexed no page: quote, article and person pages must carry data-pagefind-body');
-  }
-  return pages;
+  const pagesIndexed = indexedPageCount(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8'));
+  checkIndexedPages(pagesRead, pagesIndexed);
+  return { pagesRead, pagesIndexed };
 }
 
 export default function searchIndex(): AstroIntegration {
@@ -76,8 +97,9 @@ export default function searchIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const pages = await writeSearchIndex(fileURLToPath(dir));
-        logger.info(`search index: ${pages} pages indexed (${Math.round(performance.now() - started)} ms)`);
+        const { pagesRead, pagesIndexed } = await writeSearchIndex(fileURLToPath(dir));
+        const ms = Math.round(performance.now() - started);
+        logger.info(`search index: ${pagesIndexed} pages indexed of ${pagesRead} read (${ms} ms)`);
       },
     },
   };

@@ -107,6 +107,8 @@ export const feedSanitizeSchema: typeof contentSanitizeSchema = {
     Object.entries(contentSanitizeSchema.attributes ?? {}).map(([tag, rule]) => [tag, withoutPageOnly(rule)]),
   ),
   clobber: [],
+  // A style sheet's text is not content: drop it whole, as scripts are.
+  strip: [...new Set([...(contentSanitizeSchema.strip ?? []), 'script', 'style'])],
 };
 
 /**
@@ -126,10 +128,13 @@ export function feedHtml(html: string, base: string): string {
   );
 }
 
+// ASCII white space only: the no-break spaces of a printed ellipsis (". . .") are part of the text.
+const collapseSpaces = (text: string) => text.replace(/[\t\n\f\r ]+/g, ' ').trim();
+
 /** HTML to plain text on one line, for a feed item's description and summaries. */
 export function plainText(html: string): string {
   const tree = unified().use(rehypeParse, { fragment: true }).parse(html);
-  return toText(tree).replace(/\s+/g, ' ').trim();
+  return collapseSpaces(toText(tree));
 }
 
 export interface FeedItem {
@@ -214,7 +219,7 @@ export function quoteFeedItem(input: QuoteFeedInput, settings: FeedSettings): Fe
     commentary,
     corrections,
   ].join('');
-  const summary = `“${input.text.replace(/\s+/g, ' ')}” — ${input.speaker.name}${source ? `, in “${source.title}”` : ''}`;
+  const summary = `“${collapseSpaces(input.text)}” — ${input.speaker.name}${source ? `, in “${source.title}”` : ''}`;
   return {
     guid: input.guid,
     title: quoteItemTitle(input.speaker.name, input.text, settings.titleWords),
@@ -270,4 +275,22 @@ export function articleFeedItem(input: ArticleFeedInput): FeedItem {
 /** The newest items first, at most `limit` of them: feeds stay bounded at any archive size. */
 export function latestItems(items: readonly FeedItem[], limit: number): FeedItem[] {
   return [...items].sort((a, b) => b.pubDateMs - a.pubDateMs || (a.guid < b.guid ? -1 : 1)).slice(0, limit);
+}
+
+/**
+ * Title and description of a person's feed, which holds their quotes, the articles
+ * they wrote, or both: the words say which.
+ */
+export function personFeedText(siteTitle: string, name: string, counts: { quotes: number; articles: number }): { title: string; description: string } {
+  const parts = [counts.quotes > 0 ? `Quotes of ${name}` : '', counts.articles > 0 ? `${counts.quotes > 0 ? 'articles' : 'Articles'} by ${name}` : ''].filter(Boolean);
+  const what = parts.length > 0 ? parts.join(' and ') : `Quotes of and articles by ${name}`;
+  return { title: `${siteTitle}: ${name}`, description: `${what} in ${siteTitle}, newest first.` };
+}
+
+export function articlesFeedDescription(siteTitle: string): string {
+  return `The articles the quotes of the day come from, in ${siteTitle}, newest first.`;
+}
+
+export function tagFeedDescription(siteTitle: string, tag: { name: string; description?: string | undefined }): string {
+  return tag.description ?? `Quotes and articles tagged ${tag.name} in ${siteTitle}, newest first.`;
 }

@@ -16,7 +16,8 @@
  *   refuse to navigate to it;
  * - fragments: `#` and `#top` always work; a text fragment (`#:~:text=…`) is
  *   checked only for the id before `:~:`; fragments are only checked on HTML
- *   targets, and only when that page was extracted too.
+ *   targets, and only when that page was extracted too;
+ * - `<base href>` is not honoured (Astro never writes one).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';

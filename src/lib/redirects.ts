@@ -40,7 +40,7 @@ export function targetPath(to: string): string {
 }
 
 function canonicalTarget(to: string): string {
-  if (isAbsoluteTarget(to)) return to;
+  if (isAbsoluteTarget(to)) return new URL(to).href;
   const suffix = /[?#].*$/.exec(to)?.[0] ?? '';
   return targetPath(to) + suffix;
 }

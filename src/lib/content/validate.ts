@@ -175,6 +175,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   const tags = readTags(options, issues);
   const content: ValidatedContent = { people: [], articles: [], quotes: [], tags };
   const firstPathOfId = new Map<string, string>();
+  const references: RawReference[] = [];
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const id = idFromPath(file.path);
@@ -203,6 +204,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       const { message, fix } = describeFinding(finding);
       issues.push(issue(file.path, fieldAtLine(parsed.keyLines, finding.line, parsed.bodyLine), message, fix, finding.line));
     }
+    references.push(...rawReferences(file, parsed));
     const result = schemaFor(file.collection).safeParse(parsed.data);
     if (!result.success) {
       issues.push(...schemaIssues(file, parsed, result.error, knownKeysOf(file.collection)));
@@ -217,7 +219,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     } else content.quotes.push(entry as ValidatedEntry<QuoteData>);
   }
 
-  checkReferences(content, issues);
+  checkReferences(firstPathOfId, references, issues);
   checkTags(content, issues);
   checkQuoteDays(content, options, issues);
   if (options.verifyQuote) {
@@ -255,25 +257,51 @@ function checkOffset(article: ValidatedEntry<ArticleData>, parsed: ParsedFile, o
   }
 }
 
-function checkReferences(content: ValidatedContent, issues: ContentIssue[]): void {
-  const people = new Set(content.people.map((person) => person.id));
-  const articles = new Set(content.articles.map((article) => article.id));
-  const unknownPerson = (path: string, field: string, id: string, line?: number) =>
-    issues.push(
-      issue(path, field, `no person "${id}" in content/people/.${didYouMean(id, people)}`, `use the file name (without .md) of a person in content/people/, or create content/people/${id}.md.`, line),
-    );
-  for (const article of content.articles) {
-    article.data.authors.forEach((author, index) => {
-      if (!people.has(author.id)) unknownPerson(article.path, `authors[${index}]`, author.id, article.keyLines.get('authors'));
-    });
+interface RawReference {
+  path: string;
+  field: string;
+  collection: 'people' | 'articles';
+  id: string;
+  line?: number | undefined;
+}
+
+const REFERENCE_FIELDS: Record<Collection, Record<string, 'people' | 'articles'>> = {
+  people: {},
+  articles: { authors: 'people' },
+  quotes: { speaker: 'people', curator: 'people', source: 'articles' },
+};
+
+/** References as written, read before the schema so that a file with another error still has them checked. */
+function rawReferences(file: SourceFile, parsed: ParsedFile): RawReference[] {
+  const found: RawReference[] = [];
+  for (const [field, collection] of Object.entries(REFERENCE_FIELDS[file.collection])) {
+    const value = parsed.data[field];
+    const line = parsed.keyLines.get(field);
+    if (typeof value === 'string') found.push({ path: file.path, field, collection, id: value, line });
+    else if (Array.isArray(value)) {
+      value.forEach((id, index) => {
+        if (typeof id === 'string') found.push({ path: file.path, field: `${field}[${index}]`, collection, id, line });
+      });
+    }
   }
-  for (const quote of content.quotes) {
-    const { speaker, curator, source } = quote.data;
-    if (!people.has(speaker.id)) unknownPerson(quote.path, 'speaker', speaker.id, quote.keyLines.get('speaker'));
-    if (curator && !people.has(curator.id)) unknownPerson(quote.path, 'curator', curator.id, quote.keyLines.get('curator'));
-    if (source && !articles.has(source.id)) {
+  return found;
+}
+
+/** `filesById` holds every file read, valid or not: a reference to a file with errors of its own is not reported again. */
+function checkReferences(filesById: ReadonlyMap<string, string>, references: readonly RawReference[], issues: ContentIssue[]): void {
+  const idsOf = (collection: string) =>
+    [...filesById.keys()].filter((key) => key.startsWith(`${collection}/`)).map((key) => key.slice(collection.length + 1));
+  const known = { people: new Set(idsOf('people')), articles: new Set(idsOf('articles')) };
+  for (const reference of references) {
+    const ids = known[reference.collection];
+    if (ids.has(reference.id)) continue;
+    if (reference.collection === 'people') {
       issues.push(
-        issue(quote.path, 'source', `no article "${source.id}" in content/articles/.${didYouMean(source.id, articles)}`, 'use the file name (without .md) of an article in content/articles/, or remove `source:` and give a `context:` instead.', quote.keyLines.get('source')),
+        issue(reference.path, reference.field, `no person "${reference.id}" in content/people/.${didYouMean(reference.id, ids)}`, `use the file name (without .md) of a person in content/people/, or create content/people/${reference.id}.md.`, reference.line),
+      );
+    } else {
+      issues.push(
+        issue(reference.path, reference.field, `no article "${reference.id}" in content/articles/.${didYouMean(reference.id, ids)}`, 'use the file name (without .md) of an article in content/articles/, or remove `source:` and give a `context:` instead.', reference.line),
       );
     }
   }

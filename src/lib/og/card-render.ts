@@ -88,12 +88,15 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
   // Unwrapped once here with Node's zlib; satori would inflate every woff again in JavaScript.
   const sfnts = fonts.map((font) => ({ ...font, sfnt: woffToSfnt(font.data) }));
   const shaper = await createTextShaper(sfnts);
-  // Satori only ever draws lines the serif covers (see blockLines), so it gets only the serif.
+  // Satori only ever draws lines the serif covers (see blockLines), so it gets only the serif. Each
+  // subset is its own family, named by key: satori falls back along a font-family list, but not
+  // between several files registered under one name (Greek, Cyrillic and Vietnamese came out as boxes).
   const satoriFonts = sfnts
     .filter((font) => font.family === 'Noto Serif')
-    .map((font) => ({ name: font.family, data: Buffer.from(font.sfnt), weight: font.weight, style: font.style }));
+    .map((font) => ({ name: font.key, data: Buffer.from(font.sfnt), weight: font.weight, style: font.style }));
   const serifKeys = (weight: Weight, italic: boolean): string[] =>
     fonts.filter((font) => font.family === 'Noto Serif' && font.weight === weight && font.style === (italic ? 'italic' : 'normal')).map((font) => font.key);
+  const satoriFamily = (weight: Weight, italic: boolean): string => serifKeys(weight, italic).map((key) => `"${key}"`).join(', ');
 
   /** Font keys for a block: the script's family first, the other as fallback; Arabic has no italic. */
   function fontChain(script: CardScript, weight: Weight, italic: boolean): string[] {
@@ -112,7 +115,6 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
     weight: Weight;
     italic: boolean;
     color: string;
-    letterSpacing?: number;
   }
 
   function blockStyle(text: string, size: number, weight: Weight, italic: boolean, direction: Direction, lang?: string): TextStyle {
@@ -120,7 +122,6 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
     const scaled = Math.round(size * SCRIPT_TUNING[script].sizeFactor);
     return { fonts: fontChain(script, weight, italic && script === 'latin'), size: scaled, direction, lang };
   }
-
 
   /** A one-line block (attribution, detail, site name), shortened to fit `maxWidth`. */
   function oneLineBlock(
@@ -144,7 +145,12 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
   /** Satori nodes for the lines of a block, each exactly one line box tall. */
   function blockLines(block: Block, align: 'flex-start' | 'flex-end'): SatoriNode[] {
     const { style, lineHeight } = block;
-    const satoriCanDraw = !needsOwnShaping(block.text) && shaper.missingCharacters(block.text, serifKeys(block.weight, block.italic)).length === 0;
+    const serif = serifKeys(block.weight, block.italic);
+    // Satori draws a block only if our measurements used exactly the fonts it will use.
+    const satoriCanDraw =
+      !needsOwnShaping(block.text) &&
+      shaper.missingCharacters(block.text, serif).length === 0 &&
+      serif.every((key, i) => style.fonts[i] === key);
     if (satoriCanDraw) {
       return block.lines.map((line) =>
         h('div', {
@@ -152,7 +158,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
             display: 'flex',
             alignSelf: align,
             height: lineHeight,
-            fontFamily: 'Noto Serif',
+            fontFamily: satoriFamily(block.weight, block.italic),
             fontSize: style.size,
             fontWeight: block.weight,
             fontStyle: block.italic ? 'italic' : 'normal',
@@ -233,7 +239,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
             position: 'absolute',
             top: -Math.round(MARK_SIZE * 0.17),
             [rtl ? 'right' : 'left']: -gutter,
-            fontFamily: 'Noto Serif',
+            fontFamily: satoriFamily(600, false),
             fontWeight: 600,
             fontSize: MARK_SIZE,
             lineHeight: 1,

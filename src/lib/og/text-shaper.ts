@@ -47,6 +47,8 @@ export interface BidiParagraph {
 export interface PlacedGlyph {
   font: string;
   glyph: number;
+  /** UTF-16 index in the paragraph of the character this glyph comes from (HarfBuzz cluster). */
+  cluster: number;
   /** px from the line's left edge */
   x: number;
   /** px below the baseline (negative: above) */
@@ -242,9 +244,9 @@ export async function createTextShaper(sources: readonly ShaperFontSource[]): Pr
         // Mirrored brackets in right-to-left runs are HarfBuzz's job once the direction is set.
         buffer.setDirection(run.rtl ? 'rtl' : 'ltr');
         if (style.lang) buffer.setLanguage(style.lang);
-        hb.shape(runFace.font, buffer);
+        hb.shape(runFace.font, buffer, '-init,-medi,-fina,-rlig,-calt');
         for (const position of buffer.json()) {
-          glyphs.push({ font: run.font, glyph: position.g, x: x + position.dx * scale, y: -position.dy * scale });
+          glyphs.push({ font: run.font, glyph: position.g, cluster: position.cl, x: x + position.dx * scale, y: -position.dy * scale });
           x += position.ax * scale;
         }
       } finally {

@@ -1,0 +1,33 @@
+/** The citation data of a quote, from the archive (plain data for src/lib/citation.ts). */
+import type { Archive, Person, Quote } from './archive.ts';
+import type { CitationInput, CitedPerson } from '../lib/citation.ts';
+import { absoluteUrl, quoteUrl } from '../lib/urls.ts';
+import { isoInZone } from '../lib/dates.ts';
+import { siteConfig } from '../site.config.ts';
+
+function cited(person: Person | undefined, fallback: string): CitedPerson {
+  if (!person) return { name: fallback };
+  return person.sortName ? { name: person.name, sortName: person.sortName } : { name: person.name };
+}
+
+export function citationInput(quote: Quote, archive: Archive): CitationInput {
+  const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
+  return {
+    quoteText: quote.text,
+    quoteUrl: absoluteUrl(quoteUrl(quote.id)),
+    quoteDate: quote.date,
+    speaker: cited(archive.personById.get(quote.speakerId), quote.speakerId),
+    siteName: siteConfig.title,
+    ...(article
+      ? {
+          source: {
+            title: article.title,
+            authors: article.authorIds.map((id) => cited(archive.personById.get(id), id)),
+            ...(article.publication ? { publication: article.publication } : {}),
+            published: isoInZone(article.publishedMs, article.timeZone),
+            ...(article.sourceUrl ? { url: article.sourceUrl } : {}),
+          },
+        }
+      : {}),
+  };
+}

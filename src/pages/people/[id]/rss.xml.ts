@@ -1,0 +1,33 @@
+/**
+ * /people/<id>/rss.xml: the quotes of a person and the articles they wrote, newest
+ * first. Every person with a page has one, since the page links it in its head.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive, type Person } from '../../../data/archive.ts';
+import { articleItem, quoteItem, rssResponse } from '../../../data/feeds.ts';
+import { latestItems, personFeedText } from '../../../lib/feeds.ts';
+import { siteConfig } from '../../../site.config.ts';
+import { absoluteUrl, feedUrl, personUrl } from '../../../lib/urls.ts';
+import { feedImageUrl } from '../../../lib/feed-image.ts';
+
+export const getStaticPaths = (async () => {
+  const archive = await getArchive();
+  return archive.people.map((person) => ({ params: { id: person.id }, props: { person } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ person: Person }> = async ({ props: { person } }) => {
+  const archive = await getArchive();
+  // Both lists are newest first: only what the feed can keep is built.
+  const quotes = (archive.quotesBySpeaker.get(person.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems);
+  const articles = (archive.articlesByAuthor.get(person.id) ?? []).slice(0, siteConfig.feedItems);
+  const text = personFeedText(siteConfig.title, person.name, { quotes: quotes.length, articles: articles.length });
+  return rssResponse(
+    {
+      ...text,
+      link: absoluteUrl(personUrl(person.id)),
+      self: absoluteUrl(feedUrl({ kind: 'person', id: person.id })),
+      imageUrl: feedImageUrl(),
+    },
+    latestItems([...quotes.map((quote) => quoteItem(quote, archive)), ...articles.map((article) => articleItem(article, archive))], siteConfig.feedItems),
+  );
+};

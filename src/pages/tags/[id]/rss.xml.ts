@@ -1,0 +1,35 @@
+/**
+ * /tags/<tag>/rss.xml: the quotes and articles with a tag, newest first. A renamed
+ * tag's former ids serve the same feed, so that subscribers to the old address keep
+ * receiving it; its self link names the current address.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive, type Tag } from '../../../data/archive.ts';
+import { articleItem, quoteItem, rssResponse } from '../../../data/feeds.ts';
+import { latestItems, tagFeedDescription } from '../../../lib/feeds.ts';
+import { tagFeed } from '../../../lib/page-heads.ts';
+import { siteConfig } from '../../../site.config.ts';
+import { absoluteUrl, feedUrl, tagUrl } from '../../../lib/urls.ts';
+import { feedImageUrl } from '../../../lib/feed-image.ts';
+
+export const getStaticPaths = (async () => {
+  const archive = await getArchive();
+  return archive.tags.flatMap((tag) => [tag.id, ...tag.renamedFrom].map((id) => ({ params: { id }, props: { tag } })));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag } }) => {
+  const archive = await getArchive();
+  // Both lists are newest first: only what the feed can keep is built.
+  const quotes = (archive.quotesByTag.get(tag.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems);
+  const articles = (archive.articlesByTag.get(tag.id) ?? []).slice(0, siteConfig.feedItems);
+  return rssResponse(
+    {
+      title: tagFeed(tag).title,
+      description: tagFeedDescription(siteConfig.title, tag),
+      link: absoluteUrl(tagUrl(tag.id)),
+      self: absoluteUrl(feedUrl({ kind: 'tag', id: tag.id })),
+      imageUrl: feedImageUrl(),
+    },
+    latestItems([...quotes.map((quote) => quoteItem(quote, archive)), ...articles.map((article) => articleItem(article, archive))], siteConfig.feedItems),
+  );
+};

@@ -1,0 +1,111 @@
+// The search page against a real build: Pagefind's index loads from <base>pagefind/
+// under a strict Content-Security-Policy, `?q=` searches on load, and the results
+// are an announced, labelled list of links that the keyboard reaches.
+//
+// For now the built site comes from QTD_TEST_DIST (a folder `astro build` wrote);
+// its base path is read from the search page itself.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, launchBrowser } from '../support/browser.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+const strictPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let basePath: string;
+const problems: string[] = [];
+
+async function builtSite(): Promise<{ dist: string; basePath: string }> {
+  const dist = process.env['QTD_TEST_DIST'];
+  if (!dist) {
+    throw new Error('Set QTD_TEST_DIST to the folder of a built site (e.g. QTD_TEST_DIST=/tmp/qtd-dist after `npx astro build --outDir /tmp/qtd-dist`).');
+  }
+  const searchPage = join(dist, 'search', 'index.html');
+  if (!existsSync(join(dist, 'pagefind', 'pagefind.js')) || !existsSync(searchPage)) {
+    throw new Error(`QTD_TEST_DIST=${dist} holds no search page or no Pagefind index: build it with the search-index integration.`);
+  }
+  const base = /data-base-path="([^"]*)"/.exec(await readFile(searchPage, 'utf8'))?.[1];
+  if (!base) throw new Error(`${searchPage} has no data-base-path: is it the search page?`);
+  return { dist, basePath: base };
+}
+
+beforeAll(async () => {
+  const site = await builtSite();
+  basePath = site.basePath;
+  server = await serveStatic(site.dist, { basePath });
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  // The host's policy, as strict as QTD allows: Pagefind may compile WebAssembly, nothing else.
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    if ((headers['content-type'] ?? '').startsWith('text/html')) headers['content-security-policy'] = strictPolicy;
+    await route.fulfill({ response, headers });
+  });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await closeBrowser();
+  await server?.close();
+});
+
+describe('search page', () => {
+  it('finds the article and the quote for ?q=Panjshir', async () => {
+    await page.goto(`${server.url}search/?q=Panjshir`);
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results.getByRole('link').first().waitFor();
+
+    const hrefs = await results.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toContain(`${basePath}articles/the-afghan-who-wont-surrender-to-the-taliban/`);
+    expect(hrefs).toContain(`${basePath}quotes/spirit-of-resistance/`);
+
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${hrefs.length} results for “Panjshir”.`);
+    expect(await page.getByRole('searchbox', { name: /quote/ }).inputValue()).toBe('Panjshir');
+    expect(await page.getByText('Search needs JavaScript').isHidden()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the keyboard go from the search box to the first result', async () => {
+    await page.goto(`${server.url}search/?q=Panjshir`);
+    const firstResult = page.getByRole('list', { name: 'Search results' }).getByRole('link').first();
+    await firstResult.waitFor();
+    await page.getByRole('searchbox', { name: /quote/ }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(focused).toBe(await firstResult.getAttribute('href'));
+  });
+
+  it('says search needs JavaScript, with the archive lists, when scripts do not run', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      await plain.goto(`${server.url}search/?q=Panjshir`);
+      expect(await plain.getByText('Search needs JavaScript').isVisible()).toBe(true);
+      const hrefs = await plain.locator('[data-search-fallback] a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      expect(hrefs).toEqual(['quotes/', 'articles/', 'people/', 'tags/'].map((path) => `${basePath}${path}`));
+    } finally {
+      await noScript.close();
+    }
+  });
+});

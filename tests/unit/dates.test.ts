@@ -1,0 +1,289 @@
+import { describe, it, expect } from 'vitest';
+import {
+  calendarDayInZone,
+  calendarDayOfYamlDate,
+  compareDays,
+  formatDateTimeInZone,
+  formatDayLong,
+  formatDayShort,
+  formatMonth,
+  formatOffset,
+  instantOfLocalTime,
+  isValidTimeZone,
+  isoInZone,
+  monthName,
+  parseCalendarDay,
+  parseDateTime,
+  rfc822,
+  todayIn,
+  zoneAbbreviation,
+  zoneOffsetMinutes,
+} from '../../src/lib/dates.ts';
+
+// Every expectation below is written in UTC or in a named zone, never in the machine's
+// zone: run this file with TZ=Asia/Tokyo and TZ=America/Los_Angeles, it must still pass.
+const NEW_YORK = 'America/New_York';
+const KOLKATA = 'Asia/Kolkata';
+const TOKYO = 'Asia/Tokyo';
+
+const utc = (iso: string): number => {
+  const ms = Date.parse(iso);
+  if (!iso.endsWith('Z') || Number.isNaN(ms)) throw new Error(`write test instants in UTC: ${iso}`);
+  return ms;
+};
+const asIso = (epochMs: number): string => new Date(epochMs).toISOString();
+
+describe('parseCalendarDay', () => {
+  it('accepts real days, leap days included', () => {
+    expect(parseCalendarDay('2021-08-23')).toEqual({ ok: true, value: '2021-08-23' });
+    expect(parseCalendarDay('2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(parseCalendarDay('2000-02-29')).toEqual({ ok: true, value: '2000-02-29' });
+  });
+
+  it('rejects days the calendar does not have', () => {
+    for (const day of ['2023-02-29', '2100-02-29', '2021-02-30', '2021-04-31', '2021-13-01', '2021-00-10']) {
+      expect(parseCalendarDay(day), day).toEqual({ ok: false, reason: `${day} is not a day of the calendar` });
+    }
+  });
+
+  it('rejects days not written as YYYY-MM-DD', () => {
+    for (const day of ['2021-8-3', '20210823', '23/08/2021', '2021-08-23T00:00:00Z', '']) {
+      expect(parseCalendarDay(day), day).toEqual({ ok: false, reason: `"${day}" is not a date written as YYYY-MM-DD` });
+    }
+  });
+
+  it('trims the spaces around the day', () => {
+    expect(parseCalendarDay(' 2021-08-23 ')).toEqual({ ok: true, value: '2021-08-23' });
+    expect(parseCalendarDay(' 2021-02-30 ')).toEqual({ ok: false, reason: '2021-02-30 is not a day of the calendar' });
+  });
+});
+
+describe('parseDateTime', () => {
+  it('reads the instant and the offset as written', () => {
+    expect(parseDateTime('2021-08-23T12:56:00-04:00')).toEqual({
+      ok: true,
+      value: { written: '2021-08-23T12:56:00-04:00', epochMs: utc('2021-08-23T16:56:00Z'), offsetMinutes: -240 },
+    });
+    expect(parseDateTime('2021-08-23T16:56:00Z')).toEqual({
+      ok: true,
+      value: { written: '2021-08-23T16:56:00Z', epochMs: utc('2021-08-23T16:56:00Z'), offsetMinutes: 0 },
+    });
+    expect(parseDateTime('2021-08-23T22:26:00+05:30')).toEqual({
+      ok: true,
+      value: { written: '2021-08-23T22:26:00+05:30', epochMs: utc('2021-08-23T16:56:00Z'), offsetMinutes: 330 },
+    });
+  });
+
+  it('accepts a space for the T, no seconds, and fractional seconds', () => {
+    const at = (value: string) => {
+      const parsed = parseDateTime(value);
+      return parsed.ok ? asIso(parsed.value.epochMs) : parsed.reason;
+    };
+    expect(at('2021-08-23 12:56:00-04:00')).toBe('2021-08-23T16:56:00.000Z');
+    expect(at('2021-08-23T12:56-04:00')).toBe('2021-08-23T16:56:00.000Z');
+    expect(at('2021-08-23T12:56:00.5Z')).toBe('2021-08-23T12:56:00.500Z');
+    expect(at('2021-08-23T12:56:00.123456789+05:30')).toBe('2021-08-23T07:26:00.123Z');
+  });
+
+  it('keeps the value trimmed as written', () => {
+    const parsed = parseDateTime(' 2021-08-23T12:56:00Z ');
+    expect(parsed.ok && parsed.value.written).toBe('2021-08-23T12:56:00Z');
+  });
+
+  it('rejects a datetime without an offset', () => {
+    expect(parseDateTime('2021-08-23T12:56:00')).toEqual({
+      ok: false,
+      reason: '"2021-08-23T12:56:00" is not a datetime with an offset, like 2021-08-23T12:56:00-04:00',
+    });
+    expect(parseDateTime('2021-08-23T12:56:00-0400').ok).toBe(false);
+    expect(parseDateTime('2021-08-23').ok).toBe(false);
+  });
+
+  it('rejects impossible times, days and offsets', () => {
+    expect(parseDateTime('2021-08-23T24:00:00Z')).toEqual({
+      ok: false,
+      reason: '2021-08-23T24:00:00Z has an impossible time of day',
+    });
+    expect(parseDateTime('2021-08-23T12:60:00Z').ok).toBe(false);
+    expect(parseDateTime('2021-08-23T12:56:60Z').ok).toBe(false);
+    expect(parseDateTime('2021-02-30T12:00:00-05:00')).toEqual({
+      ok: false,
+      reason: '2021-02-30 is not a day of the calendar',
+    });
+    expect(parseDateTime('2021-08-23T12:56:00+19:00')).toEqual({ ok: false, reason: '+19:00 is not a UTC offset' });
+    expect(parseDateTime('2021-08-23T12:56:00+05:60')).toEqual({ ok: false, reason: '+05:60 is not a UTC offset' });
+  });
+});
+
+describe('calendarDayOfYamlDate', () => {
+  it('reads the UTC day js-yaml meant, whatever the machine zone', () => {
+    expect(calendarDayOfYamlDate(new Date(utc('2021-08-23T00:00:00Z')))).toBe('2021-08-23');
+  });
+});
+
+describe('isValidTimeZone', () => {
+  it('knows IANA zones and nothing else', () => {
+    expect(isValidTimeZone(NEW_YORK)).toBe(true);
+    expect(isValidTimeZone(KOLKATA)).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});
+
+describe('zoneOffsetMinutes', () => {
+  it('follows daylight saving time in New York', () => {
+    expect(zoneOffsetMinutes(utc('2021-08-23T16:56:00Z'), NEW_YORK)).toBe(-240);
+    expect(zoneOffsetMinutes(utc('2021-01-15T12:00:00Z'), NEW_YORK)).toBe(-300);
+  });
+
+  it('changes at the instant the clocks change', () => {
+    // 2021-03-14: 2:00 EST (07:00Z) becomes 3:00 EDT.
+    expect(zoneOffsetMinutes(utc('2021-03-14T06:59:59Z'), NEW_YORK)).toBe(-300);
+    expect(zoneOffsetMinutes(utc('2021-03-14T07:00:00Z'), NEW_YORK)).toBe(-240);
+  });
+
+  it('handles half-hour zones and UTC', () => {
+    expect(zoneOffsetMinutes(utc('2021-01-15T12:00:00Z'), KOLKATA)).toBe(330);
+    expect(zoneOffsetMinutes(utc('2021-08-23T12:00:00Z'), KOLKATA)).toBe(330);
+    expect(zoneOffsetMinutes(utc('2021-08-23T12:00:00Z'), 'UTC')).toBe(0);
+  });
+
+  it('ignores the milliseconds of the instant', () => {
+    expect(zoneOffsetMinutes(utc('2021-08-23T16:56:00.999Z'), NEW_YORK)).toBe(-240);
+  });
+});
+
+describe('formatOffset', () => {
+  it('writes ±HH:MM', () => {
+    expect(formatOffset(-240)).toBe('-04:00');
+    expect(formatOffset(330)).toBe('+05:30');
+    expect(formatOffset(345)).toBe('+05:45');
+    expect(formatOffset(-30)).toBe('-00:30');
+    expect(formatOffset(0)).toBe('+00:00');
+  });
+});
+
+describe('isoInZone', () => {
+  it('writes the local time of the zone with its offset', () => {
+    const instant = utc('2021-08-23T16:56:00Z');
+    expect(isoInZone(instant, NEW_YORK)).toBe('2021-08-23T12:56:00-04:00');
+    expect(isoInZone(instant, KOLKATA)).toBe('2021-08-23T22:26:00+05:30');
+    expect(isoInZone(instant, 'UTC')).toBe('2021-08-23T16:56:00+00:00');
+    expect(isoInZone(utc('2021-01-15T17:05:09.750Z'), NEW_YORK)).toBe('2021-01-15T12:05:09-05:00');
+  });
+
+  it('crosses midnight into the next day east of UTC', () => {
+    expect(isoInZone(utc('2021-08-23T20:00:00Z'), TOKYO)).toBe('2021-08-24T05:00:00+09:00');
+  });
+});
+
+describe('calendarDayInZone', () => {
+  it('gives the day of the zone, not of UTC, near midnight', () => {
+    // 03:59Z is still 11:59 p.m. of the day before in New York, and already noon in Tokyo.
+    expect(calendarDayInZone(utc('2021-08-24T03:59:00Z'), NEW_YORK)).toBe('2021-08-23');
+    expect(calendarDayInZone(utc('2021-08-24T04:00:00Z'), NEW_YORK)).toBe('2021-08-24');
+    expect(calendarDayInZone(utc('2021-08-23T14:59:00Z'), TOKYO)).toBe('2021-08-23');
+    expect(calendarDayInZone(utc('2021-08-23T15:00:00Z'), TOKYO)).toBe('2021-08-24');
+  });
+});
+
+describe('instantOfLocalTime', () => {
+  it('finds 8:00 local time of a summer day', () => {
+    expect(asIso(instantOfLocalTime('2021-08-23', 8, NEW_YORK))).toBe('2021-08-23T12:00:00.000Z');
+  });
+
+  it('finds 8:00 local time on the days the clocks change', () => {
+    const springForward = instantOfLocalTime('2021-03-14', 8, NEW_YORK);
+    expect(asIso(springForward)).toBe('2021-03-14T12:00:00.000Z');
+    expect(isoInZone(springForward, NEW_YORK)).toBe('2021-03-14T08:00:00-04:00');
+
+    const fallBack = instantOfLocalTime('2021-11-07', 8, NEW_YORK);
+    expect(asIso(fallBack)).toBe('2021-11-07T13:00:00.000Z');
+    expect(isoInZone(fallBack, NEW_YORK)).toBe('2021-11-07T08:00:00-05:00');
+  });
+
+  it('works east of UTC, where the local morning is the UTC evening before', () => {
+    expect(asIso(instantOfLocalTime('2021-08-23', 8, TOKYO))).toBe('2021-08-22T23:00:00.000Z');
+    expect(asIso(instantOfLocalTime('2021-08-23', 8, KOLKATA))).toBe('2021-08-23T02:30:00.000Z');
+  });
+});
+
+describe('formatDayShort', () => {
+  it('abbreviates months the Associated Press way', () => {
+    expect(formatDayShort('2001-09-09')).toBe('Sept. 9, 2001');
+    expect(formatDayShort('2020-03-04')).toBe('March 4, 2020');
+    expect(formatDayShort('2021-08-23')).toBe('Aug. 23, 2021');
+    expect(formatDayShort('2021-01-01')).toBe('Jan. 1, 2021');
+    expect(formatDayShort('2021-06-30')).toBe('June 30, 2021');
+    expect(formatDayShort('2021-07-04')).toBe('July 4, 2021');
+    expect(formatDayShort('2021-12-25')).toBe('Dec. 25, 2021');
+  });
+});
+
+describe('formatDayLong and month names', () => {
+  it('writes the months in full', () => {
+    expect(formatDayLong('2021-08-23')).toBe('August 23, 2021');
+    expect(formatDayLong('2001-09-09')).toBe('September 9, 2001');
+    expect(formatMonth(2021, 8)).toBe('August 2021');
+    expect(monthName(3)).toBe('March');
+    expect(monthName(13)).toBe('');
+  });
+});
+
+describe('zoneAbbreviation', () => {
+  it('names the zone the way newspapers print it', () => {
+    expect(zoneAbbreviation(utc('2021-08-23T16:56:00Z'), NEW_YORK)).toBe('ET');
+    expect(zoneAbbreviation(utc('2021-01-15T16:56:00Z'), NEW_YORK)).toBe('ET');
+    expect(zoneAbbreviation(utc('2021-08-23T16:56:00Z'), 'America/Los_Angeles')).toBe('PT');
+  });
+});
+
+describe('formatDateTimeInZone', () => {
+  it('shows the time in the zone, with a.m./p.m. and the zone', () => {
+    expect(formatDateTimeInZone(utc('2021-08-23T16:56:00Z'), NEW_YORK)).toBe('Aug. 23, 2021, 12:56 p.m. ET');
+    expect(formatDateTimeInZone(utc('2021-01-15T14:05:00Z'), NEW_YORK)).toBe('Jan. 15, 2021, 9:05 a.m. ET');
+  });
+
+  it('writes midnight as 12:00 a.m. and noon as 12:00 p.m.', () => {
+    expect(formatDateTimeInZone(utc('2021-08-23T04:00:00Z'), NEW_YORK)).toBe('Aug. 23, 2021, 12:00 a.m. ET');
+    expect(formatDateTimeInZone(utc('2021-08-23T16:00:00Z'), NEW_YORK)).toBe('Aug. 23, 2021, 12:00 p.m. ET');
+    expect(formatDateTimeInZone(utc('2021-08-24T03:59:00Z'), NEW_YORK)).toBe('Aug. 23, 2021, 11:59 p.m. ET');
+  });
+});
+
+describe('rfc822', () => {
+  it('writes the instant in GMT', () => {
+    expect(rfc822(utc('2021-08-23T12:00:00Z'))).toBe('Mon, 23 Aug 2021 12:00:00 GMT');
+    expect(rfc822(utc('2001-09-09T04:05:06Z'))).toBe('Sun, 09 Sep 2001 04:05:06 GMT');
+  });
+});
+
+describe('todayIn', () => {
+  it('returns the pinned day whatever the clock says', () => {
+    expect(todayIn(NEW_YORK, new Date(utc('2030-01-01T00:00:00Z')), '2021-08-23')).toBe('2021-08-23');
+    expect(todayIn(NEW_YORK, new Date(utc('2030-01-01T00:00:00Z')), ' 2021-08-23 ')).toBe('2021-08-23');
+  });
+
+  it('refuses a pinned day that does not exist', () => {
+    expect(() => todayIn(NEW_YORK, new Date(), '2021-02-30')).toThrow(
+      'BUILD_DATE: 2021-02-30 is not a day of the calendar',
+    );
+  });
+
+  it('is the day of the zone, not of the machine, near midnight', () => {
+    const lateEvening = new Date(utc('2021-08-24T03:30:00Z'));
+    expect(todayIn(NEW_YORK, lateEvening)).toBe('2021-08-23');
+    expect(todayIn(TOKYO, lateEvening)).toBe('2021-08-24');
+
+    const justAfterMidnight = new Date(utc('2021-08-24T04:00:00Z'));
+    expect(todayIn(NEW_YORK, justAfterMidnight)).toBe('2021-08-24');
+  });
+});
+
+describe('compareDays', () => {
+  it('orders YYYY-MM-DD days', () => {
+    expect(compareDays('2021-08-23', '2021-08-24')).toBe(-1);
+    expect(compareDays('2021-08-24', '2021-08-23')).toBe(1);
+    expect(compareDays('2021-08-23', '2021-08-23')).toBe(0);
+    expect(['2021-12-01', '2020-02-29', '2021-08-23'].sort(compareDays)).toEqual(['2020-02-29', '2021-08-23', '2021-12-01']);
+  });
+});

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkIndexedPages, indexedPageCount, writeSearchIndex } from '../../src/integrations/search-index.ts';
+import {
+  excerptPieces, queryFromSearch, resultKind, resultsMessage, searchQueryString,
+} from '../../src/scripts/search.ts';
+
+describe('indexedPageCount', () => {
+  it('adds up the pages of every language in pagefind-entry.json', () => {
+    const entry = JSON.stringify({
+      version: '1.6.0',
+      languages: { en: { hash: 'en_1', wasm: 'en', page_count: 12 }, fa: { hash: 'fa_1', wasm: null, page_count: 3 } },
+    });
+    expect(indexedPageCount(entry)).toBe(15);
+  });
+
+  it('refuses an entry file it does not understand', () => {
+    expect(() => indexedPageCount('{"version":"1.6.0"}')).toThrow(/languages/);
+    expect(() => indexedPageCount('{"languages":{"en":{"hash":"en_1"}}}')).toThrow(/page_count/);
+  });
+});
+
+describe('checkIndexedPages', () => {
+  it('accepts an index of some of the pages read', () => {
+    expect(() => checkIndexedPages(15, 5)).not.toThrow();
+  });
+
+  it('fails when nothing was indexed', () => {
+    expect(() => checkIndexedPages(15, 0)).toThrow(/indexed no page/);
+  });
+
+  it('fails when every page was indexed, the sign that data-pagefind-body went missing', () => {
+    expect(() => checkIndexedPages(15, 15)).toThrow(/data-pagefind-body/);
+  });
+});
+
+describe('writeSearchIndex', () => {
+  let siteDir: string | undefined;
+  afterEach(async () => {
+    if (siteDir) await rm(siteDir, { recursive: true, force: true });
+  });
+
+  async function page(path: string, body: string) {
+    const file = join(siteDir ?? '', path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`);
+  }
+
+  it('indexes only the pages marked data-pagefind-body and writes the JS API, not the ready-made UIs', async () => {
+    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
+    await page('index.html', '<h1>Home</h1><p>Panjshir on the home page</p>');
+    await page('quotes/kept/index.html', '<article data-pagefind-body><h1>A quote</h1><p>Panjshir</p></article>');
+    await page('articles/kept/index.html', '<article data-pagefind-body><h1>An article</h1><p>Panjshir valley</p></article>');
+    await page('quotes/withdrawn/index.html', '<article><h1>This quote was withdrawn</h1><p>Panjshir</p></article>');
+
+    expect(await writeSearchIndex(siteDir)).toEqual({ pagesRead: 4, pagesIndexed: 2 });
+    const bundle = join(siteDir, 'pagefind');
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(bundle, 'pagefind-worker.js'))).toBe(true);
+    expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
+    expect(existsSync(join(bundle, 'pagefind-component-ui.js'))).toBe(false);
+  });
+
+  it('fails the build when no page is marked', async () => {
+    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
+    await page('index.html', '<h1>Home</h1>');
+    await page('about/index.html', '<h1>About</h1>');
+    await expect(writeSearchIndex(siteDir)).rejects.toThrow(/data-pagefind-body/);
+  });
+});
+
+describe('search page helpers', () => {
+  it('reads the query from ?q= and writes it back', () => {
+    expect(queryFromSearch('?q=Panjshir')).toBe('Panjshir');
+    expect(queryFromSearch('?q=+spirit+of+resistance+')).toBe('spirit of resistance');
+    expect(queryFromSearch('?q=%D8%A2%D8%B2%D8%A7%D8%AF')).toBe('آزاد');
+    expect(queryFromSearch('')).toBe('');
+    expect(searchQueryString('spirit & resistance')).toBe('?q=spirit+%26+resistance');
+    expect(searchQueryString('')).toBe('');
+    expect(queryFromSearch(searchQueryString('a “quoted” phrase?'))).toBe('a “quoted” phrase?');
+  });
+
+  it('announces how many results a search found', () => {
+    expect(resultsMessage(0, 'Panjshir')).toBe('No results for “Panjshir”.');
+    expect(resultsMessage(1, 'Panjshir')).toBe('1 result for “Panjshir”.');
+    expect(resultsMessage(4, 'Panjshir')).toBe('4 results for “Panjshir”.');
+  });
+
+  it('names the kind of a result from its URL, under any base path', () => {
+    expect(resultKind('/quotes/spirit-of-resistance/', '/')).toBe('Quote');
+    expect(resultKind('/qtd/articles/the-afghan-who-wont-surrender-to-the-taliban/', '/qtd/')).toBe('Article');
+    expect(resultKind('/qtd/people/ahmad-massoud/', '/qtd/')).toBe('Person');
+    expect(resultKind('/qtd/about/', '/qtd/')).toBeUndefined();
+  });
+
+  it('splits an excerpt into plain and marked text, decoding what Pagefind escaped', () => {
+    expect(excerptPieces('… the region of <mark>Panjshir</mark> province, north of Kabul …')).toEqual([
+      { text: '… the region of ', marked: false },
+      { text: 'Panjshir', marked: true },
+      { text: ' province, north of Kabul …', marked: false },
+    ]);
+    expect(excerptPieces('He wrote &lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; on the <mark>wall.</mark>')).toEqual([
+      { text: 'He wrote </script><img src=x onerror=alert(2)> on the ', marked: false },
+      { text: 'wall.', marked: true },
+    ]);
+    expect(excerptPieces('Fish &amp; chips &#x2014; &#8220;yes&#8221;')).toEqual([{ text: 'Fish & chips — “yes”', marked: false }]);
+  });
+
+  it('drops any tag that is not a mark instead of showing or keeping it', () => {
+    expect(excerptPieces('a <b>bold</b> <img src=x> word')).toEqual([{ text: 'a bold  word', marked: false }]);
+  });
+});
