@@ -6,8 +6,10 @@ import { unified } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { siteConfig } from './src/site.config.ts';
+import { contentSecurityDirectives } from './src/lib/security-headers.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import permalinks from './src/integrations/permalinks.ts';
+import securityHeaders from './src/integrations/headers.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
 
 export default defineConfig({
@@ -17,8 +19,22 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests and benchmarks build several content folders side by side, each with its own cache.
   ...(process.env.QTD_CACHE_DIR ? { cacheDir: process.env.QTD_CACHE_DIR } : {}),
-  build: { format: 'directory' },
+  // Stylesheets as files: cached across pages, and no inline style for the CSP to hash.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts always as files, never inlined into the page: the CSP allows no inline script.
+  vite: { build: { assetsInlineLimit: 0 } },
+  security: {
+    // A <meta> Content-Security-Policy with hashes on every page; the same policy, plus what
+    // a meta tag cannot carry, goes into dist/_headers (src/integrations/headers.ts).
+    csp: {
+      directives: contentSecurityDirectives,
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
+    // No code blocks in this archive; Shiki's inline styles would break the CSP.
+    syntaxHighlight: false,
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugin; ours need unified.
     processor: unified({
       // Raw HTML in Markdown is parsed, then sanitised: content comes from many hands.
@@ -30,5 +46,5 @@ export default defineConfig({
     }),
   },
   // permalinks last: it checks and measures the finished dist/.
-  integrations: [contentCheck(), sitemap(), permalinks()],
+  integrations: [contentCheck(), sitemap(), securityHeaders(), permalinks()],
 });

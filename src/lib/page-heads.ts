@@ -41,7 +41,7 @@ function website() {
 }
 
 export function personFeed(person: Person): HeadFeed {
-  return { title: `${siteConfig.title}: quotes of ${person.name}`, url: feedUrl({ kind: 'person', id: person.id }) };
+  return { title: `${siteConfig.title}: ${person.name}`, url: feedUrl({ kind: 'person', id: person.id }) };
 }
 
 export function tagFeed(tag: { id: string; name: string }): HeadFeed {

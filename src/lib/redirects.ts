@@ -209,13 +209,14 @@ export interface TagRename {
   renamedFrom?: readonly string[];
 }
 
-/** A renamed tag keeps its old page and feed URLs. */
+/**
+ * A renamed tag keeps its old page URL through a redirect. Its old feed URL is not
+ * redirected: feed readers do not follow an HTML refresh page, so the tag feed route
+ * serves the current feed at the old address too.
+ */
 export function tagRenameRedirects(tags: readonly TagRename[], source = 'content/tags.yaml'): Redirect[] {
   return tags.flatMap((tag) =>
-    (tag.renamedFrom ?? []).flatMap((old) => [
-      { from: `/tags/${old}/`, to: `/tags/${tag.id}/`, source: `${source} (renamedFrom of ${tag.id})` },
-      { from: `/tags/${old}/rss.xml`, to: `/tags/${tag.id}/rss.xml`, source: `${source} (renamedFrom of ${tag.id})` },
-    ]),
+    (tag.renamedFrom ?? []).map((old) => ({ from: `/tags/${old}/`, to: `/tags/${tag.id}/`, source: `${source} (renamedFrom of ${tag.id})` })),
   );
 }
 

@@ -10,6 +10,8 @@ const inherited = defaultSchema.attributes ?? {};
 
 export const contentSanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  // Drop these elements with their content: the text of a script or a stylesheet is not prose.
+  strip: ['script', 'style', 'template', 'noscript'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr', 'cite', 'q', 'small', 'time'],
   attributes: {
     ...inherited,

@@ -69,11 +69,20 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Opens the search page for a query and waits for its first result link. */
+async function searchFor(query: string) {
+  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+  const results = page.getByRole('list', { name: 'Search results' });
+  await results.getByRole('link').first().waitFor({ timeout: 15_000 }).catch((error: unknown) => {
+    // A blocked inline script or WebAssembly shows up here, not in the timeout.
+    throw new Error(`No result for "${query}". Errors in the page: ${problems.join(' | ') || 'none'}`, { cause: error });
+  });
+  return results;
+}
+
 describe('search page', () => {
   it('finds the article and the quote for ?q=Panjshir', async () => {
-    await page.goto(`${server.url}search/?q=Panjshir`);
-    const results = page.getByRole('list', { name: 'Search results' });
-    await results.getByRole('link').first().waitFor();
+    const results = await searchFor('Panjshir');
 
     const hrefs = await results.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs).toContain(`${basePath}articles/the-afghan-who-wont-surrender-to-the-taliban/`);
@@ -86,9 +95,7 @@ describe('search page', () => {
   });
 
   it('lets the keyboard go from the search box to the first result', async () => {
-    await page.goto(`${server.url}search/?q=Panjshir`);
-    const firstResult = page.getByRole('list', { name: 'Search results' }).getByRole('link').first();
-    await firstResult.waitFor();
+    const firstResult = (await searchFor('Panjshir')).getByRole('link').first();
     await page.getByRole('searchbox', { name: /quote/ }).focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');

@@ -4,15 +4,23 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { toString } from 'mdast-util-to-string';
-import type { Root, RootContent } from 'mdast';
+import type { Root, RootContent, Nodes } from 'mdast';
 
 const parser = unified().use(remarkParse);
+
+/** Text of a node as a reader sees it: a hard line break reads as a space. */
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return ' ';
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
+  return '';
+}
 
 function collectBlocks(nodes: readonly RootContent[], out: string[]): void {
   for (const node of nodes) {
     if (node.type === 'paragraph' || node.type === 'heading') {
-      const text = toString(node).replace(/\s+/g, ' ').trim();
+      const text = textOf(node).replace(/\s+/g, ' ').trim();
       if (text) out.push(text);
     } else if ('children' in node && Array.isArray(node.children)) {
       collectBlocks(node.children as RootContent[], out);

@@ -19,7 +19,7 @@ import type { FontFile } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, SCRIPT_TUNING, fitOneLine, fitQuote } from './card-layout.ts';
 import type { CardInput, CardScript, LineRange } from './card-layout.ts';
 import { analyseParagraph, createTextShaper, detectDirection, needsOwnShaping } from './text-shaper.ts';
-import type { Direction, TextShaper, TextStyle } from './text-shaper.ts';
+import type { Direction, TextStyle } from './text-shaper.ts';
 import { textDirection } from '../lang.ts';
 
 export interface LoadedFontFile extends FontFile {
@@ -213,7 +213,8 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
 
     const quoteScript = scriptOf(card.text);
     const quoteWeight: Weight = isQuote ? 400 : 600;
-    const quoteStyleAt = (size: number): TextStyle => ({ ...blockStyle(card.text, size, quoteWeight, false, direction, card.lang), size });
+    const quoteStyle = blockStyle(card.text, 0, quoteWeight, false, direction, card.lang);
+    const quoteStyleAt = (size: number): TextStyle => ({ ...quoteStyle, size });
     const fitted = fitQuote(card.text, { width: columnWidth, height: quoteAreaHeight, script: quoteScript }, (text, size) =>
       shaper.measure(text, quoteStyleAt(size)),
     );

@@ -90,11 +90,16 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
 
   // Cards with the same pixels (same hash) are drawn once.
   const targetsByHash = new Map<string, { card: CardInput; targets: string[] }>();
+  const hashByTarget = new Map<string, string>();
   const folders = new Set<string>();
   for (const card of cards) {
     const target = join(opts.outDir, cardOutputPath(card));
     folders.add(dirname(target));
     const hash = cardHash(card, identity);
+    const earlier = hashByTarget.get(target);
+    if (earlier === hash) continue;
+    if (earlier !== undefined) throw new Error(`two different cards for ${cardOutputPath(card)}: ids must be unique per kind`);
+    hashByTarget.set(target, hash);
     const entry = targetsByHash.get(hash);
     if (entry) entry.targets.push(target);
     else targetsByHash.set(hash, { card, targets: [target] });

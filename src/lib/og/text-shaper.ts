@@ -244,7 +244,7 @@ export async function createTextShaper(sources: readonly ShaperFontSource[]): Pr
         // Mirrored brackets in right-to-left runs are HarfBuzz's job once the direction is set.
         buffer.setDirection(run.rtl ? 'rtl' : 'ltr');
         if (style.lang) buffer.setLanguage(style.lang);
-        hb.shape(runFace.font, buffer, '-init,-medi,-fina,-rlig,-calt');
+        hb.shape(runFace.font, buffer);
         for (const position of buffer.json()) {
           glyphs.push({ font: run.font, glyph: position.g, cluster: position.cl, x: x + position.dx * scale, y: -position.dy * scale });
           x += position.ax * scale;

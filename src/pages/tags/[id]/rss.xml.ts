@@ -1,8 +1,4 @@
-/**
- * /tags/<tag>/rss.xml: the quotes and articles with a tag, newest first. A renamed
- * tag's former ids serve the same feed, so that subscribers to the old address keep
- * receiving it; its self link names the current address.
- */
+/** /tags/<tag>/rss.xml: the quotes and articles with a tag, newest first (former ids redirect: src/lib/redirects.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Tag } from '../../../data/archive.ts';
 import { articleItem, quoteItem, rssResponse } from '../../../data/feeds.ts';
@@ -14,6 +10,7 @@ import { feedImageUrl } from '../../../lib/feed-image.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
+  // A renamed tag's old feed URL keeps serving its feed (feed readers follow no HTML redirect).
   return archive.tags.flatMap((tag) => [tag.id, ...tag.renamedFrom].map((id) => ({ params: { id }, props: { tag } })));
 }) satisfies GetStaticPaths;
 

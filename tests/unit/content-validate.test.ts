@@ -1,0 +1,580 @@
+import { describe, it, expect } from 'vitest';
+import {
+  validateContent,
+  type QuoteVerifier,
+  type SourceFile,
+  type ValidateOptions,
+} from '../../src/lib/content/validate.ts';
+import { formatIssues, issue, type ContentIssue } from '../../src/lib/content/issues.ts';
+import type { Collection } from '../../src/lib/content/schema.ts';
+
+// In-memory content: a small, valid archive that each test breaks in one place.
+const ARTICLE_ID = 'the-afghan-who-wont-surrender-to-the-taliban';
+
+function md(fields: readonly string[], body = ''): string {
+  return ['---', ...fields, '---', body].join('\n');
+}
+
+function file(collection: Collection, name: string, fields: readonly string[], body = ''): SourceFile {
+  return { path: `content/${collection}/${name}`, collection, text: md(fields, body) };
+}
+
+const person = (id: string, name: string) => file('people', `${id}.md`, [`name: ${name}`]);
+
+const ARTICLE_FIELDS = [
+  'title: The Afghan Who Won’t Surrender to the Taliban',
+  'authors: [bernard-henri-levy]',
+  'published: 2021-08-23T12:56:00-04:00',
+  'tags: [afghanistan]',
+];
+
+function quoteFields(date: string, extra: readonly string[] = []): string[] {
+  return ['text: What makes a people strong', 'speaker: ahmad-massoud', `source: ${ARTICLE_ID}`, `date: ${date}`, ...extra];
+}
+
+const BASE: SourceFile[] = [
+  person('ahmad-massoud', 'Ahmad Massoud'),
+  person('bernard-henri-levy', 'Bernard-Henri Lévy'),
+  person('jenna-lee', 'Jenna Lee'),
+  file('articles', `${ARTICLE_ID}.md`, ARTICLE_FIELDS, 'What makes a people strong is the spirit of resistance.'),
+  file('quotes', 'spirit-of-resistance.md', quoteFields('2021-08-23', ['curator: jenna-lee', 'tags: [resistance]'])),
+];
+
+const TAGS_PATH = 'content/tags.yaml';
+const TAGS = [
+  '- id: afghanistan',
+  '  name: Afghanistan',
+  '- id: resistance',
+  '  name: Resistance',
+  '  renamedFrom: [defiance]',
+].join('\n');
+
+const OPTIONS: ValidateOptions = {
+  siteTimeZone: 'America/New_York',
+  allowSeveralQuotesPerDay: false,
+  tagsFile: { path: TAGS_PATH, text: TAGS },
+};
+
+function check(extra: readonly SourceFile[], options: Partial<ValidateOptions> = {}): ContentIssue[] {
+  return validateContent([...BASE, ...extra], { ...OPTIONS, ...options }).issues;
+}
+
+describe('valid content', () => {
+  it('has no issues and comes back parsed', () => {
+    const { issues, content } = validateContent(BASE, OPTIONS);
+    expect(issues).toEqual([]);
+    expect(content.people.map((entry) => entry.id)).toEqual(['ahmad-massoud', 'bernard-henri-levy', 'jenna-lee']);
+    expect(content.tags.map((tag) => tag.id)).toEqual(['afghanistan', 'resistance']);
+
+    const [article] = content.articles;
+    expect(article?.id).toBe(ARTICLE_ID);
+    expect(article?.data.published).toEqual(new Date('2021-08-23T16:56:00Z'));
+    expect(article?.data.authors).toEqual([{ id: 'bernard-henri-levy', collection: 'people' }]);
+
+    const [quote] = content.quotes;
+    expect(quote?.data.date).toBe('2021-08-23');
+    expect(quote?.data.speaker).toEqual({ id: 'ahmad-massoud', collection: 'people' });
+    expect(quote?.keyLines.get('date')).toBe(5);
+  });
+});
+
+describe('schema rules', () => {
+  it('reports a missing field with an example', () => {
+    const issues = check([file('quotes', 'no-speaker.md', ['text: Words', 'date: 2021-09-01'])]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/no-speaker.md',
+        field: 'speaker',
+        line: 1,
+        message: 'is required but missing.',
+        fix: 'add it to the front matter, e.g. `speaker: ahmad-massoud`.',
+      },
+    ]);
+  });
+
+  it('reports an unknown field with the nearest known one', () => {
+    const issues = check([file('quotes', 'typo.md', quoteFields('2021-09-01', ['contxt: Interview by phone']))]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/typo.md',
+        field: 'contxt',
+        line: 6,
+        message: 'is not a field of a quote. Did you mean "context"?',
+        fix: 'rename or remove it; the fields are: text, speaker, source, date, curator, context, lang, tags, corrections, withdrawn.',
+      },
+    ]);
+  });
+
+  it('reports an unknown field inside a nested object', () => {
+    const withdrawn = 'withdrawn: { date: 2021-09-02, reason: Retracted, by: me }';
+    const issues = check([file('quotes', 'nested.md', quoteFields('2021-09-01', [withdrawn]))]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/nested.md',
+        field: 'withdrawn.by',
+        line: 6,
+        message: 'is not a field of a quote.',
+        fix: 'rename or remove it (see the front-matter reference in README.md).',
+      },
+    ]);
+  });
+
+  it('reports a value of the wrong kind with an example', () => {
+    const issues = check([file('people', 'no-url.md', ['name: Someone', 'url: not a web address'])]);
+    expect(issues).toEqual([
+      {
+        file: 'content/people/no-url.md',
+        field: 'url',
+        line: 3,
+        message: 'must be a full web address starting with https:// (or http://).',
+        fix: 'write it like `url: https://en.wikipedia.org/wiki/…`.',
+      },
+    ]);
+  });
+});
+
+describe('impossible dates', () => {
+  const dayIssue = (name: string): ContentIssue => ({
+    file: `content/quotes/${name}`,
+    field: 'date',
+    line: 5,
+    message: '2021-02-30 is not a day of the calendar.',
+    fix: 'write it like `date: 2021-08-23`.',
+  });
+
+  it('reports an unquoted impossible day as written', () => {
+    expect(check([file('quotes', 'unquoted.md', quoteFields('2021-02-30'))])).toEqual([dayIssue('unquoted.md')]);
+  });
+
+  it('reports a quoted impossible day as written', () => {
+    expect(check([file('quotes', 'quoted.md', quoteFields('"2021-02-30"'))])).toEqual([dayIssue('quoted.md')]);
+  });
+
+  it('reports an impossible datetime of an article', () => {
+    const fields = ARTICLE_FIELDS.map((line) => line.replace('2021-08-23T12:56', '2021-02-30T12:56'));
+    expect(check([file('articles', 'bad-day.md', fields)])).toEqual([
+      {
+        file: 'content/articles/bad-day.md',
+        field: 'published',
+        line: 4,
+        message: '2021-02-30 is not a day of the calendar.',
+        fix: 'write it like `published: 2021-08-23T12:56:00-04:00`.',
+      },
+    ]);
+  });
+});
+
+describe('references', () => {
+  it('reports a person who does not exist, with the nearest id', () => {
+    const fields = quoteFields('2021-09-01').map((line) => line.replace('ahmad-massoud', 'ahmad-masoud'));
+    expect(check([file('quotes', 'typo.md', fields)])).toEqual([
+      {
+        file: 'content/quotes/typo.md',
+        field: 'speaker',
+        line: 3,
+        message: 'no person "ahmad-masoud" in content/people/. Did you mean "ahmad-massoud"?',
+        fix: 'use the file name (without .md) of a person in content/people/, or create content/people/ahmad-masoud.md.',
+      },
+    ]);
+  });
+
+  it('reports an article that does not exist, with the nearest id', () => {
+    const fields = quoteFields('2021-09-01').map((line) => line.replace(ARTICLE_ID, 'the-afgan-who-wont-surrender-to-the-taliban'));
+    const [only, ...rest] = check([file('quotes', 'typo.md', fields)]);
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ file: 'content/quotes/typo.md', field: 'source', line: 4 });
+    expect(only?.message).toBe(
+      `no article "the-afgan-who-wont-surrender-to-the-taliban" in content/articles/. Did you mean "${ARTICLE_ID}"?`,
+    );
+    expect(only?.fix).toContain('or remove `source:` and give a `context:` instead');
+  });
+
+  it('names the index of a wrong id in a list', () => {
+    const fields = ARTICLE_FIELDS.map((line) => line.replace('[bernard-henri-levy]', '[jenna-lee, bhl]'));
+    expect(check([file('articles', 'two-authors.md', fields)])).toEqual([
+      {
+        file: 'content/articles/two-authors.md',
+        field: 'authors[1]',
+        line: 3,
+        message: 'no person "bhl" in content/people/.',
+        fix: 'use the file name (without .md) of a person in content/people/, or create content/people/bhl.md.',
+      },
+    ]);
+  });
+
+  it('still checks the references of a file that has another error', () => {
+    const issues = check([file('quotes', 'broken.md', ['speaker: nobody', 'date: 2021-09-01'])]);
+    expect(issues.map(({ field, message }) => `${field}: ${message}`)).toEqual([
+      'text: is required but missing.',
+      'speaker: no person "nobody" in content/people/.',
+    ]);
+  });
+
+  it('accepts a reference to a file that has errors of its own, and reports those once', () => {
+    const issues = check([
+      file('people', 'half-done.md', ['description: Someone']),
+      file('quotes', 'by-half-done.md', ['text: Words', 'speaker: half-done', 'date: 2021-09-01']),
+    ]);
+    expect(issues).toEqual([
+      {
+        file: 'content/people/half-done.md',
+        field: 'name',
+        line: 1,
+        message: 'is required but missing.',
+        fix: 'add it to the front matter, e.g. `name: Ahmad Massoud`.',
+      },
+    ]);
+  });
+});
+
+describe('ids', () => {
+  it('reports two files with one id in different subfolders', () => {
+    const issues = check([
+      file('quotes', '2021/same.md', quoteFields('2021-09-01')),
+      file('quotes', '2022/same.md', quoteFields('2022-09-01')),
+    ]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/2022/same.md',
+        message: 'has the same id "same" as content/quotes/2021/same.md; ids must be unique within content/quotes/.',
+        fix: 'rename one of the two files (and never reuse an id that was published).',
+      },
+    ]);
+  });
+
+  it('allows one id in two collections', () => {
+    expect(check([file('quotes', 'ahmad-massoud.md', quoteFields('2021-09-01'))])).toEqual([]);
+  });
+
+  it('reports a file name that is not kebab-case, with a name to use', () => {
+    const issues = check([file('quotes', 'Spirit Of Resistance 2.md', quoteFields('2021-09-01'))]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/Spirit Of Resistance 2.md',
+        message:
+          'the file name "Spirit Of Resistance 2" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.',
+        fix: 'rename the file, e.g. to spirit-of-resistance-2.md.',
+      },
+    ]);
+  });
+
+  it('suggests a name without the accents of the file name', () => {
+    const [only] = check([file('people', 'Bernard-Henri Lévy.md', ['name: Bernard-Henri Lévy'])]);
+    expect(only?.fix).toBe('rename the file, e.g. to bernard-henri-levy.md.');
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('reports a file without front matter', () => {
+    expect(check([{ path: 'content/quotes/plain.md', collection: 'quotes', text: 'Just words.\n' }])).toEqual([
+      {
+        file: 'content/quotes/plain.md',
+        line: 1,
+        message:
+          'the file does not start with a front-matter block (a line `---`, the fields, a line `---`).',
+        fix: 'start the file with `---`, one `field: value` per line, then `---` and the text.',
+      },
+    ]);
+  });
+
+  it('reports invalid YAML with its line', () => {
+    const issues = check([file('quotes', 'twice.md', ['text: Words', 'speaker: ahmad-massoud', 'text: Again'])]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/twice.md',
+        line: 4,
+        message: 'the front matter is not valid YAML: Map keys must be unique.',
+        fix: 'start the file with `---`, one `field: value` per line, then `---` and the text.',
+      },
+    ]);
+  });
+});
+
+describe('one quote of the day per day', () => {
+  // Files are read in path order: the quote whose path sorts later is the one reported.
+  const sameDay = file('quotes', 'two-on-one-day.md', quoteFields('2021-08-23'));
+
+  it('reports the second quote of a day, at its date', () => {
+    expect(check([sameDay])).toEqual([
+      {
+        file: 'content/quotes/two-on-one-day.md',
+        field: 'date',
+        line: 5,
+        message: '2021-08-23 is already the day of content/quotes/spirit-of-resistance.md; there is one quote of the day per day.',
+        fix: 'give this quote another date (the next free day), or set allowSeveralQuotesPerDay in src/site.config.ts.',
+      },
+    ]);
+  });
+
+  it('allows several quotes a day when the site allows it', () => {
+    expect(check([sameDay], { allowSeveralQuotesPerDay: true })).toEqual([]);
+  });
+
+  it('does not count a withdrawn quote', () => {
+    const withdrawn = file(
+      'quotes',
+      'withdrawn.md',
+      quoteFields('2021-08-23', ['withdrawn: { date: 2021-08-24, reason: "The source retracted the interview." }']),
+    );
+    expect(check([withdrawn])).toEqual([]);
+  });
+});
+
+describe('offsets of articles', () => {
+  const article = (name: string, extra: readonly string[]) =>
+    file('articles', name, [...ARTICLE_FIELDS.filter((line) => !line.startsWith('published:')), ...extra]);
+
+  it('reports an offset the site zone did not have at that time', () => {
+    // New York is at -04:00 in August: -05:00 would show the article an hour off.
+    expect(check([article('winter-offset.md', ['published: 2021-08-23T12:56:00-05:00'])])).toEqual([
+      {
+        file: 'content/articles/winter-offset.md',
+        field: 'published',
+        line: 5,
+        message:
+          'is written with offset -05:00, but America/New_York (the site’s zone) is at -04:00 at that time, so the page would show another hour.',
+        fix: 'write the offset -04:00, or set `timeZone:` to the zone the time was written in.',
+      },
+    ]);
+  });
+
+  it('checks `updated` too, and a Z offset', () => {
+    const issues = check([
+      article('utc.md', ['published: 2021-01-15T17:00:00-05:00', 'updated: 2021-01-16T17:00:00Z']),
+    ]);
+    expect(issues.map(({ field, line, fix }) => ({ field, line, fix }))).toEqual([
+      {
+        field: 'updated',
+        line: 6,
+        fix: 'write the offset -05:00, or set `timeZone:` to the zone the time was written in.',
+      },
+    ]);
+  });
+
+  it('checks against the article’s own zone when it names one', () => {
+    expect(check([article('kolkata.md', ['published: 2021-08-23T22:26:00+05:30', 'timeZone: Asia/Kolkata'])])).toEqual([]);
+    const [only] = check([article('wrong.md', ['published: 2021-08-23T12:56:00-04:00', 'timeZone: Asia/Kolkata'])]);
+    expect(only?.message).toBe(
+      'is written with offset -04:00, but Asia/Kolkata is at +05:30 at that time, so the page would show another hour.',
+    );
+  });
+});
+
+describe('tags', () => {
+  it('reports an unknown tag with the nearest known one', () => {
+    const issues = check([file('quotes', 'typo.md', quoteFields('2021-09-01', ['tags: [afghanistan, resistence]']))]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/typo.md',
+        field: 'tags[1]',
+        line: 6,
+        message: 'the tag "resistence" is not in content/tags.yaml. Did you mean "resistance"?',
+        fix: 'use a tag listed in content/tags.yaml, or add it there (id, name, description).',
+      },
+    ]);
+  });
+
+  it('reports a renamed tag with its new id', () => {
+    const issues = check([file('quotes', 'old-tag.md', quoteFields('2021-09-01', ['tags: [defiance]']))]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/old-tag.md',
+        field: 'tags[0]',
+        line: 6,
+        message: 'the tag "defiance" was renamed to "resistance".',
+        fix: 'write "resistance".',
+      },
+    ]);
+  });
+
+  it('checks the tags of articles too', () => {
+    const fields = ARTICLE_FIELDS.map((line) => line.replace('[afghanistan]', '[afganistan]'));
+    const [only] = check([file('articles', 'typo.md', fields)]);
+    expect(only).toMatchObject({ field: 'tags[0]', line: 5 });
+    expect(only?.message).toContain('Did you mean "afghanistan"?');
+  });
+
+  it('reports every tag as unknown when there is no tags.yaml', () => {
+    const { issues } = validateContent(BASE, { siteTimeZone: 'America/New_York', allowSeveralQuotesPerDay: false });
+    expect(issues.map(({ file: path, field }) => `${path} ${field}`)).toEqual([
+      `content/articles/${ARTICLE_ID}.md tags[0]`,
+      'content/quotes/spirit-of-resistance.md tags[0]',
+    ]);
+  });
+});
+
+describe('tags.yaml', () => {
+  const withTags = (text: string) => validateContent(BASE, { ...OPTIONS, tagsFile: { path: TAGS_PATH, text } }).issues;
+
+  it('reports an id used twice, at the second entry', () => {
+    const text = [TAGS, '- id: afghanistan', '  name: Afghanistan again'].join('\n');
+    expect(withTags(text)).toEqual([
+      {
+        file: TAGS_PATH,
+        field: '[2].id',
+        line: 6,
+        message: 'the tag id "afghanistan" is used twice (also entry 1).',
+        fix: 'give each tag, and each former id, one entry only.',
+      },
+    ]);
+  });
+
+  it('reports a former id that is also a tag id', () => {
+    const text = [TAGS, '- id: defiance', '  name: Defiance'].join('\n');
+    expect(withTags(text).map(({ field, message }) => `${field}: ${message}`)).toEqual([
+      '[2].id: the tag id "defiance" is used twice (also entry 2).',
+    ]);
+  });
+
+  it('reports an entry that breaks the schema, at its line', () => {
+    const text = ['- id: afghanistan', '  name: Afghanistan', '- id: Resistance', '  name: Resistance'].join('\n');
+    const issues = withTags(text);
+    expect(issues).toContainEqual({
+      file: TAGS_PATH,
+      field: '[1].id',
+      line: 3,
+      message: 'must be kebab-case (it is part of a URL).',
+      fix: 'each tag needs `id` (kebab-case) and `name`, and may have `description` and `renamedFrom`.',
+    });
+  });
+
+  it('reports invalid YAML with its line', () => {
+    const text = ['- id: afghanistan', '  name: Afghanistan', '- id: resistance', '  name: [Resistance'].join('\n');
+    const [first] = withTags(text);
+    expect(first).toMatchObject({ file: TAGS_PATH, line: 4 });
+    expect(first?.message).toMatch(/^is not valid YAML: /);
+  });
+
+  it('scans tags.yaml for hidden characters', () => {
+    const text = TAGS.replace('name: Resistance', 'name: Resis\u200Btance');
+    expect(withTags(text)).toContainEqual(expect.objectContaining({ file: TAGS_PATH, line: 4 }));
+  });
+});
+
+describe('text hygiene', () => {
+  it('names the front-matter field that holds a bad character', () => {
+    const fields = quoteFields('2021-09-01').map((line) => line.replace('strong', 'stron\uFFFD'));
+    const issues = check([file('quotes', 'broken.md', fields)]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/broken.md',
+        field: 'text',
+        line: 2,
+        message: 'a broken character (U+FFFD, the copy lost a character here) at column 32: "people stron[U+FFFD] speaker: ah"',
+        fix: 'replace it with the character(s) of the original, e.g. "fi" in "�ighters" or ":" in "12�56" (npm run import guesses them).',
+      },
+    ]);
+  });
+
+  it('names the field of a continuation line', () => {
+    const fields = [...quoteFields('2021-09-01'), 'context: >-', '  Interview by phone,', '  Aug. 21,\u202E 2021'];
+    const [only] = check([file('quotes', 'folded.md', fields)]);
+    expect(only).toMatchObject({ field: 'context', line: 8 });
+  });
+
+  it('names the body for a bad character after the front matter', () => {
+    const issues = check([file('quotes', 'body.md', quoteFields('2021-09-01'), 'First line.\nThe \uFB01ghters.')]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/body.md',
+        field: 'body',
+        line: 8,
+        message: 'a ligature code point U+FB01 at column 5: "t line. The [U+FB01]ghters."',
+        fix: 'write the separate letters instead (ﬁ → fi, ﬂ → fl, ﬀ → ff).',
+      },
+    ]);
+  });
+
+  it('allows a byte-order mark at the start of a file', () => {
+    const withBom = file('quotes', 'bom.md', quoteFields('2021-09-01'));
+    expect(check([{ ...withBom, text: `\uFEFF${withBom.text}` }])).toEqual([]);
+  });
+});
+
+describe('quote verification', () => {
+  function recordingVerifier(): { calls: string[]; verify: QuoteVerifier } {
+    const calls: string[] = [];
+    const verify: QuoteVerifier = (quote, article) => {
+      calls.push(`${quote.id} in ${article.id}`);
+      return quote.id === 'misquoted'
+        ? { message: 'is not found in the article.', fix: 'copy the words from the article.' }
+        : undefined;
+    };
+    return { calls, verify };
+  }
+
+  it('is called only for valid quotes whose source is a valid article', () => {
+    const { calls, verify } = recordingVerifier();
+    const extra = [
+      file('quotes', 'no-source.md', ['text: Words', 'speaker: ahmad-massoud', 'date: 2021-09-01']),
+      file('quotes', 'missing-source.md', quoteFields('2021-09-02').map((line) => line.replace(ARTICLE_ID, 'nowhere'))),
+      file('quotes', 'invalid-quote.md', quoteFields('2021-09-03', ['lang: not a language tag'])),
+      file('articles', 'invalid-article.md', ['title: No authors', 'published: 2021-08-23T12:56:00-04:00']),
+      file('quotes', 'from-invalid-article.md', quoteFields('2021-09-04').map((line) => line.replace(ARTICLE_ID, 'invalid-article'))),
+    ];
+    check(extra, { verifyQuote: verify });
+    expect(calls).toEqual([`spirit-of-resistance in ${ARTICLE_ID}`]);
+  });
+
+  it('reports its failure at the quote’s text', () => {
+    const { calls, verify } = recordingVerifier();
+    const issues = check([file('quotes', 'misquoted.md', quoteFields('2021-09-01'))], { verifyQuote: verify });
+    expect(calls).toEqual([`misquoted in ${ARTICLE_ID}`, `spirit-of-resistance in ${ARTICLE_ID}`]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/misquoted.md',
+        field: 'text',
+        line: 2,
+        message: 'is not found in the article.',
+        fix: 'copy the words from the article.',
+      },
+    ]);
+  });
+});
+
+describe('formatIssues', () => {
+  it('prints every issue, sorted by file, line and message, each with its fix', () => {
+    const report = formatIssues([
+      issue('content/quotes/b.md', 'date', '2021-02-30 is not a day of the calendar.', 'write it like `date: 2021-08-23`.', 5),
+      issue('content/quotes/a.md', 'speaker', 'no person "x" in content/people/.', 'use a person id.', 3),
+      issue('content/quotes/b.md', undefined, 'has the same id "b" as content/quotes/2021/b.md.', 'rename one of the two files.'),
+      issue('content/quotes/a.md', 'text', 'is required but missing.', 'add it.', 1),
+    ]);
+    expect(report.split('\n')).toEqual([
+      'QTD found 4 problems in the content; the build stopped.',
+      '',
+      '✖ content/quotes/a.md:1',
+      '  text: is required but missing.',
+      '  Fix: add it.',
+      '',
+      '✖ content/quotes/a.md:3',
+      '  speaker: no person "x" in content/people/.',
+      '  Fix: use a person id.',
+      '',
+      '✖ content/quotes/b.md',
+      '  has the same id "b" as content/quotes/2021/b.md.',
+      '  Fix: rename one of the two files.',
+      '',
+      '✖ content/quotes/b.md:5',
+      '  date: 2021-02-30 is not a day of the calendar.',
+      '  Fix: write it like `date: 2021-08-23`.',
+      '',
+    ]);
+  });
+
+  it('says "problem" for one', () => {
+    const report = formatIssues([issue('content/tags.yaml', undefined, 'is not valid YAML.', 'fix it.')]);
+    expect(report.split('\n')[0]).toBe('QTD found 1 problem in the content; the build stopped.');
+  });
+
+  it('formats what validateContent finds', () => {
+    const issues = check([file('quotes', 'no-speaker.md', ['text: Words', 'date: 2021-09-01'])]);
+    expect(formatIssues(issues)).toContain(
+      [
+        '✖ content/quotes/no-speaker.md:1',
+        '  speaker: is required but missing.',
+        '  Fix: add it to the front matter, e.g. `speaker: ahmad-massoud`.',
+      ].join('\n'),
+    );
+  });
+});
