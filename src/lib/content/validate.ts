@@ -184,6 +184,11 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
         issue(file.path, undefined, `the file name "${id}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
       );
     }
+    if (file.collection === 'quotes' && (/^\d+$/.test(id) || id === 'page')) {
+      issues.push(
+        issue(file.path, undefined, `the id "${id}" is reserved: /quotes/${id}/ is ${id === 'page' ? 'where the list pages live' : 'the archive of a year'}.`, `rename the file, e.g. to quote-${id}.md.`),
+      );
+    }
     const key = `${file.collection}/${id}`;
     const previous = firstPathOfId.get(key);
     if (previous) {
