@@ -10,6 +10,7 @@ import { contentSecurityDirectives } from './src/lib/security-headers.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import permalinks from './src/integrations/permalinks.ts';
 import securityHeaders from './src/integrations/headers.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
 
 export default defineConfig({
@@ -46,5 +47,5 @@ export default defineConfig({
     }),
   },
   // permalinks last: it checks and measures the finished dist/.
-  integrations: [contentCheck(), sitemap(), securityHeaders(), permalinks()],
+  integrations: [contentCheck(), sitemap(), securityHeaders(), searchIndex(), permalinks()],
 });

@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import { siteConfig } from '../site.config.ts';
 
 /** The folder of the output (and path under the base) that holds Pagefind's files. */
-export const searchBundleFolder = 'pagefind';
+const searchBundleFolder = 'pagefind';
 
 // Pagefind always writes its ready-made interfaces too; our page builds its results
 // with the JS API (`pagefind.js`), so these would only be dead weight on the host.

@@ -2,8 +2,8 @@
 // under a strict Content-Security-Policy, `?q=` searches on load, and the results
 // are an announced, labelled list of links that the keyboard reaches.
 //
-// For now the built site comes from QTD_TEST_DIST (a folder `astro build` wrote);
-// its base path is read from the search page itself.
+// The site is the test build of the real content moved under the base path /qtd/
+// (tests/support/sites.ts); its base path is read from the search page itself.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { distOf } from '../support/sites.ts';
 
 const strictPolicy = [
   "default-src 'self'",
@@ -30,13 +31,10 @@ let basePath: string;
 const problems: string[] = [];
 
 async function builtSite(): Promise<{ dist: string; basePath: string }> {
-  const dist = process.env['QTD_TEST_DIST'];
-  if (!dist) {
-    throw new Error('Set QTD_TEST_DIST to the folder of a built site (e.g. QTD_TEST_DIST=/tmp/qtd-dist after `npx astro build --outDir /tmp/qtd-dist`).');
-  }
+  const dist = distOf('moved');
   const searchPage = join(dist, 'search', 'index.html');
   if (!existsSync(join(dist, 'pagefind', 'pagefind.js')) || !existsSync(searchPage)) {
-    throw new Error(`QTD_TEST_DIST=${dist} holds no search page or no Pagefind index: build it with the search-index integration.`);
+    throw new Error(`${dist} holds no search page or no Pagefind index: build it with the search-index integration.`);
   }
   const base = /data-base-path="([^"]*)"/.exec(await readFile(searchPage, 'utf8'))?.[1];
   if (!base) throw new Error(`${searchPage} has no data-base-path: is it the search page?`);

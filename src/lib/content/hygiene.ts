@@ -38,6 +38,10 @@ function classify(char: string): HygieneKind | undefined {
 
 const SUSPECT = /[\uFFFD\uFB00-\uFB06\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B\uFEFF]/g;
 
+// The context is printed in a terminal: no raw line break, bidi control or other suspect character in it.
+const shown = (part: string): string =>
+  part.replace(/\r\n|[\r\n]/g, ' ').replace(new RegExp(SUSPECT.source, 'g'), (char) => `[${codePointLabel(char)}]`);
+
 export function codePointLabel(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
@@ -54,7 +58,7 @@ export function scanText(text: string): HygieneFinding[] {
     const before = text.slice(0, match.index);
     const line = before.split('\n').length;
     const column = match.index - before.lastIndexOf('\n');
-    const context = `${text.slice(Math.max(0, match.index - 12), match.index)}[${codePointLabel(char)}]${text.slice(match.index + 1, match.index + 13)}`.replace(/\n/g, ' ');
+    const context = `${shown(text.slice(Math.max(0, match.index - 12), match.index))}[${codePointLabel(char)}]${shown(text.slice(match.index + 1, match.index + 13))}`;
     findings.push({ kind, line, column, codePoint: codePointLabel(char), context });
   }
   return findings;

@@ -5,7 +5,7 @@
  * DESIGN.md at once, each with its file, field and fix.
  */
 import type { z } from 'astro/zod';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
 import { parseDateTime, zoneOffsetMinutes, formatOffset } from '../dates.ts';
 import { parseFrontmatter, fieldAtLine, type ParsedFile } from './frontmatter.ts';
 import { scanText, describeFinding } from './hygiene.ts';
@@ -142,17 +142,22 @@ function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry
     const { message, fix } = describeFinding(finding);
     issues.push(issue(path, undefined, message, fix, finding.line));
   }
-  let raw: unknown;
-  try {
-    raw = parseYaml(text, { schema: 'core' }) ?? [];
-  } catch (error) {
-    issues.push(issue(path, undefined, `is not valid YAML: ${(error as Error).message.split('\n')[0]}`, 'write one entry per tag: `- id: resistance` with `name:` and `description:` below it.'));
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: false });
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    issues.push(issue(path, undefined, `is not valid YAML: ${yamlError.message.split('\n')[0]}`, 'write one entry per tag: `- id: resistance` with `name:` and `description:` below it.', lineCounter.linePos(yamlError.pos[0]).line));
     return [];
   }
+  const raw: unknown = document.toJS() ?? [];
+  const entryLine = (index: PropertyKey | undefined): number | undefined => {
+    const node = isSeq(document.contents) && typeof index === 'number' ? document.contents.items[index] : undefined;
+    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
   const result = tagRegistrySchema.safeParse(raw);
   if (!result.success) {
     for (const problem of result.error.issues) {
-      issues.push(issue(path, fieldPath(problem.path) || undefined, `${problem.message}.`, 'each tag needs `id` (kebab-case) and `name`, and may have `description` and `renamedFrom`.'));
+      issues.push(issue(path, fieldPath(problem.path) || undefined, `${problem.message}.`, 'each tag needs `id` (kebab-case) and `name`, and may have `description` and `renamedFrom`.', entryLine(problem.path[0])));
     }
     return [];
   }
@@ -161,7 +166,7 @@ function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry
     for (const id of [tag.id, ...tag.renamedFrom]) {
       const previous = seen.get(id);
       if (previous !== undefined) {
-        issues.push(issue(path, `[${index}].id`, `the tag id "${id}" is used twice (also entry ${previous + 1}).`, 'give each tag, and each former id, one entry only.'));
+        issues.push(issue(path, `[${index}].id`, `the tag id "${id}" is used twice (also entry ${previous + 1}).`, 'give each tag, and each former id, one entry only.', entryLine(index)));
       } else {
         seen.set(id, index);
       }
@@ -181,7 +186,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     const id = idFromPath(file.path);
     if (!KEBAB_CASE.test(id)) {
       issues.push(
-        issue(file.path, undefined, `the file name "${id}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
+        issue(file.path, undefined, `the file name "${id}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
       );
     }
     if (file.collection === 'quotes' && (/^\d+$/.test(id) || id === 'page')) {
