@@ -41,9 +41,9 @@ export default defineConfig({
       // Raw HTML in Markdown is parsed, then sanitised: content comes from many hands.
       remarkRehype: { allowDangerousHtml: true },
       rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSanitizeSchema]],
-      // Curly quotes and dashes; the source's own ellipses (". . ." with no-break spaces,
-      // as newspapers print them) are kept as written, so the text stays word for word.
-      smartypants: { dashes: 'oldschool', ellipses: false },
+      // Curly quotes, dashes, "..." as an ellipsis; spaced ellipses (". . .", as newspapers
+      // print them) are kept as written, so the text stays word for word.
+      smartypants: { dashes: 'oldschool', ellipses: 'unspaced' },
     }),
   },
   // permalinks last: it checks and measures the finished dist/.

@@ -249,7 +249,7 @@ function persianSentence(r: Random): string {
   const words: string[] = [];
   const length = r.int(5, 14);
   for (let i = 0; i < length; i++) {
-    let word = r.pick(PERSIAN_WORDS);
+    let word: string = r.pick(PERSIAN_WORDS);
     // The Arabic comma, now and then, after a word mid-sentence.
     if (i > 1 && i < length - 2 && r.chance(0.08)) word = `${word}،`;
     words.push(word);

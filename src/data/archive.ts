@@ -14,6 +14,7 @@ import {
   type QuoteStatus,
 } from '../lib/archive.ts';
 import { todayIn } from '../lib/dates.ts';
+import { smartPunctuation } from '../lib/typography.ts';
 import { articleParagraphs, wordCount } from '../lib/content/article-text.ts';
 import { matchQuote, prepareArticle, toParagraphSpans, type TextSpan } from '../lib/quote-match.ts';
 import { quoteInContext, type ContextPiece } from '../lib/sentences.ts';
@@ -63,7 +64,10 @@ export interface QuoteMatch {
 
 export interface Quote {
   id: string;
+  /** The words as stored: what verification reads and open data publishes. */
   text: string;
+  /** The words as shown: smart punctuation applied (src/lib/typography.ts). */
+  displayText: string;
   speakerId: string;
   sourceId?: string | undefined;
   date: string;
@@ -112,7 +116,7 @@ function toPerson(entry: CollectionEntry<'people'>): Person {
   return {
     id: entry.id,
     name: entry.data.name,
-    description: entry.data.description,
+    description: entry.data.description && smartPunctuation(entry.data.description),
     sortName: entry.data.sortName,
     url: entry.data.url,
     bioHtml: entry.rendered?.html ?? '',
@@ -123,8 +127,8 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
   const paragraphs = articleParagraphs(entry.body ?? '');
   return {
     id: entry.id,
-    title: entry.data.title,
-    dek: entry.data.dek,
+    title: smartPunctuation(entry.data.title),
+    dek: entry.data.dek && smartPunctuation(entry.data.dek),
     authorIds: entry.data.authors.map((author) => author.id),
     publication: entry.data.publication,
     section: entry.data.section,
@@ -132,8 +136,8 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
     updatedMs: entry.data.updated?.getTime(),
     timeZone: entry.data.timeZone ?? siteConfig.timeZone,
     sourceUrl: entry.data.sourceUrl,
-    caption: entry.data.caption,
-    authorNote: entry.data.authorNote,
+    caption: entry.data.caption && smartPunctuation(entry.data.caption),
+    authorNote: entry.data.authorNote && smartPunctuation(entry.data.authorNote),
     rights: entry.data.rights,
     display: entry.data.display,
     corrections: entry.data.corrections,
@@ -178,6 +182,7 @@ async function loadArchive(): Promise<Archive> {
       return {
         id: entry.id,
         text: entry.data.text,
+        displayText: smartPunctuation(entry.data.text),
         speakerId: entry.data.speaker.id,
         sourceId,
         date: entry.data.date,

@@ -20,7 +20,7 @@ export function quoteItem(quote: Quote, archive: Archive): FeedItem {
   return quoteFeedItem(
     {
       guid: itemGuid('quotes', quote.id),
-      text: quote.text,
+      text: quote.displayText,
       date: quote.date,
       link: absoluteUrl(quoteUrl(quote.id)),
       speaker: { name: speaker?.name ?? quote.speakerId, url: absoluteUrl(personUrl(quote.speakerId)), description: speaker?.description },

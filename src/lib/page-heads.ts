@@ -25,7 +25,7 @@ export interface PageHead {
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 
 export function quoteCard(quote: Quote, speaker: Person | undefined): ShareImage {
-  return { url: cardUrl('quotes', quote.id), ...CARD_SIZE, alt: `“${firstWords(quote.text, 30)}” — ${speaker?.name ?? ''}` };
+  return { url: cardUrl('quotes', quote.id), ...CARD_SIZE, alt: `“${firstWords(quote.displayText, 30)}” — ${speaker?.name ?? ''}` };
 }
 
 export function articleCard(article: Article): ShareImage {
@@ -66,8 +66,8 @@ export function quotePageHead(quote: Quote, archive: Archive): PageHead {
   const authors = article ? article.authorIds.map((id) => archive.personById.get(id)).filter((p): p is Person => p !== undefined) : [];
   const image = quoteCard(quote, speaker);
   return {
-    title: `${speakerName}: “${firstWords(quote.text, 12)}”`,
-    description: describe(`“${quote.text}” — ${speakerName}${article ? `, quoted in “${article.title}”` : ''}. Quote of the day for ${formatDayLong(quote.date)}.`),
+    title: `${speakerName}: “${firstWords(quote.displayText, 12)}”`,
+    description: describe(`“${quote.displayText}” — ${speakerName}${article ? `, quoted in “${article.title}”` : ''}. Quote of the day for ${formatDayLong(quote.date)}.`),
     path,
     image,
     ogType: 'article',

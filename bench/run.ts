@@ -1,0 +1,448 @@
+/**
+ * The scale benchmark (`npm run bench`): generates a corpus of N quotes, builds QTD
+ * cold, warm and warm after one edit, then the plain baseline site (Astro's default
+ * Markdown processor, then unified()), each as a child process whose whole process
+ * tree is sampled for its peak memory. Prints Markdown tables: builds, ratios, page
+ * weight and the machine; writes the same as JSON to `.tmp/bench/results-<N>.json`.
+ *
+ *   node bench/run.ts [--quotes 10000] [--seed qtd] [--keep]
+ *
+ * The corpus goes to `.tmp/bench/<N>/content` (CONTENT_DIR is relative to the project
+ * root); builds, caches and logs to `.tmp/bench/<N>/`. Without --keep, only the logs
+ * and the results stay.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from './generate-corpus.ts';
+import { formatPageWeightTable, measurePage, type PageWeight } from './page-weight.ts';
+
+const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+const astroCli = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+const SAMPLE_EVERY_MS = 200;
+
+// ---------------------------------------------------------------- log parsing
+
+/** Milliseconds of a duration as Astro and our integrations print it: `425 ms`, `1.43s`, `2m 5s`. */
+export function parseDuration(text: string): number | undefined {
+  const minutes = /(\d+)m\s+(\d+)s/.exec(text);
+  if (minutes) return (Number(minutes[1]) * 60 + Number(minutes[2])) * 1000;
+  const match = /(\d+(?:\.\d+)?)\s*(ms|s)\b/.exec(text);
+  if (!match) return undefined;
+  return Number(match[1]) * (match[2] === 'ms' ? 1 : 1000);
+}
+
+/** The longest duration on the lines of one integration (a total is never shorter than its parts). */
+function integrationMs(log: string, label: RegExp): number | undefined {
+  let longest: number | undefined;
+  for (const line of log.split('\n')) {
+    if (!label.test(line)) continue;
+    // Durations in parentheses first ("(1262 ms)"), else any duration on the line.
+    const inParens = [...line.matchAll(/\(([^()]*\d[^()]*)\)/g)].map((m) => parseDuration(m[1] ?? '')).filter((ms) => ms !== undefined);
+    const candidates = inParens.length > 0 ? inParens : [parseDuration(line)].filter((ms) => ms !== undefined);
+    for (const ms of candidates) if (longest === undefined || ms > longest) longest = ms;
+  }
+  return longest;
+}
+
+const ROUTE_LINE = /[├└]─\s+(\S+)\s+\(\+([^)]+)\)/;
+const FEED_ROUTE = /(?:rss\.xml|feed\.json|atom\.xml)$/;
+
+export interface BuildStages {
+  contentCheckMs?: number;
+  renderingMs?: number;
+  /** Summed render times of the feed routes, when Astro printed them. */
+  feedsMs?: number;
+  feedRoutes: number;
+  cardsMs?: number;
+  searchMs?: number;
+  /** Astro's own "N page(s) built in" total. */
+  astroTotalMs?: number;
+}
+
+export function parseBuildLog(log: string): BuildStages {
+  const stages: BuildStages = { feedRoutes: 0 };
+  const check = integrationMs(log, /\[qtd:content-check\]/);
+  if (check !== undefined) stages.contentCheckMs = check;
+  const routesStart = log.indexOf('generating static routes');
+  if (routesStart >= 0) {
+    const completed = /✓ Completed in ([^\n]+?)\.?\s*$/m.exec(log.slice(routesStart));
+    const ms = completed ? parseDuration(completed[1] ?? '') : undefined;
+    if (ms !== undefined) stages.renderingMs = ms;
+  }
+  let feedsMs = 0;
+  for (const line of log.split('\n')) {
+    const route = ROUTE_LINE.exec(line);
+    if (!route || !FEED_ROUTE.test(route[1] ?? '')) continue;
+    feedsMs += parseDuration(route[2] ?? '') ?? 0;
+    stages.feedRoutes++;
+  }
+  if (stages.feedRoutes > 0) stages.feedsMs = feedsMs;
+  const cards = integrationMs(log, /\[qtd:(?:cards|og|share)[^\]]*\]/);
+  if (cards !== undefined) stages.cardsMs = cards;
+  const search = integrationMs(log, /\[qtd:search[^\]]*\]/);
+  if (search !== undefined) stages.searchMs = search;
+  const total = /page\(s\) built in ([^\n]+)/.exec(log);
+  const totalMs = total ? parseDuration(total[1] ?? '') : undefined;
+  if (totalMs !== undefined) stages.astroTotalMs = totalMs;
+  return stages;
+}
+
+// ---------------------------------------------------------------- memory of a process tree
+
+interface ProcessInfo {
+  ppid: number;
+  rssKb: number;
+}
+
+function processTableFromProc(): Map<number, ProcessInfo> {
+  const table = new Map<number, ProcessInfo>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
+      const rssKb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      table.set(Number(name), { ppid, rssKb });
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return table;
+}
+
+function processTableFromPs(): Map<number, ProcessInfo> {
+  const table = new Map<number, ProcessInfo>();
+  const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' });
+  for (const line of out.split('\n')) {
+    const [pid, ppid, rss] = line.trim().split(/\s+/).map(Number);
+    if (pid !== undefined && ppid !== undefined && rss !== undefined && !Number.isNaN(pid)) table.set(pid, { ppid, rssKb: rss });
+  }
+  return table;
+}
+
+const processTable = existsSync('/proc/self/status') ? processTableFromProc : processTableFromPs;
+
+/** Resident memory of a process and all its descendants, in kB. */
+export function treeRssKb(rootPid: number, table: ReadonlyMap<number, ProcessInfo>): number {
+  const children = new Map<number, number[]>();
+  for (const [pid, info] of table) {
+    const list = children.get(info.ppid) ?? [];
+    list.push(pid);
+    children.set(info.ppid, list);
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    total += table.get(pid)?.rssKb ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------- builds
+
+interface BuildSpec {
+  key: string;
+  label: string;
+  site: 'qtd' | 'baseline';
+  cacheDir: string;
+  outDir: string;
+  fresh: boolean;
+  env?: Record<string, string>;
+}
+
+export interface BuildResult {
+  key: string;
+  label: string;
+  site: 'qtd' | 'baseline';
+  exitCode: number;
+  seconds: number;
+  peakRssMb: number;
+  pages: number;
+  distFiles: number;
+  distMb: number;
+  stages: BuildStages;
+  log: string;
+}
+
+function distStats(dir: string): { pages: number; files: number; bytes: number } {
+  if (!existsSync(dir)) return { pages: 0, files: 0, bytes: 0 };
+  let pages = 0;
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    if (entry.name.endsWith('.html')) pages++;
+  }
+  return { pages, files, bytes };
+}
+
+async function runBuild(spec: BuildSpec, contentDir: string, logDir: string): Promise<BuildResult> {
+  if (spec.fresh) {
+    await rm(spec.cacheDir, { recursive: true, force: true });
+    await rm(spec.outDir, { recursive: true, force: true });
+  }
+  const args = [astroCli, 'build', ...(spec.site === 'baseline' ? ['--root', 'bench/baseline'] : []), '--outDir', spec.outDir];
+  const logPath = join(logDir, `${spec.key}.log`);
+  const logFile = createWriteStream(logPath);
+  let log = '';
+  let peakKb = 0;
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      BUILD_DATE: BENCH_BUILD_DATE,
+      QTD_CACHE_DIR: spec.cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...spec.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const sample = (): void => {
+    if (child.pid === undefined) return;
+    try {
+      peakKb = Math.max(peakKb, treeRssKb(child.pid, processTable()));
+    } catch {
+      // A sample lost to a race with the process ending is no loss.
+    }
+  };
+  const sampler = setInterval(sample, SAMPLE_EVERY_MS);
+  const collect = (chunk: Buffer): void => {
+    log += chunk.toString();
+    logFile.write(chunk);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exitCode = await new Promise<number>((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise(code ?? 1));
+  });
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  await new Promise((resolveEnd) => logFile.end(resolveEnd));
+  const dist = distStats(spec.outDir);
+  return {
+    key: spec.key,
+    label: spec.label,
+    site: spec.site,
+    exitCode,
+    seconds,
+    peakRssMb: peakKb / 1024,
+    pages: dist.pages,
+    distFiles: dist.files,
+    distMb: dist.bytes / 1024 / 1024,
+    stages: parseBuildLog(log),
+    log: relative(projectRoot, logPath),
+  };
+}
+
+/** Appends a sentence to a quote's commentary; returns the original text to put back. */
+async function editCommentary(file: string): Promise<string> {
+  const original = await readFile(file, 'utf8');
+  await writeFile(file, `${original.trimEnd()} An editor added this sentence to measure a rebuild after one change.\n`);
+  return original;
+}
+
+// ---------------------------------------------------------------- tables
+
+function seconds(ms: number | undefined): string {
+  return ms === undefined ? '–' : (ms / 1000).toFixed(1);
+}
+
+function fixed(value: number, digits = 1): string {
+  return value.toFixed(digits);
+}
+
+export function formatBuildTable(results: readonly BuildResult[]): string {
+  const lines = [
+    '| build | pages | total s | content check s | rendering s | feeds s | share images s | search index s | pages/s | peak MB | dist MB | dist files |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const r of results) {
+    const feeds = r.stages.feedsMs !== undefined ? seconds(r.stages.feedsMs) : 'in rendering';
+    const failed = r.exitCode === 0 ? '' : ` (FAILED, exit ${r.exitCode}: see ${r.log})`;
+    lines.push(
+      `| ${r.label}${failed} | ${r.pages} | ${fixed(r.seconds)} | ${seconds(r.stages.contentCheckMs)} | ${seconds(r.stages.renderingMs)} | ${feeds} | ${seconds(r.stages.cardsMs)} | ${seconds(r.stages.searchMs)} | ${fixed(r.pages / r.seconds)} | ${Math.round(r.peakRssMb)} | ${fixed(r.distMb)} | ${r.distFiles} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export interface Ratio {
+  label: string;
+  time: number;
+  memory: number;
+  distSize: number;
+}
+
+function ratio(label: string, a: BuildResult | undefined, b: BuildResult | undefined): Ratio | undefined {
+  if (!a || !b || a.exitCode !== 0 || b.exitCode !== 0) return undefined;
+  return { label, time: a.seconds / b.seconds, memory: a.peakRssMb / b.peakRssMb, distSize: a.distMb / b.distMb };
+}
+
+export function formatRatioTable(ratios: readonly Ratio[]): string {
+  const lines = ['| ratio | time | peak memory | dist size |', '|---|--:|--:|--:|'];
+  for (const r of ratios) lines.push(`| ${r.label} | ${fixed(r.time, 2)}× | ${fixed(r.memory, 2)}× | ${fixed(r.distSize, 2)}× |`);
+  return lines.join('\n');
+}
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  platform: string;
+  astro: string;
+}
+
+function machineInfo(): MachineInfo {
+  const astroPackage = JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string };
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    astro: astroPackage.version,
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quotes = Number(option(args, '--quotes') ?? '10000');
+  const seed = option(args, '--seed') ?? 'qtd';
+  const keep = args.includes('--keep');
+  if (!Number.isInteger(quotes) || quotes < 20) throw new Error('--quotes must be a whole number of at least 20');
+
+  const work = join(projectRoot, '.tmp/bench', String(quotes));
+  const contentDir = relative(projectRoot, join(work, 'content'));
+  const logDir = join(work, 'logs');
+  await mkdir(logDir, { recursive: true });
+  const machine = machineInfo();
+
+  progress(`generating ${quotes} quotes (seed ${seed}) into ${contentDir}`);
+  const generationStarted = performance.now();
+  const corpus: CorpusSummary = await generateCorpus({ quotes, seed, outDir: join(work, 'content') });
+  const generationSeconds = (performance.now() - generationStarted) / 1000;
+
+  const dir = (name: string) => join(work, name);
+  const qtd = { site: 'qtd' as const, cacheDir: dir('cache-qtd'), outDir: dir('dist-qtd') };
+  const satteri = { site: 'baseline' as const, cacheDir: dir('cache-baseline'), outDir: dir('dist-baseline') };
+  const unifiedSite = { site: 'baseline' as const, cacheDir: dir('cache-unified'), outDir: dir('dist-unified'), env: { BASELINE_MARKDOWN: 'unified' } };
+  const specs: (BuildSpec & { edit?: boolean })[] = [
+    { key: 'qtd-cold', label: 'QTD, cold', fresh: true, ...qtd },
+    { key: 'qtd-warm', label: 'QTD, warm', fresh: false, ...qtd },
+    { key: 'qtd-edit', label: 'QTD, warm, one commentary edited', fresh: false, edit: true, ...qtd },
+    { key: 'baseline-cold', label: 'baseline (Sätteri), cold', fresh: true, ...satteri },
+    { key: 'baseline-warm', label: 'baseline (Sätteri), warm', fresh: false, ...satteri },
+    { key: 'unified-cold', label: 'baseline (unified()), cold', fresh: true, ...unifiedSite },
+    { key: 'unified-warm', label: 'baseline (unified()), warm', fresh: false, ...unifiedSite },
+  ];
+
+  const results: BuildResult[] = [];
+  for (const spec of specs) {
+    progress(`build ${spec.key} …`);
+    const edited = join(work, 'content/quotes', `${corpus.editableQuoteId}.md`);
+    const original = spec.edit ? await editCommentary(edited) : undefined;
+    try {
+      const result = await runBuild(spec, contentDir, logDir);
+      results.push(result);
+      progress(`build ${spec.key}: exit ${result.exitCode}, ${result.seconds.toFixed(1)} s, ${result.pages} pages, peak ${Math.round(result.peakRssMb)} MB`);
+    } finally {
+      // The baseline builds read the corpus as generated.
+      if (original !== undefined) await writeFile(edited, original);
+    }
+  }
+
+  const byKey = (key: string) => results.find((r) => r.key === key);
+  const ratios = [
+    ratio('QTD warm / baseline warm', byKey('qtd-warm'), byKey('baseline-warm')),
+    ratio('QTD cold / baseline cold', byKey('qtd-cold'), byKey('baseline-cold')),
+    ratio('QTD warm after one edit / QTD warm', byKey('qtd-edit'), byKey('qtd-warm')),
+    ratio('baseline unified() / Sätteri, warm', byKey('unified-warm'), byKey('baseline-warm')),
+    ratio('baseline unified() / Sätteri, cold', byKey('unified-cold'), byKey('baseline-cold')),
+  ].filter((r): r is Ratio => r !== undefined);
+
+  const weights: { label: string; weight: PageWeight }[] = [];
+  if (byKey('qtd-cold')?.exitCode === 0 || byKey('qtd-edit')?.exitCode === 0) {
+    const pages = [
+      { label: 'home', page: '/' },
+      { label: 'quote', page: `/quotes/${corpus.todaysQuoteId}/` },
+      { label: 'article', page: `/articles/${corpus.todaysArticleId}/` },
+      { label: 'list (quotes, page 1)', page: '/quotes/' },
+    ];
+    for (const { label, page } of pages) {
+      try {
+        weights.push({ label, weight: measurePage(qtd.outDir, page) });
+      } catch (error) {
+        progress(`page weight of ${page}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  const report = [
+    `## QTD scale benchmark: ${quotes.toLocaleString('en-US')} quotes`,
+    '',
+    `Corpus (seed \`${seed}\`, generated in ${generationSeconds.toFixed(1)} s): ${corpus.quotes} quotes (${corpus.elidedQuotes} with an elision, ${corpus.rightToLeftQuotes} right-to-left, ${corpus.scheduledQuotes} scheduled), ${corpus.articles} articles, ${corpus.people} people, ${corpus.tags} tags; ${corpus.files} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB. BUILD_DATE=${BENCH_BUILD_DATE}.`,
+    '',
+    '### Builds',
+    '',
+    formatBuildTable(results),
+    '',
+    'Total: wall-clock seconds of the `astro build` process. Peak: resident memory of the whole process tree, sampled every 200 ms. Rendering: Astro’s “generating static routes … Completed in”. Feeds: the summed render times of the feed routes (part of rendering). “–”: no such stage or no log line for it.',
+    '',
+    '### Ratios',
+    '',
+    formatRatioTable(ratios),
+    '',
+    '### Page weight (QTD, gzip level 9, first visit)',
+    '',
+    weights.length > 0 ? formatPageWeightTable(weights) : '(no QTD build to measure)',
+    '',
+    '### Machine',
+    '',
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}, Astro ${machine.astro}`,
+    '',
+  ].join('\n');
+  process.stdout.write(`${report}\n`);
+
+  const resultsPath = join(projectRoot, '.tmp/bench', `results-${quotes}.json`);
+  await writeFile(
+    resultsPath,
+    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, builds: results, ratios, pageWeight: weights }, null, 2)}\n`,
+  );
+  progress(`results written to ${relative(projectRoot, resultsPath)}; logs in ${relative(projectRoot, logDir)}`);
+
+  if (!keep) {
+    for (const name of ['content', 'dist-qtd', 'dist-baseline', 'dist-unified', 'cache-qtd', 'cache-baseline', 'cache-unified']) {
+      await rm(dir(name), { recursive: true, force: true });
+    }
+  }
+  if (results.some((r) => r.exitCode !== 0)) process.exitCode = 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
