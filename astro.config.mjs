@@ -28,7 +28,7 @@ export default defineConfig({
     // A <meta> Content-Security-Policy with hashes on every page; the same policy, plus what
     // a meta tag cannot carry, goes into dist/_headers (src/integrations/headers.ts).
     csp: {
-      directives: contentSecurityDirectives,
+      directives: [...contentSecurityDirectives],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },

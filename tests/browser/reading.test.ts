@@ -268,6 +268,10 @@ describe('errors and the Content-Security-Policy', () => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      // The console says only "Failed to load resource"; this names the resource.
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      });
 
       await open(page, pageType);
       // Scripts run after load; give them a moment to fail.

@@ -31,7 +31,7 @@ const article: Article = {
 const tags: Tag[] = [{ id: 'afghanistan', name: 'Afghanistan', renamedFrom: [] }];
 
 function quote(id: string, date: string, overrides: Partial<Quote> = {}): Quote {
-  return { id, text: `Words of ${id}.`, speakerId: 'ahmad-massoud', date, tags: [], corrections: [], commentaryHtml: '', status: 'published', ...overrides };
+  return { id, text: `Words of ${id}.`, displayText: `Words of ${id}.`, speakerId: 'ahmad-massoud', date, tags: [], corrections: [], commentaryHtml: '', status: 'published', ...overrides };
 }
 
 const spirit = quote('spirit-of-resistance', '2021-08-23', {
