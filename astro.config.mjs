@@ -11,6 +11,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import permalinks from './src/integrations/permalinks.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import shareCards from './src/integrations/share-cards.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
 
 export default defineConfig({
@@ -47,5 +48,5 @@ export default defineConfig({
     }),
   },
   // permalinks last: it checks and measures the finished dist/.
-  integrations: [contentCheck(), sitemap(), securityHeaders(), searchIndex(), permalinks()],
+  integrations: [contentCheck(), sitemap(), securityHeaders(), shareCards(), searchIndex(), permalinks()],
 });

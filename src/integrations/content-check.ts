@@ -7,10 +7,17 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { readContentFolder } from '../lib/content/read-content.ts';
-import { validateContent } from '../lib/content/validate.ts';
+import { validateContent, type ValidatedContent } from '../lib/content/validate.ts';
 import { formatIssues } from '../lib/content/issues.ts';
 import { verifyQuoteAgainstArticle } from '../lib/content/verify-quotes.ts';
 import { siteConfig } from '../site.config.ts';
+
+let lastChecked: ValidatedContent | undefined;
+
+/** The content as the last successful check read it, for the integrations that run after the pages. */
+export function checkedContent(): ValidatedContent | undefined {
+  return lastChecked;
+}
 
 export async function checkContent(root: string): Promise<{ report?: string; counts: string }> {
   const { files, tagsFile } = await readContentFolder(root, siteConfig.contentDir);
@@ -20,6 +27,7 @@ export async function checkContent(root: string): Promise<{ report?: string; cou
     ...(tagsFile ? { tagsFile } : {}),
     verifyQuote: verifyQuoteAgainstArticle,
   });
+  if (issues.length === 0) lastChecked = content;
   const counts = `${content.quotes.length} quotes, ${content.articles.length} articles, ${content.people.length} people, ${content.tags.length} tags`;
   return issues.length > 0 ? { report: formatIssues(issues), counts } : { counts };
 }

@@ -27,6 +27,17 @@ const DEPLOYMENTS = {
 type CheckedSite = keyof typeof DEPLOYMENTS;
 const CHECKED_SITES = Object.keys(DEPLOYMENTS) as CheckedSite[];
 
+/**
+ * Dead links that are in the content itself, which the checker must report: the fixture
+ * commentary's hostile `<img src="x" onerror=…>` keeps its (relative, missing) src once
+ * the handler is stripped.
+ */
+const KNOWN_BROKEN: Record<CheckedSite, { page: string; url: string }[]> = {
+  real: [],
+  moved: [],
+  fixture: [{ page: 'quotes/quote-emphasis/index.html', url: 'x' }],
+};
+
 const SCRIPT_TITLE = '</script><script>alert(1)</script>';
 const IMG_TEXT = '<img src=x onerror=alert(2)>';
 const PERSIAN = 'می\u200cخواهم آزاد باشم، مثل پرنده\u200cای در آسمان.';
@@ -168,7 +179,10 @@ describe('every page of every built site', () => {
       );
       expect(pagesChecked).toBe(htmlPages(dist).length);
       expect(linksChecked).toBeGreaterThan(pagesChecked);
-      expect(broken, formatBrokenLinks(broken)).toEqual([]);
+      const unexpected = broken.filter((link) => !KNOWN_BROKEN[site].some((known) => known.page === link.page && known.url === link.url));
+      expect(unexpected, formatBrokenLinks(unexpected)).toEqual([]);
+      // The checker must still see the dead link the content really has.
+      for (const known of KNOWN_BROKEN[site]) expect(broken).toContainEqual(expect.objectContaining(known));
     });
 
     it('gives each page its own title and an absolute canonical URL on the site', () => {
@@ -307,14 +321,24 @@ describe('hostile content in the fixture archive', () => {
   });
 
   it('keeps the hostile texts as text in the feeds too', () => {
-    const text = allFeedText(dist);
-    expect(text).not.toMatch(/<script/i);
-    expect(text).not.toMatch(/<img src=x onerror/i);
-    const feed = JSON.parse(readText(dist, 'feed.json')) as { items: { id: string; title?: string; content_html?: string }[] };
-    const attack = feed.items.find((item) => item.id.endsWith('quotes/quote-attack'));
-    expect(attack?.title).toContain(SCRIPT_TITLE);
-    const content = cheerio.load(attack?.content_html ?? '', null, false);
-    expect(content('blockquote').text()).toContain(`He wrote ${SCRIPT_TITLE} and ${IMG_TEXT} on the wall.`);
+    const text = `He wrote ${SCRIPT_TITLE} and ${IMG_TEXT} on the wall.`;
+    const feed = JSON.parse(readText(dist, 'feed.json')) as { items: { id: string; title?: string; content_html?: string; summary?: string }[] };
+    const jsonItem = feed.items.find((item) => item.id.endsWith('quotes/quote-attack'));
+    expect(jsonItem?.title).toContain(SCRIPT_TITLE);
+    // JSON Feed's summary is plain text by definition; content_html is HTML.
+    expect(jsonItem?.summary).toContain(text);
+    expect(cheerio.load(jsonItem?.content_html ?? '', null, false)('blockquote').text()).toBe(text);
+
+    const rss = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(readText(dist, 'rss.xml'));
+    const items: Record<string, unknown>[] = rss.rss.channel.item;
+    const rssItem = items.find((item) => String(item.link).endsWith('/quotes/quote-attack/'));
+    expect(rssItem).toBeDefined();
+    expect(String(rssItem?.title)).toContain(SCRIPT_TITLE);
+    // Feed readers render an RSS description as HTML: the words must survive that as text.
+    const description = cheerio.load(String(rssItem?.description), null, false);
+    expect(description('*')).toHaveLength(0);
+    expect(description.text()).toContain(text);
+    expect(cheerio.load(String(rssItem?.['content:encoded']), null, false)('blockquote').text()).toBe(text);
   });
 });
 
