@@ -7,12 +7,25 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { siteConfig } from './src/site.config.ts';
 import { contentSecurityDirectives } from './src/lib/security-headers.ts';
-import contentCheck from './src/integrations/content-check.ts';
+import contentCheck, { checkedContent } from './src/integrations/content-check.ts';
+import { unpublishedQuoteUrls } from './src/lib/sitemap-filter.ts';
+import { todayIn } from './src/lib/dates.ts';
 import permalinks from './src/integrations/permalinks.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
+
+/** Withdrawn and scheduled quotes keep a page (a notice, a draft) but are not listed in the sitemap. */
+/** @type {Set<string> | undefined} */
+let unpublished;
+/** @param {string} page */
+function isPublishedPage(page) {
+  const content = checkedContent();
+  if (!content) return true;
+  unpublished ??= unpublishedQuoteUrls(content, todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate));
+  return !unpublished.has(page);
+}
 
 export default defineConfig({
   site: siteConfig.siteUrl,
@@ -48,5 +61,5 @@ export default defineConfig({
     }),
   },
   // permalinks last: it checks and measures the finished dist/.
-  integrations: [contentCheck(), sitemap(), securityHeaders(), shareCards(), searchIndex(), permalinks()],
+  integrations: [contentCheck(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), searchIndex(), permalinks()],
 });

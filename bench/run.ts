@@ -304,6 +304,8 @@ export interface MachineInfo {
   node: string;
   platform: string;
   astro: string;
+  /** 1-minute load average when the benchmark started: other work on the machine skews the times. */
+  loadAverage: number;
 }
 
 function machineInfo(): MachineInfo {
@@ -315,6 +317,7 @@ function machineInfo(): MachineInfo {
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     astro: astroPackage.version,
+    loadAverage: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 
@@ -423,7 +426,7 @@ async function main(): Promise<void> {
     '',
     '### Machine',
     '',
-    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}, Astro ${machine.astro}`,
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}, Astro ${machine.astro}; load average ${machine.loadAverage} at the start, ${(Math.round((os.loadavg()[0] ?? 0) * 100) / 100).toString()} at the end`,
     '',
   ].join('\n');
   process.stdout.write(`${report}\n`);

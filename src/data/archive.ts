@@ -104,6 +104,8 @@ export interface Archive {
   personById: Map<string, Person>;
   articleById: Map<string, Article>;
   quoteById: Map<string, Quote>;
+  /** Position of each listed quote in `quotes`, for its previous/next links without a scan. */
+  quoteIndex: Map<string, number>;
   tagById: Map<string, Tag>;
   quotesBySpeaker: Map<string, Quote[]>;
   quotesByArticle: Map<string, Quote[]>;
@@ -216,6 +218,7 @@ async function loadArchive(): Promise<Archive> {
     personById: new Map(people.map((person) => [person.id, person])),
     articleById,
     quoteById: new Map(allQuotes.map((quote) => [quote.id, quote])),
+    quoteIndex: new Map(listed.map((quote, index) => [quote.id, index])),
     tagById: new Map(tags.map((tag) => [tag.id, tag])),
     quotesBySpeaker: indexBy(listed, (quote) => [quote.speakerId]),
     quotesByArticle: indexBy(listed, (quote) => (quote.sourceId ? [quote.sourceId] : [])),

@@ -14,7 +14,29 @@ export const feedSettings: FeedSettings = {
   titleWords: siteConfig.feedTitleWords,
 };
 
+// A quote or article appears in several feeds (main, person, tags): build its item once.
+const quoteItems = new WeakMap<Quote, FeedItem>();
+const articleItems = new WeakMap<Article, FeedItem>();
+
 export function quoteItem(quote: Quote, archive: Archive): FeedItem {
+  let item = quoteItems.get(quote);
+  if (!item) {
+    item = buildQuoteItem(quote, archive);
+    quoteItems.set(quote, item);
+  }
+  return item;
+}
+
+export function articleItem(article: Article, archive: Archive): FeedItem {
+  let item = articleItems.get(article);
+  if (!item) {
+    item = buildArticleItem(article, archive);
+    articleItems.set(article, item);
+  }
+  return item;
+}
+
+function buildQuoteItem(quote: Quote, archive: Archive): FeedItem {
   const speaker = archive.personById.get(quote.speakerId);
   const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
   return quoteFeedItem(
@@ -48,7 +70,7 @@ export function quoteItem(quote: Quote, archive: Archive): FeedItem {
   );
 }
 
-export function articleItem(article: Article, archive: Archive): FeedItem {
+function buildArticleItem(article: Article, archive: Archive): FeedItem {
   return articleFeedItem({
     guid: itemGuid('articles', article.id),
     title: article.title,

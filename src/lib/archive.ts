@@ -60,8 +60,8 @@ export function todaysQuote<T extends DatedQuote>(newestFirst: readonly T[], tod
 }
 
 /** The older and the newer neighbour of a quote in a newest-first list. */
-export function neighbours<T extends { id: string }>(newestFirst: readonly T[], id: string): { older?: T; newer?: T } {
-  const index = newestFirst.findIndex((item) => item.id === id);
+export function neighbours<T extends { id: string }>(newestFirst: readonly T[], id: string, knownIndex?: number): { older?: T; newer?: T } {
+  const index = knownIndex ?? newestFirst.findIndex((item) => item.id === id);
   if (index < 0) return {};
   const older = newestFirst[index + 1];
   const newer = index > 0 ? newestFirst[index - 1] : undefined;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
-import { allPagePaths, PAGE_TYPES, serveSites, type PageType, type SiteServers } from '../support/pages.ts';
+import { readablePagePaths, PAGE_TYPES, serveSites, type PageType, type SiteServers } from '../support/pages.ts';
 import { distOf } from '../support/sites.ts';
 
 const quotePage = PAGE_TYPES.find((pageType) => pageType.name === 'quote');
@@ -77,7 +77,7 @@ describe('at 320 px', () => {
 
   const fixtureDist = distOf('fixture');
   const listed = new Set(PAGE_TYPES.map((pageType) => `${pageType.site} ${pageType.path}`));
-  const fixturePages: PageType[] = allPagePaths(fixtureDist)
+  const fixturePages: PageType[] = readablePagePaths(fixtureDist)
     .filter((path) => !listed.has(`fixture ${path}`))
     .map((path) => ({ name: `fixture ${path}`, site: 'fixture', path }));
 

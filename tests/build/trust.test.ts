@@ -145,9 +145,13 @@ function laxCsp(policy: string): string[] {
 
 describe('every page of every built site', () => {
   const stats: string[] = [];
+  const totals = { validated: 0, audited: 0, links: 0, ms: 0 };
   afterAll(() => {
-    if (stats.length > 0) console.log(`Trust checks over every built page:\n${stats.join('\n')}`);
+    if (stats.length === 0) return;
+    const total = `  total: ${totals.validated} pages validated, ${totals.audited} audited, ${totals.links} links checked, in ${(totals.ms / 1000).toFixed(2)} s`;
+    console.log(`Trust checks over every built page:\n${stats.join('\n')}\n${total}`);
   });
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
   describe.each(CHECKED_SITES)('the %s site', (site) => {
     const dist = distOf(site);
@@ -157,7 +161,10 @@ describe('every page of every built site', () => {
       const files = htmlPages(dist);
       const started = performance.now();
       const result = await validateHtmlFiles(files, { baseDir: dist });
-      stats.push(`  ${site}: html-validate, ${result.filesChecked} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      const ms = performance.now() - started;
+      stats.push(`  ${site}: html-validate, ${result.filesChecked} pages in ${seconds(ms)}`);
+      totals.validated += result.filesChecked;
+      totals.ms += ms;
       expect(result.filesChecked).toBe(files.length);
       expect(result.messages, result.messages.join('\n')).toEqual([]);
       expect(result.errorCount).toBe(0);
@@ -166,7 +173,10 @@ describe('every page of every built site', () => {
     it('passes the page audit, unique titles included', async () => {
       const started = performance.now();
       const { issues, pagesChecked } = await auditDist(dist);
-      stats.push(`  ${site}: page audit, ${pagesChecked} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      const ms = performance.now() - started;
+      stats.push(`  ${site}: page audit, ${pagesChecked} pages in ${seconds(ms)}`);
+      totals.audited += pagesChecked;
+      totals.ms += ms;
       expect(pagesChecked).toBe(htmlPages(dist).length);
       expect(issues, formatAuditIssues(issues)).toEqual([]);
     });
@@ -174,9 +184,10 @@ describe('every page of every built site', () => {
     it(`has no broken internal link or fragment (site ${siteUrl}, base ${basePath})`, async () => {
       const started = performance.now();
       const { broken, pagesChecked, linksChecked } = await checkDist(dist, { siteUrl, basePath });
-      stats.push(
-        `  ${site}: link check, ${linksChecked} links on ${pagesChecked} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`,
-      );
+      const ms = performance.now() - started;
+      stats.push(`  ${site}: link check, ${linksChecked} links on ${pagesChecked} pages in ${seconds(ms)}`);
+      totals.links += linksChecked;
+      totals.ms += ms;
       expect(pagesChecked).toBe(htmlPages(dist).length);
       expect(linksChecked).toBeGreaterThan(pagesChecked);
       const unexpected = broken.filter((link) => !KNOWN_BROKEN[site].some((known) => known.page === link.page && known.url === link.url));
@@ -276,7 +287,7 @@ describe('hostile content in the fixture archive', () => {
     expect($('h1').text()).toContain(IMG_TEXT);
     expect($('h1 *')).toHaveLength(0);
     expect($('img[src="x"]')).toHaveLength(0);
-    const ld = $('script[type="application/ld+json"]').map((_, el) => JSON.parse($(el).text()) as Record<string, unknown>).get();
+    const ld = $('script[type="application/ld+json"]').toArray().map((el) => JSON.parse($(el).text()) as Record<string, unknown>);
     expect(ld.map((block) => block.headline)).toContain(`Fixture ${SCRIPT_TITLE} & ${IMG_TEXT} Title`);
   });
 
@@ -287,7 +298,7 @@ describe('hostile content in the fixture archive', () => {
     expect($('h1').text()).toContain(SCRIPT_TITLE);
     expect($('blockquote').first().text().trim()).toBe(text);
     expect($('blockquote img, blockquote script, h1 *')).toHaveLength(0);
-    const ld = $('script[type="application/ld+json"]').map((_, el) => JSON.parse($(el).text()) as Record<string, unknown>).get();
+    const ld = $('script[type="application/ld+json"]').toArray().map((el) => JSON.parse($(el).text()) as Record<string, unknown>);
     expect(ld.map((block) => block.text)).toContain(text);
   });
 

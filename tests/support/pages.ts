@@ -2,7 +2,7 @@
  * One page of each kind the site publishes, for the browser tests that must hold
  * on every kind (accessibility, layout at 320 px, no console or CSP errors).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { distOf, type SiteName } from './sites.ts';
@@ -42,18 +42,27 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'withdrawn quote', site: 'fixture', path: '/quotes/quote-withdrawn/' },
 ];
 
-/** Every HTML page in a built site, as root-relative URLs (`/a/b/` for `a/b/index.html`). */
-export function allPagePaths(dist: string): string[] {
+/**
+ * Every HTML page of a built site a reader stays on, as root-relative URLs (`/a/b/`
+ * for `a/b/index.html`): not the pages left at old addresses that only redirect.
+ */
+export function readablePagePaths(dist: string): string[] {
   const paths: string[] = [];
   const visit = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.name.endsWith('.html')) paths.push(`/${relative(dist, path).split(sep).join('/')}`);
+      else if (entry.name.endsWith('.html') && !isRedirect(readFileSync(path, 'utf8'))) {
+        paths.push(`/${relative(dist, path).split(sep).join('/')}`);
+      }
     }
   };
   visit(dist);
   return paths.map((path) => path.replace(/(^|\/)index\.html$/, '$1')).sort();
+}
+
+function isRedirect(html: string): boolean {
+  return /<meta\s+http-equiv=["']?refresh/i.test(html);
 }
 
 export interface SiteServers {

@@ -20,7 +20,7 @@ import {
   sizeStepForLength,
 } from '../../src/lib/og/card-layout.ts';
 import type { CardInput } from '../../src/lib/og/card-layout.ts';
-import { renderCards } from '../../src/lib/og/render-cards.ts';
+import { renderCards, rendererIdentity } from '../../src/lib/og/render-cards.ts';
 import { createCardRenderer } from '../../src/lib/og/card-render.ts';
 import { cardFontFiles, woffToSfnt } from '../../src/lib/og/fonts.ts';
 import { analyseParagraph, createTextShaper } from '../../src/lib/og/text-shaper.ts';
@@ -197,6 +197,12 @@ describe('cardHash and cardOutputPath', () => {
     ];
     const hashes = new Set([base, ...variants.map((card) => cardHash(card, identity)), cardHash(seed, 'new-fonts')]);
     expect(hashes.size).toBe(variants.length + 2);
+  });
+
+  it('keys on a renderer identity that is stable between runs', () => {
+    const identity = rendererIdentity();
+    expect(identity).toMatch(/^[0-9a-f]{64}$/);
+    expect(rendererIdentity()).toBe(identity);
   });
 
   it('does not change with the id, which only names the file', () => {

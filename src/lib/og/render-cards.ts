@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { copyFile, link, mkdir, rm, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -39,18 +39,24 @@ export interface RenderCardsResult {
 
 const WORKER_URL = new URL('./card-worker.ts', import.meta.url);
 
+/** The code that decides a card's pixels: editing it invalidates the cache even if LAYOUT_VERSION is not bumped. */
+const RENDERER_SOURCES = ['./card-layout.ts', './card-render.ts', './text-shaper.ts', './fonts.ts', '../lang.ts'];
+
 /**
  * Everything besides a card's own fields that decides its pixels: the font
- * bytes and the versions of the libraries that draw them.
+ * bytes, our drawing code and the versions of the libraries that draw them.
  */
 export function rendererIdentity(fonts: readonly FontFile[] = cardFontFiles()): string {
   const require = createRequire(import.meta.url);
   const requireFromSatori = createRequire(require.resolve('satori'));
   const version = (read: () => unknown): string => String((read() as { version?: unknown }).version);
+  const sources = createHash('sha256');
+  for (const source of RENDERER_SOURCES) sources.update(readFileSync(new URL(source, import.meta.url)));
   return createHash('sha256')
     .update(
       JSON.stringify([
         fontFilesIdentity(fonts),
+        sources.digest('hex'),
         version(() => require('satori/package.json')),
         version(() => require('@resvg/resvg-js/package.json')),
         version(() => require('bidi-js/package.json')),
