@@ -73,7 +73,11 @@ describe('a feed opened in the browser', () => {
       expect(view.encodedCount).toBeGreaterThan(0);
       expect(view.encodedShown).toBe(0);
 
-      await page.screenshot({ path: join(outRoot, screenshot), fullPage: true });
+      // Playwright's fullPage capture never finishes on an XML document: grow the
+      // viewport to the feed's height instead.
+      const height = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      await page.setViewportSize({ width: 1000, height: Math.max(800, height) });
+      await page.screenshot({ path: join(outRoot, screenshot) });
     } finally {
       await page.close();
     }

@@ -1,8 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
+import { parseBuildLog, parseDuration, treeRssKb } from '../../bench/run.ts';
+import { gzipBytes, measurePage } from '../../bench/page-weight.ts';
 import { readContentFolder } from '../../src/lib/content/read-content.ts';
 import { validateContent, type ValidatedContent } from '../../src/lib/content/validate.ts';
 import { verifyQuoteAgainstArticle } from '../../src/lib/content/verify-quotes.ts';
@@ -113,5 +115,85 @@ describe('bench corpus generator', () => {
         .map((file) => /^published: \S+([+-]\d{2}:\d{2})$/m.exec(file.text)?.[1]),
     );
     expect([...offsets].sort()).toEqual(['-04:00', '-05:00']);
+  });
+});
+
+describe('bench log parsing', () => {
+  const log = [
+    '15:37:02 [qtd:content-check] content checked: 1 quotes, 1 articles, 3 people, 2 tags, every quote verified (541 ms)',
+    ' generating static routes ',
+    '15:37:08   ├─ /articles/rss.xml (+81ms) ',
+    '15:37:08   ├─ /articles/x/index.html (+87ms) ',
+    '15:37:08   ├─ /feed.json (+1.20s) ',
+    '15:37:09   ├─ /tags/a/rss.xml (cached)',
+    '15:37:09 ✓ Completed in 1m 3s.',
+    '',
+    '15:37:09 [build] ✓ Completed in 4.22s.',
+    '15:44:33 [qtd:search-index] search index: 228 pages indexed of 294 read (1262 ms)',
+    '15:44:33 [qtd:cards] 20 cards rendered in 3.5s (2 cached)',
+    '15:37:09 [build] 18 page(s) built in 7.55s',
+  ].join('\n');
+
+  it('reads each stage’s time from the build log', () => {
+    expect(parseBuildLog(log)).toEqual({
+      contentCheckMs: 541,
+      renderingMs: 63_000,
+      feedsMs: 1281,
+      feedRoutes: 2,
+      cardsMs: 3500,
+      searchMs: 1262,
+      astroTotalMs: 7550,
+    });
+  });
+
+  it('leaves out the stages a build did not print', () => {
+    expect(parseBuildLog('15:37:09 [build] 290 page(s) built in 812ms')).toEqual({ feedRoutes: 0, astroTotalMs: 812 });
+    expect(parseDuration('no time here')).toBeUndefined();
+  });
+
+  it('sums the resident memory of a process and all its descendants, not its siblings', () => {
+    const table = new Map([
+      [10, { ppid: 1, rssKb: 100 }],
+      [11, { ppid: 10, rssKb: 50 }],
+      [12, { ppid: 11, rssKb: 25 }],
+      [13, { ppid: 1, rssKb: 1000 }],
+    ]);
+    expect(treeRssKb(10, table)).toBe(175);
+  });
+});
+
+describe('bench page weight', () => {
+  let dist: string;
+
+  beforeAll(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'qtd-weight-'));
+    await mkdir(join(dist, '_astro'), { recursive: true });
+    await mkdir(join(dist, 'quotes'), { recursive: true });
+    await writeFile(
+      join(dist, 'quotes/index.html'),
+      '<html><head><meta property="og:image" content="https://qtd.example/og/q.png"><link rel="stylesheet" href="/_astro/site.css"><link rel="preload" as="font" href="https://qtd.example/_astro/a.woff2"><script type="module" src="../_astro/app.js"></script></head><body><img src="/logo.svg"><img src="https://elsewhere.example/x.png"></body></html>',
+    );
+    await writeFile(join(dist, '_astro/site.css'), '@font-face{src:url(./b.woff2)} body{color:red}');
+    await writeFile(join(dist, '_astro/a.woff2'), 'font-a');
+    await writeFile(join(dist, '_astro/b.woff2'), 'font-b');
+    await writeFile(join(dist, '_astro/app.js'), 'import{x}from"./chunk.js";x();');
+    await writeFile(join(dist, '_astro/chunk.js'), 'export const x=()=>1;');
+    await writeFile(join(dist, 'logo.svg'), '<svg/>');
+    await mkdir(join(dist, 'og'), { recursive: true });
+    await writeFile(join(dist, 'og/q.png'), 'not counted');
+  });
+
+  afterAll(async () => {
+    await rm(dist, { recursive: true, force: true });
+  });
+
+  it('counts the HTML and what it loads, stylesheet fonts and imported modules included, but not og:image', () => {
+    const weight = measurePage(dist, '/quotes/');
+    expect(weight.files).toBe(7);
+    expect(weight.gzip.font).toBe(gzipBytes(Buffer.from('font-a')) + gzipBytes(Buffer.from('font-b')));
+    expect(weight.gzip.js).toBe(gzipBytes(Buffer.from('import{x}from"./chunk.js";x();')) + gzipBytes(Buffer.from('export const x=()=>1;')));
+    expect(weight.gzip.image).toBe(gzipBytes(Buffer.from('<svg/>')));
+    expect(weight.unresolved).toEqual(['https://elsewhere.example/x.png']);
+    expect(weight.total).toBe(Object.values(weight.gzip).reduce((a, b) => a + b, 0));
   });
 });
