@@ -15,6 +15,7 @@ import securityHeaders from './src/integrations/headers.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
+import rehypeDropSourcelessImages from './src/plugins/rehype-drop-sourceless-images.ts';
 
 /** Withdrawn and scheduled quotes keep a page (a notice, a draft) but are not listed in the sitemap. */
 /** @type {Set<string> | undefined} */
@@ -54,7 +55,7 @@ export default defineConfig({
     processor: unified({
       // Raw HTML in Markdown is parsed, then sanitised: content comes from many hands.
       remarkRehype: { allowDangerousHtml: true },
-      rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSanitizeSchema]],
+      rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSanitizeSchema], rehypeDropSourcelessImages],
       // Curly quotes, dashes, "..." as an ellipsis; spaced ellipses (". . .", as newspapers
       // print them) are kept as written, so the text stays word for word.
       smartypants: { dashes: 'oldschool', ellipses: 'unspaced' },

@@ -25,6 +25,8 @@ const env = typeof process === 'undefined' ? {} : process.env;
 export const siteConfig = {
   /** Site name, shown in the header, titles, feeds and share cards. */
   title: 'QTD',
+  /** The home page's headline and the share card of pages without their own. */
+  tagline: 'The quote of the day and the article it comes from',
   /** One sentence for meta descriptions and feed channels. */
   description:
     'QTD keeps the quote of the day and the article it comes from: every quote attributed, verified against its source and linkable for good.',

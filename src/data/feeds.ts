@@ -1,7 +1,8 @@
 /** Feed items of the archive's quotes and articles (plain data for src/lib/feeds.ts). */
 import { siteConfig } from '../site.config.ts';
 import type { Archive, Article, Quote } from './archive.ts';
-import { articleFeedItem, quoteFeedItem, type FeedItem, type FeedSettings } from '../lib/feeds.ts';
+import { articleFeedItem, quoteFeedItem, quotePubDate, type FeedItem, type FeedSettings } from '../lib/feeds.ts';
+import { todayIn } from '../lib/dates.ts';
 import { absoluteUrl, articleUrl, cardUrl, feedStylesheetUrl, itemGuid, personUrl, quoteUrl } from '../lib/urls.ts';
 import { textDirection } from '../lib/lang.ts';
 import { renderRss, type RssChannel } from '../lib/rss-document.ts';
@@ -89,6 +90,10 @@ function buildArticleItem(article: Article, archive: Archive): FeedItem {
 }
 
 export async function rssResponse(channel: Omit<RssChannel, 'language' | 'stylesheet'>, items: FeedItem[]): Promise<Response> {
-  const xml = await renderRss({ ...channel, language: siteConfig.lang, stylesheet: feedStylesheetUrl() }, items);
+  const today = todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate);
+  const xml = await renderRss(
+    { ...channel, language: siteConfig.lang, stylesheet: feedStylesheetUrl(), emptyBuildDateMs: quotePubDate(today, feedSettings) },
+    items,
+  );
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }

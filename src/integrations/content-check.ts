@@ -52,6 +52,8 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
+        // Pages show scheduled quotes as drafts in the dev server only: told by the command, not by NODE_ENV.
+        if (command === 'dev') process.env.QTD_DEV_SERVER = '1';
         await run(logger, command !== 'dev');
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -29,6 +29,7 @@ export default function shareCards(): AstroIntegration {
           today: todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate),
           showScheduled: siteConfig.showScheduled,
           siteName: siteConfig.title,
+          tagline: siteConfig.tagline,
         });
         const result = await renderCards(cards, { outDir: fileURLToPath(dir), cacheDir, onWarning: (message) => logger.warn(message) });
         logger.info(`share cards: ${cards.length} (${result.rendered} rendered, ${result.reused} from cache) in ${Math.round(result.ms)} ms`);

@@ -5,7 +5,7 @@
  * instruction with its type (@astrojs/rss only types XSL).
  */
 import { getRssString } from '@astrojs/rss';
-import { escapeXml, type FeedItem } from './feeds.ts';
+import { escapeHtml, escapeXml, type FeedItem } from './feeds.ts';
 import { rfc822 } from './dates.ts';
 
 export interface RssChannel {
@@ -19,10 +19,12 @@ export interface RssChannel {
   /** Absolute URL of the channel's image and the stylesheet (root-relative is fine for the stylesheet). */
   imageUrl?: string;
   stylesheet: string;
+  /** lastBuildDate of a feed with no items yet (the newest item's date otherwise). */
+  emptyBuildDateMs?: number;
 }
 
 export async function renderRss(channel: RssChannel, items: readonly FeedItem[]): Promise<string> {
-  const lastBuild = items.reduce((latest, item) => Math.max(latest, item.pubDateMs), 0);
+  const lastBuild = items.reduce((latest, item) => Math.max(latest, item.pubDateMs), 0) || (channel.emptyBuildDateMs ?? 0);
   const channelExtra = [
     `<atom:link href="${escapeXml(channel.self)}" rel="self" type="application/rss+xml"/>`,
     `<language>${escapeXml(channel.language)}</language>`,
@@ -44,7 +46,8 @@ export async function renderRss(channel: RssChannel, items: readonly FeedItem[])
       title: item.title,
       link: item.link,
       pubDate: new Date(item.pubDateMs),
-      description: item.summary,
+      // Readers render the description as HTML: the plain text is escaped once more so that it stays text.
+      description: escapeHtml(item.summary),
       content: item.contentHtml,
       categories: item.categories,
       customData:

@@ -124,6 +124,11 @@ export function cardUrl(kind: 'quotes' | 'articles', id: string, settings?: UrlS
   return sitePath(['og', kind, `${id}.png`], { file: true }, settings);
 }
 
+/** The share card of pages that have none of their own. */
+export function siteCardUrl(settings?: UrlSettings): string {
+  return sitePath(['og', 'site.png'], { file: true }, settings);
+}
+
 export function citationUrl(quoteId: string, settings?: UrlSettings): string {
   return sitePath(['quotes', quoteId, 'citation.json'], { file: true }, settings);
 }

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync,
 import { join, relative } from 'node:path';
 import { SITES, buildDirs, projectRoot, runAstroBuild, TEST_BUILD_DATE } from './sites.ts';
 
-const INPUTS = ['src', 'content', 'public', 'tests/fixtures/sites', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'content', 'public', 'tests/fixtures/sites', 'tests/support', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 function hashInputs(): string {
   const hash = createHash('sha256');
@@ -28,7 +28,40 @@ function hashInputs(): string {
   return hash.digest('hex');
 }
 
+/** Two test runs at once must not build into the same folders: the second waits for the first. */
+async function withLock<T>(work: () => Promise<T>): Promise<T> {
+  const lock = join(projectRoot, 'tests/.out/.build-lock');
+  mkdirSync(join(projectRoot, 'tests/.out'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const holder = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : 0);
+      let alive = false;
+      try {
+        if (holder) process.kill(holder, 0);
+        alive = holder > 0;
+      } catch {
+        alive = false;
+      }
+      if (!alive) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export default async function setup(): Promise<void> {
+  await withLock(buildSites);
+}
+
+async function buildSites(): Promise<void> {
   const inputs = hashInputs();
   for (const site of Object.values(SITES)) {
     const { outDir, cacheDir } = buildDirs(site.name);

@@ -56,6 +56,8 @@ export function runAstroBuild(env: Record<string, string>, outDir: string, cache
       cwd: projectRoot,
       env: {
         ...process.env,
+        // Vitest sets NODE_ENV=test, which would make Vite build in development mode.
+        NODE_ENV: 'production',
         BUILD_DATE: TEST_BUILD_DATE,
         QTD_CACHE_DIR: cacheDir,
         ASTRO_TELEMETRY_DISABLED: '1',

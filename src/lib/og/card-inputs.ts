@@ -12,6 +12,8 @@ export interface CardSelection {
   today: string;
   showScheduled: boolean;
   siteName: string;
+  /** The site card's headline. */
+  tagline: string;
 }
 
 export function cardInputs(content: ValidatedContent, selection: CardSelection): CardInput[] {
@@ -46,5 +48,13 @@ export function cardInputs(content: ValidatedContent, selection: CardSelection):
       siteName: selection.siteName,
     });
   }
+  cards.push({
+    kind: 'site',
+    id: 'site',
+    text: selection.tagline,
+    attribution: selection.siteName,
+    detail: 'Every quote attributed, verified against its source, and linkable for good',
+    siteName: selection.siteName,
+  });
   return cards.sort((a, b) => a.kind.localeCompare(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

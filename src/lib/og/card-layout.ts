@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 
 export interface CardInput {
-  kind: 'quote' | 'article';
+  /** `site`: the card of every page that has none of its own (lists, people, about). */
+  kind: 'quote' | 'article' | 'site';
   id: string;
   /** The quote; for articles, the title. */
   text: string;
@@ -34,6 +35,7 @@ export function cardOutputPath(card: Pick<CardInput, 'kind' | 'id'>): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(card.id) || card.id.includes('..')) {
     throw new Error(`card id ${JSON.stringify(card.id)} is not a safe file name`);
   }
+  if (card.kind === 'site') return `og/${card.id}.png`;
   return `og/${card.kind === 'quote' ? 'quotes' : 'articles'}/${card.id}.png`;
 }
 

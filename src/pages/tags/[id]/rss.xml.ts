@@ -14,7 +14,7 @@ export const getStaticPaths = (async () => {
   return archive.tags.flatMap((tag) => [tag.id, ...tag.renamedFrom].map((id) => ({ params: { id }, props: { tag } })));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag } }) => {
+export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag }, params }) => {
   const archive = await getArchive();
   // Both lists are newest first: only what the feed can keep is built.
   const quotes = (archive.quotesByTag.get(tag.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems);
@@ -24,7 +24,8 @@ export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag } }) => {
       title: tagFeed(tag).title,
       description: tagFeedDescription(siteConfig.title, tag),
       link: absoluteUrl(tagUrl(tag.id)),
-      self: absoluteUrl(feedUrl({ kind: 'tag', id: tag.id })),
+      // A renamed tag's old feed URL serves the same items under its own address.
+      self: absoluteUrl(feedUrl({ kind: 'tag', id: params.id ?? tag.id })),
       imageUrl: feedImageUrl(),
     },
     latestItems([...quotes.map((quote) => quoteItem(quote, archive)), ...articles.map((article) => articleItem(article, archive))], siteConfig.feedItems),
