@@ -158,6 +158,8 @@ interface BuildSpec {
 
 export interface BuildResult {
   key: string;
+  /** Newest modification time of the site's sources when the build started (see sourcesStamp). */
+  sourcesStamp: number;
   label: string;
   site: 'qtd' | 'baseline';
   exitCode: number;
@@ -184,7 +186,28 @@ function distStats(dir: string): { pages: number; files: number; bytes: number }
   return { pages, files, bytes };
 }
 
+/**
+ * The newest modification time of the files a build of the site depends on: a warm
+ * build after a change of the code is not warm, and the report says so.
+ */
+export function sourcesStamp(site: 'qtd' | 'baseline'): number {
+  const roots = site === 'qtd' ? ['astro.config.mjs', 'src', 'public', 'package-lock.json'] : ['bench/baseline/astro.config.mjs', 'bench/baseline/src', 'package-lock.json'];
+  let newest = 0;
+  for (const name of roots) {
+    const path = join(projectRoot, name);
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (!stat.isDirectory()) continue;
+    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
 async function runBuild(spec: BuildSpec, contentDir: string, logDir: string): Promise<BuildResult> {
+  const stamp = sourcesStamp(spec.site);
   if (spec.fresh) {
     await rm(spec.cacheDir, { recursive: true, force: true });
     await rm(spec.outDir, { recursive: true, force: true });
@@ -234,6 +257,7 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string): Pr
   const dist = distStats(spec.outDir);
   return {
     key: spec.key,
+    sourcesStamp: stamp,
     label: spec.label,
     site: spec.site,
     exitCode,
@@ -380,6 +404,14 @@ async function main(): Promise<void> {
   }
 
   const byKey = (key: string) => results.find((r) => r.key === key);
+  // Builds of one site share a cache: a change of its code in between makes the later one colder.
+  const changedDuringRun = (['qtd', 'baseline'] as const).filter((site) => {
+    const stamps = new Set(results.filter((r) => r.site === site).map((r) => r.sourcesStamp));
+    return stamps.size > 1 || (stamps.size === 1 && Math.max(...stamps) < sourcesStamp(site));
+  });
+  const changeWarning = changedDuringRun.map(
+    (site) => `**Warning:** the ${site === 'qtd' ? 'site’s' : 'baseline’s'} code changed while the benchmark ran; its warm builds may have run cold. Run it again on a quiet tree.`,
+  );
   const ratios = [
     ratio('QTD warm / baseline warm', byKey('qtd-warm'), byKey('baseline-warm')),
     ratio('QTD cold / baseline cold', byKey('qtd-cold'), byKey('baseline-cold')),
@@ -414,6 +446,7 @@ async function main(): Promise<void> {
     '',
     formatBuildTable(results),
     '',
+    ...changeWarning.flatMap((line) => [line, '']),
     'Total: wall-clock seconds of the `astro build` process. Peak: resident memory of the whole process tree, sampled every 200 ms. Rendering: Astro’s “generating static routes … Completed in”. Feeds: the summed render times of the feed routes (part of rendering). “–”: no such stage or no log line for it.',
     '',
     '### Ratios',
@@ -434,7 +467,7 @@ async function main(): Promise<void> {
   const resultsPath = join(projectRoot, '.tmp/bench', `results-${quotes}.json`);
   await writeFile(
     resultsPath,
-    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, builds: results, ratios, pageWeight: weights }, null, 2)}\n`,
+    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, builds: results, ratios, pageWeight: weights, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
   );
   progress(`results written to ${relative(projectRoot, resultsPath)}; logs in ${relative(projectRoot, logDir)}`);
 
