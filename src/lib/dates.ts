@@ -192,8 +192,16 @@ export function monthName(month: number): string {
 }
 
 /** 'ET' for America/New_York: the generic zone name newspapers print. */
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneAbbreviation(epochMs: number, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' })
+  // Creating an Intl formatter costs far more than using one: one per zone for the whole build.
+  let formatter = zoneNameFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' });
+    zoneNameFormatters.set(timeZone, formatter);
+  }
+  const name = formatter
     .formatToParts(new Date(epochMs))
     .find((part) => part.type === 'timeZoneName')?.value;
   return name ?? timeZone;
