@@ -33,8 +33,9 @@ export default defineConfig({
   base: siteConfig.basePath,
   // Every public URL ends with a slash (DESIGN.md, "Pages and URLs").
   trailingSlash: 'always',
-  // Tests and benchmarks build several content folders side by side, each with its own cache.
-  ...(process.env.QTD_CACHE_DIR ? { cacheDir: process.env.QTD_CACHE_DIR } : {}),
+  // Astro's cache (rendered Markdown, share cards) outside node_modules, so that `npm ci` keeps it;
+  // tests and benchmarks build several content folders side by side, each with its own.
+  cacheDir: process.env.QTD_CACHE_DIR || './.cache/astro',
   // Stylesheets as files: cached across pages, and no inline style for the CSP to hash.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts always as files, never inlined into the page: the CSP allows no inline script.
