@@ -311,13 +311,8 @@ export interface CorpusFiles {
   summary: Omit<CorpusSummary, 'files' | 'bytes'>;
 }
 
-/** Builds the whole corpus in memory: the same options always give the same files. */
-export function buildCorpus(quoteCount: number, seed: string | number): CorpusFiles {
-  if (!Number.isInteger(quoteCount) || quoteCount < 20) throw new Error('the corpus needs at least 20 quotes');
-  const r = createRandom(`qtd-bench:${seed}`);
-  const files = new Map<string, string>();
-
-  const tagLines = [
+function tagsYaml(): string {
+  const lines = [
     '# Tags of the generated benchmark corpus (bench/generate-corpus.ts).',
     ...TAGS.flatMap((tag) => [
       `- id: ${tag.id}`,
@@ -326,124 +321,141 @@ export function buildCorpus(quoteCount: number, seed: string | number): CorpusFi
       ...(tag.renamedFrom ? [`  renamedFrom: ${yamlList(tag.renamedFrom)}`] : []),
     ]),
   ];
-  files.set('tags.yaml', `${tagLines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The articles, newest first, with their language and number of quotes. About 1% of
+ * quotes come with a right-to-left (Persian) article of their own, spread evenly
+ * between the others and never first: the newest article holds today's quote.
+ */
+function articlePlan(quoteCount: number): { lang: 'en' | 'fa'; quotes: number }[] {
+  const articleCount = Math.max(2, Math.round(quoteCount / 10));
+  const persianWanted = Math.min(articleCount - 1, Math.max(1, Math.round(quoteCount / 100)));
+  const persianAt = new Set(Array.from({ length: persianWanted }, (_, p) => Math.max(1, Math.floor(((p + 0.5) * articleCount) / persianWanted))));
+  const quotesPerEnglish = (quoteCount - persianAt.size) / (articleCount - persianAt.size);
+  let englishDone = 0;
+  return Array.from({ length: articleCount }, (_, index) => {
+    if (persianAt.has(index)) return { lang: 'fa' as const, quotes: 1 };
+    englishDone++;
+    return { lang: 'en' as const, quotes: Math.round(englishDone * quotesPerEnglish) - Math.round((englishDone - 1) * quotesPerEnglish) };
+  });
+}
+
+interface ArticleSetting {
+  lang: 'en' | 'fa';
+  subject: Person;
+  authors: Person[];
+  context: ProseContext;
+  /** The days of its quotes, newest first. */
+  days: string[];
+  tagIds: readonly string[];
+}
+
+/** An article's text and front matter; its quotes are published from its oldest quote's day on. */
+function writeArticle(r: Random, setting: ArticleSetting, id: (title: string) => string): { article: Article; publication: string; text: string } {
+  const { lang, subject, authors, context, days, tagIds } = setting;
+  const paragraphs: Paragraph[] = [];
+  const targetWords = r.int(900, 1360);
+  for (let words = 0; words < targetWords; ) {
+    const paragraph = lang === 'fa' ? persianParagraph(r, r.int(40, 100)) : englishParagraph(context, r.int(40, 100));
+    paragraphs.push(paragraph);
+    words += paragraph.join(' ').split(' ').length;
+  }
+  const title = lang === 'fa' ? persianHeadline(r) : englishHeadline(context);
+  const article: Article = { id: id(title), lang, paragraphs, subject };
+  const oldestDay = days[days.length - 1] ?? BENCH_BUILD_DATE;
+  const zone = lang === 'fa' ? TEHRAN : NEW_YORK;
+  const published = localDateTime(addDays(oldestDay, -r.int(0, 3)), r.int(6, 21), r.int(0, 59), zone);
+  const updated = r.chance(0.1) ? isoInZone(published.epochMs + r.int(2, 30) * 3_600_000, zone) : undefined;
+  const publication = r.pick(PUBLICATIONS);
+  const author = authors[0] ?? subject;
+  const correction = r.chance(0.03)
+    ? `[{ date: ${addDays(published.written.slice(0, 10), 1)}, note: ${yamlString(`An earlier version misstated the name of ${r.pick(PLACES)}.`)} }]`
+    : undefined;
+  const text = frontMatter(
+    [
+      ['title', yamlString(title)],
+      ['dek', lang === 'fa' ? undefined : yamlString(englishSentence(context))],
+      ['authors', yamlList(authors.map((a) => a.id))],
+      ['publication', yamlString(publication)],
+      ['section', yamlString(lang === 'fa' ? r.pick(PERSIAN_SECTIONS) : r.pick(SECTIONS))],
+      ['published', published.written],
+      ['timeZone', zone],
+      ['updated', updated],
+      ['sourceUrl', `https://example.com/${slugify(publication)}/${article.id}`],
+      ['caption', yamlString(`${subject.name} in ${r.pick(PLACES)}, ${oldestDay.slice(0, 4)}.`)],
+      ['authorNote', yamlString(`${author.honorific} ${author.lastName} is ${withArticle(author.role)} in ${r.pick(PLACES)}.`)],
+      ['display', r.chance(0.05) ? 'excerpt' : undefined],
+      ['corrections', correction],
+      ['tags', yamlList(r.sample(tagIds, r.int(0, 3)))],
+    ],
+    paragraphs.map((paragraph) => paragraph.join(' ')).join('\n\n'),
+  );
+  return { article, publication, text };
+}
+
+function writeQuote(r: Random, draft: QuoteDraft, day: string, article: Article, curators: readonly Person[], tagIds: readonly string[], commentaryText: () => string): string {
+  const tags = r.sample(tagIds, r.int(0, 3));
+  return frontMatter(
+    [
+      ['text', yamlString(draft.text)],
+      ['speaker', article.subject.id],
+      ['source', article.id],
+      ['date', day],
+      ['curator', r.pick(curators).id],
+      ['lang', article.lang === 'fa' ? 'fa' : undefined],
+      ['tags', tags.length > 0 ? yamlList(tags) : undefined],
+    ],
+    commentaryText(),
+  );
+}
+
+/** Builds the whole corpus in memory: the same options always give the same files. */
+export function buildCorpus(quoteCount: number, seed: string | number): CorpusFiles {
+  if (!Number.isInteger(quoteCount) || quoteCount < 20) throw new Error('the corpus needs at least 20 quotes');
+  const r = createRandom(`qtd-bench:${seed}`);
+  const files = new Map<string, string>();
+  files.set('tags.yaml', tagsYaml());
   const tagIds = TAGS.map((tag) => tag.id);
 
   const people = makePeople(r, Math.max(8, Math.round(quoteCount / 20)));
   const curators = people.slice(0, 3);
-  for (const person of people) {
-    files.set(`people/${person.id}.md`, personFile(r, person, r.sample(people, 2)));
-  }
+  for (const person of people) files.set(`people/${person.id}.md`, personFile(r, person, r.sample(people, 2)));
 
-  // Articles: about 1% of quotes come with a right-to-left (Persian) article of their own.
-  const articleCount = Math.max(2, Math.round(quoteCount / 10));
-  const persianWanted = Math.min(articleCount - 1, Math.max(1, Math.round(quoteCount / 100)));
-  // Each article's quotes run on consecutive days. Persian articles are spread evenly
-  // between the others, never first: the newest article holds today's quote.
-  const persianAt = new Set(Array.from({ length: persianWanted }, (_, p) => Math.max(1, Math.floor(((p + 0.5) * articleCount) / persianWanted))));
-  const englishCount = articleCount - persianAt.size;
-  const quotesPerEnglish = (quoteCount - persianAt.size) / englishCount;
-  const order = Array.from({ length: articleCount }, (_, index): 'en' | 'fa' => (persianAt.has(index) ? 'fa' : 'en'));
-
+  const plan = articlePlan(quoteCount);
+  // One quote a day, back from a few days after BUILD_DATE: the first few are scheduled.
   const scheduled = Math.min(5, Math.max(1, Math.floor(quoteCount / 100)));
   const newestDay = addDays(BENCH_BUILD_DATE, scheduled);
   const articleIds = new UniqueIds();
   const quoteIds = new UniqueIds();
+  const summary = { elidedQuotes: 0, rightToLeftQuotes: 0, todaysQuoteId: '', todaysArticleId: '', editableQuoteId: '' };
   let dayIndex = 0;
-  let englishDone = 0;
-  let elidedQuotes = 0;
-  let rightToLeftQuotes = 0;
-  let todaysQuoteId = '';
-  let todaysArticleId = '';
-  let editableQuoteId = '';
   let persianIndex = 0;
 
-  for (const lang of order) {
+  for (const { lang, quotes } of plan) {
     const subject = r.pick(people);
     const authors = r.sample(people.filter((p) => p !== subject), r.chance(0.2) ? 2 : 1);
     const cast: Named[] = [subject, ...r.sample(people, 2)];
-    const context: ProseContext = { random: r, cast };
-    let quotesHere: number;
-    if (lang === 'fa') quotesHere = 1;
-    else {
-      englishDone++;
-      quotesHere = Math.round(englishDone * quotesPerEnglish) - Math.round((englishDone - 1) * quotesPerEnglish);
-    }
-
-    const paragraphs: Paragraph[] = [];
-    const targetWords = r.int(900, 1360);
-    for (let words = 0; words < targetWords; ) {
-      const paragraph = lang === 'fa' ? persianParagraph(r, r.int(40, 100)) : englishParagraph(context, r.int(40, 100));
-      paragraphs.push(paragraph);
-      words += paragraph.join(' ').split(' ').length;
-    }
-    const title = lang === 'fa' ? persianHeadline(r) : englishHeadline(context);
-    const id = articleIds.take(lang === 'fa' ? `fa-${r.pick(PERSIAN_ID_WORDS)}-${++persianIndex}` : slugify(title));
-    const article: Article = { id, lang, paragraphs, subject };
-
-    const days = Array.from({ length: quotesHere }, (_, k) => addDays(newestDay, -(dayIndex + k)));
-    dayIndex += quotesHere;
-    const oldestDay = days[days.length - 1] ?? newestDay;
-    const zone = lang === 'fa' ? TEHRAN : NEW_YORK;
-    const published = localDateTime(addDays(oldestDay, -r.int(0, 3)), r.int(6, 21), r.int(0, 59), zone);
-    const updated = r.chance(0.1) ? isoInZone(published.epochMs + r.int(2, 30) * 3_600_000, zone) : undefined;
-    const publication = r.pick(PUBLICATIONS);
-    const author = authors[0] ?? subject;
-    const correction = r.chance(0.03)
-      ? `[{ date: ${addDays(published.written.slice(0, 10), 1)}, note: ${yamlString(`An earlier version misstated the name of ${r.pick(PLACES)}.`)} }]`
-      : undefined;
-    files.set(
-      `articles/${id}.md`,
-      frontMatter(
-        [
-          ['title', yamlString(title)],
-          ['dek', lang === 'fa' ? undefined : yamlString(englishSentence(context))],
-          ['authors', yamlList(authors.map((a) => a.id))],
-          ['publication', yamlString(publication)],
-          ['section', yamlString(lang === 'fa' ? r.pick(PERSIAN_SECTIONS) : r.pick(SECTIONS))],
-          ['published', published.written],
-          ['timeZone', zone],
-          ['updated', updated],
-          ['sourceUrl', `https://example.com/${slugify(publication)}/${id}`],
-          ['caption', yamlString(`${subject.name} in ${r.pick(PLACES)}, ${oldestDay.slice(0, 4)}.`)],
-          ['authorNote', yamlString(`${author.honorific} ${author.lastName} is ${withArticle(author.role)} in ${r.pick(PLACES)}.`)],
-          ['display', r.chance(0.05) ? 'excerpt' : undefined],
-          ['corrections', correction],
-          ['tags', yamlList(r.sample(tagIds, r.int(0, 3)))],
-        ],
-        paragraphs.map((paragraph) => paragraph.join(' ')).join('\n\n'),
-      ),
-    );
+    const days = Array.from({ length: quotes }, (_, k) => addDays(newestDay, -(dayIndex + k)));
+    dayIndex += quotes;
+    const articleId = (title: string) => articleIds.take(lang === 'fa' ? `fa-${r.pick(PERSIAN_ID_WORDS)}-${++persianIndex}` : slugify(title));
+    const { article, publication, text } = writeArticle(r, { lang, subject, authors, context: { random: r, cast }, days, tagIds }, articleId);
+    files.set(`articles/${article.id}.md`, text);
 
     const usedStarts = new Set<string>();
     days.forEach((day, k) => {
-      const elide = lang === 'en' && r.chance(0.15);
-      const draft = pullQuote(r, article, elide, usedStarts);
-      if (draft.elided) elidedQuotes++;
-      if (lang === 'fa') rightToLeftQuotes++;
+      const draft = pullQuote(r, article, lang === 'en' && r.chance(0.15), usedStarts);
+      if (draft.elided) summary.elidedQuotes++;
+      if (lang === 'fa') summary.rightToLeftQuotes++;
       const slug = slugify(draft.text, 5);
-      const quoteId = quoteIds.take(slug !== '' && !/^\d+$/.test(slug) ? slug : `${id}-quote-${k + 1}`);
+      const quoteId = quoteIds.take(slug !== '' && !/^\d+$/.test(slug) ? slug : `${article.id}-quote-${k + 1}`);
       if (day === BENCH_BUILD_DATE) {
-        todaysQuoteId = quoteId;
-        todaysArticleId = id;
+        summary.todaysQuoteId = quoteId;
+        summary.todaysArticleId = article.id;
       }
-      if (editableQuoteId === '' && dayIndex > quoteCount / 2 && lang === 'en') editableQuoteId = quoteId;
-      const tags = r.sample(tagIds, r.int(0, 3));
-      files.set(
-        `quotes/${quoteId}.md`,
-        frontMatter(
-          [
-            ['text', yamlString(draft.text)],
-            ['speaker', subject.id],
-            ['source', id],
-            ['date', day],
-            ['curator', r.pick(curators).id],
-            ['lang', lang === 'fa' ? 'fa' : undefined],
-            ['tags', tags.length > 0 ? yamlList(tags) : undefined],
-          ],
-          commentary(r, subject, cast, publication),
-        ),
-      );
+      if (summary.editableQuoteId === '' && dayIndex > quoteCount / 2 && lang === 'en') summary.editableQuoteId = quoteId;
+      files.set(`quotes/${quoteId}.md`, writeQuote(r, draft, day, article, curators, tagIds, () => commentary(r, subject, cast, publication)));
     });
   }
 
@@ -452,17 +464,13 @@ export function buildCorpus(quoteCount: number, seed: string | number): CorpusFi
     files,
     summary: {
       quotes: quoteCount,
-      articles: articleCount,
+      articles: plan.length,
       people: people.length,
       tags: TAGS.length,
-      elidedQuotes,
-      rightToLeftQuotes,
       scheduledQuotes: scheduled,
       firstDay: addDays(newestDay, -(quoteCount - 1)),
       lastDay: newestDay,
-      todaysQuoteId,
-      todaysArticleId,
-      editableQuoteId,
+      ...summary,
     },
   };
 }

@@ -12,15 +12,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import * as cheerio from 'cheerio';
 import { siteConfig } from '../../src/site.config.ts';
 import { distOf } from '../support/sites.ts';
-import type { SiteName } from '../support/sites.ts';
+import { DEPLOYMENTS, type DeployedSite } from '../support/sites.ts';
 import { listFiles, loadPage, readText } from '../support/html.ts';
 
-const DEPLOYMENTS = {
-  real: { siteUrl: 'https://qtd.example', basePath: '/' },
-  fixture: { siteUrl: 'https://qtd.example', basePath: '/' },
-  moved: { siteUrl: 'https://elsewhere.example', basePath: '/qtd/' },
-} as const satisfies Partial<Record<SiteName, { siteUrl: string; basePath: string }>>;
-type FeedSite = keyof typeof DEPLOYMENTS;
+type FeedSite = DeployedSite;
 
 const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
 

@@ -9,15 +9,10 @@ import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { distOf } from '../support/sites.ts';
-import type { SiteName } from '../support/sites.ts';
+import { DEPLOYMENTS, type DeployedSite } from '../support/sites.ts';
 import { htmlPages, loadPage } from '../support/html.ts';
 
-const DEPLOYMENTS = {
-  real: { siteUrl: 'https://qtd.example', basePath: '/' },
-  moved: { siteUrl: 'https://elsewhere.example', basePath: '/qtd/' },
-  fixture: { siteUrl: 'https://qtd.example', basePath: '/' },
-} as const satisfies Partial<Record<SiteName, { siteUrl: string; basePath: string }>>;
-type CheckedSite = keyof typeof DEPLOYMENTS;
+type CheckedSite = DeployedSite;
 
 const ARTICLE = 'articles/the-afghan-who-wont-surrender-to-the-taliban';
 const QUOTE = 'quotes/spirit-of-resistance';

@@ -15,16 +15,10 @@ import { checkDist, formatBrokenLinks } from '../../src/lib/link-check.ts';
 import { auditDist, formatAuditIssues } from '../../src/lib/page-audit.ts';
 import { validateHtmlFiles } from '../../src/lib/html-validation.ts';
 import { distOf } from '../support/sites.ts';
-import type { SiteName } from '../support/sites.ts';
+import { DEPLOYMENTS, type DeployedSite } from '../support/sites.ts';
 import { htmlPages, listFiles, loadPage, readText } from '../support/html.ts';
 
-/** Where each checked site is deployed: the URL and base path its build was given. */
-const DEPLOYMENTS = {
-  real: { siteUrl: 'https://qtd.example', basePath: '/' },
-  moved: { siteUrl: 'https://elsewhere.example', basePath: '/qtd/' },
-  fixture: { siteUrl: 'https://qtd.example', basePath: '/' },
-} as const satisfies Partial<Record<SiteName, { siteUrl: string; basePath: string }>>;
-type CheckedSite = keyof typeof DEPLOYMENTS;
+type CheckedSite = DeployedSite;
 const CHECKED_SITES = Object.keys(DEPLOYMENTS) as CheckedSite[];
 
 /**

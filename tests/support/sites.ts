@@ -33,6 +33,15 @@ export const SITES = {
 
 export type SiteName = keyof typeof SITES;
 
+/** Where the checked sites are deployed: the URL and base path each build was given. */
+export const DEPLOYMENTS = {
+  real: { siteUrl: 'https://qtd.example', basePath: '/' },
+  moved: { siteUrl: 'https://elsewhere.example', basePath: '/qtd/' },
+  fixture: { siteUrl: 'https://qtd.example', basePath: '/' },
+} as const satisfies Partial<Record<SiteName, { siteUrl: string; basePath: string }>>;
+
+export type DeployedSite = keyof typeof DEPLOYMENTS;
+
 export function distOf(site: SiteName): string {
   const dist = join(outRoot, SITES[site].name, 'dist');
   if (!existsSync(join(dist, 'index.html'))) {
