@@ -71,13 +71,20 @@ export function calendarDayOfYamlDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    knownZones.set(zone, valid);
   }
+  return valid;
 }
 
 interface ZonedParts {

@@ -26,12 +26,20 @@ function toPosix(path: string): string {
 
 export async function readContentFolder(root: string, contentDir: string): Promise<{ files: SourceFile[]; tagsFile?: { path: string; text: string } }> {
   const base = join(root, contentDir);
-  const files: SourceFile[] = [];
+  const listed: { absolute: string; collection: Collection }[] = [];
   for (const collection of COLLECTIONS) {
-    for (const absolute of await markdownFiles(join(base, collection))) {
-      files.push({ path: toPosix(relative(root, absolute)), collection, text: await readFile(absolute, 'utf8') });
-    }
+    for (const absolute of await markdownFiles(join(base, collection))) listed.push({ absolute, collection });
   }
+  // Many reads in flight at once: an archive of decades is tens of thousands of small files.
+  const files: SourceFile[] = new Array(listed.length);
+  let next = 0;
+  const reader = async () => {
+    for (let index = next++; index < listed.length; index = next++) {
+      const { absolute, collection } = listed[index] as (typeof listed)[number];
+      files[index] = { path: toPosix(relative(root, absolute)), collection, text: await readFile(absolute, 'utf8') };
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, reader));
   const tagsPath = join(base, 'tags.yaml');
   const tagsFile = existsSync(tagsPath) ? { path: toPosix(relative(root, tagsPath)), text: await readFile(tagsPath, 'utf8') } : undefined;
   return tagsFile ? { files, tagsFile } : { files };

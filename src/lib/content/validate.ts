@@ -66,15 +66,15 @@ export interface ValidateOptions {
 
 const COLLECTION_NOUN: Record<Collection, string> = { people: 'person', articles: 'article', quotes: 'quote' };
 
+// Built once: building a zod schema costs far more than using it, and there are 10,000s of files.
+const SCHEMAS: Record<Collection, z.ZodType> = {
+  people: personSchema(),
+  articles: articleSchema(plainRef),
+  quotes: quoteSchema(plainRef),
+};
+
 function schemaFor(collection: Collection): z.ZodType {
-  switch (collection) {
-    case 'people':
-      return personSchema();
-    case 'articles':
-      return articleSchema(plainRef);
-    case 'quotes':
-      return quoteSchema(plainRef);
-  }
+  return SCHEMAS[collection];
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
