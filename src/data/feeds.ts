@@ -15,27 +15,21 @@ export const feedSettings: FeedSettings = {
   titleWords: siteConfig.feedTitleWords,
 };
 
-// A quote or article appears in several feeds (main, person, tags): build its item once.
-const quoteItems = new WeakMap<Quote, FeedItem>();
-const articleItems = new WeakMap<Article, FeedItem>();
-
-export function quoteItem(quote: Quote, archive: Archive): FeedItem {
-  let item = quoteItems.get(quote);
-  if (!item) {
-    item = buildQuoteItem(quote, archive);
-    quoteItems.set(quote, item);
-  }
-  return item;
+/** A quote or article appears in several feeds (main, person, tags): its item is built once. */
+function builtOnce<T extends object>(build: (entry: T, archive: Archive) => FeedItem): (entry: T, archive: Archive) => FeedItem {
+  const items = new WeakMap<T, FeedItem>();
+  return (entry, archive) => {
+    let item = items.get(entry);
+    if (!item) {
+      item = build(entry, archive);
+      items.set(entry, item);
+    }
+    return item;
+  };
 }
 
-export function articleItem(article: Article, archive: Archive): FeedItem {
-  let item = articleItems.get(article);
-  if (!item) {
-    item = buildArticleItem(article, archive);
-    articleItems.set(article, item);
-  }
-  return item;
-}
+export const quoteItem = builtOnce<Quote>((quote, archive) => buildQuoteItem(quote, archive));
+export const articleItem = builtOnce<Article>((article, archive) => buildArticleItem(article, archive));
 
 function buildQuoteItem(quote: Quote, archive: Archive): FeedItem {
   const speaker = archive.personById.get(quote.speakerId);

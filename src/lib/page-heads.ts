@@ -12,10 +12,14 @@ import { firstWords } from './archive.ts';
 import { formatDayLong, isoInZone } from './dates.ts';
 
 export interface PageHead {
+  /** The page's own title; the site name is added unless this is the home page. */
   title: string;
   description: string;
+  /** Root-relative path of the page, for the canonical URL. */
   path: string;
+  /** Feeds the page links to in its head, after the main feed. */
   feeds?: HeadFeed[];
+  /** Share card; pages without one get the site's card. */
   image?: ShareImage | undefined;
   ogType?: 'website' | 'article' | 'profile';
   jsonLd?: object | undefined;

@@ -94,7 +94,8 @@ const LETTER = /\p{L}/u;
 const TRIMMED_AT_ELISION = /[\s\p{P}]/u;
 const CONTINUATION_WORDS = 6;
 
-function isWhiteSpace(code: number): boolean {
+/** What counts as white space when matching (JavaScript's `\s` without U+FEFF, which is ignored as invisible). */
+export function isWhiteSpace(code: number): boolean {
   return (
     code === SPACE ||
     (code >= 0x09 && code <= 0x0d) ||

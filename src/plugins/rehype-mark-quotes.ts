@@ -27,7 +27,7 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
-import { matchQuote, prepareArticle, toParagraphSpans, type PreparedArticle, type TextSpan } from '../lib/quote-match.ts';
+import { isWhiteSpace as isMatchWhiteSpace, matchQuote, prepareArticle, toParagraphSpans, type PreparedArticle, type TextSpan } from '../lib/quote-match.ts';
 import { quoteAnchorId } from '../lib/urls.ts';
 import { firstWords } from '../lib/archive.ts';
 
@@ -67,19 +67,7 @@ const LABEL_WORDS = 8;
 
 /** What JavaScript's `\s` matches, as `article-text.ts` collapses with `/\s+/g`. */
 function isWhiteSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code === 0xfeff || isMatchWhiteSpace(code);
 }
 
 type Container = Root | Element;
