@@ -98,6 +98,8 @@ export interface Archive {
   allQuotes: Quote[];
   /** Published quotes (not scheduled, not withdrawn), newest first. */
   quotes: Quote[];
+  /** The years that have quotes, newest first. */
+  years: number[];
   /** Quotes that have a page: published, withdrawn (as a notice), and scheduled drafts when shown. */
   quotesWithPages: Quote[];
   tags: Tag[];
@@ -110,6 +112,7 @@ export interface Archive {
   quotesBySpeaker: Map<string, Quote[]>;
   quotesByArticle: Map<string, Quote[]>;
   quotesByTag: Map<string, Quote[]>;
+  quotesByCurator: Map<string, Quote[]>;
   articlesByAuthor: Map<string, Article[]>;
   articlesByTag: Map<string, Article[]>;
 }
@@ -214,6 +217,7 @@ async function loadArchive(): Promise<Archive> {
     allQuotes,
     quotes: listed,
     quotesWithPages,
+    years: [...new Set(listed.map((quote) => Number(quote.date.slice(0, 4))))],
     tags,
     personById: new Map(people.map((person) => [person.id, person])),
     articleById,
@@ -223,6 +227,7 @@ async function loadArchive(): Promise<Archive> {
     quotesBySpeaker: indexBy(listed, (quote) => [quote.speakerId]),
     quotesByArticle: indexBy(listed, (quote) => (quote.sourceId ? [quote.sourceId] : [])),
     quotesByTag: indexBy(listed, (quote) => quote.tags),
+    quotesByCurator: indexBy(listed, (quote) => (quote.curatorId ? [quote.curatorId] : [])),
     articlesByAuthor: indexBy(articles, (article) => article.authorIds),
     articlesByTag: indexBy(articles, (article) => article.tags),
   };

@@ -115,7 +115,20 @@ export function readingMinutes(words: number, wordsPerMinute: number): number {
 }
 
 /** The first words of a quote, for feed titles and link text: "What makes a people strong…" */
+const firstWordsCache = new Map<string, string>();
+
 export function firstWords(text: string, count: number): string {
+  // Lists, feeds and heads ask for the same quote's first words again and again.
+  const key = `${count}|${text}`;
+  let result = firstWordsCache.get(key);
+  if (result === undefined) {
+    result = computeFirstWords(text, count);
+    firstWordsCache.set(key, result);
+  }
+  return result;
+}
+
+function computeFirstWords(text: string, count: number): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   if (words.length <= count) return words.join(' ');
   return `${words.slice(0, count).join(' ').replace(/[\s,;:.\-–—]+$/u, '')}…`;

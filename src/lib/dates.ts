@@ -98,7 +98,20 @@ interface ZonedParts {
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
+// The same few instants are shown on thousands of pages (an article's date on every quote of it).
+const zonedPartsCache = new Map<string, ZonedParts>();
+
 function zonedParts(epochMs: number, timeZone: string): ZonedParts {
+  const key = `${timeZone}|${epochMs}`;
+  let parts = zonedPartsCache.get(key);
+  if (!parts) {
+    parts = computeZonedParts(epochMs, timeZone);
+    zonedPartsCache.set(key, parts);
+  }
+  return parts;
+}
+
+function computeZonedParts(epochMs: number, timeZone: string): ZonedParts {
   let formatter = partsFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -201,7 +214,19 @@ export function monthName(month: number): string {
 /** 'ET' for America/New_York: the generic zone name newspapers print. */
 const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 
+const zoneNames = new Map<string, string>();
+
 export function zoneAbbreviation(epochMs: number, timeZone: string): string {
+  const key = `${timeZone}|${epochMs}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    name = computeZoneAbbreviation(epochMs, timeZone);
+    zoneNames.set(key, name);
+  }
+  return name;
+}
+
+function computeZoneAbbreviation(epochMs: number, timeZone: string): string {
   // Creating an Intl formatter costs far more than using one: one per zone for the whole build.
   let formatter = zoneNameFormatters.get(timeZone);
   if (!formatter) {

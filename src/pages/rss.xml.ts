@@ -9,7 +9,9 @@ import { feedImageUrl } from '../lib/feed-image.ts';
 
 export const GET: APIRoute = async () => {
   const archive = await getArchive();
-  const items = latestItems(archive.quotes.filter((q) => q.status === 'published').map((quote) => quoteItem(quote, archive)), siteConfig.feedItems);
+  // archive.quotes is newest first: only the quotes the feed keeps become items.
+  const latest = archive.quotes.filter((q) => q.status === 'published').slice(0, siteConfig.feedItems);
+  const items = latestItems(latest.map((quote) => quoteItem(quote, archive)), siteConfig.feedItems);
   return rssResponse(
     {
       title: `${siteConfig.title}: quotes of the day`,
