@@ -134,6 +134,16 @@ function computeFirstWords(text: string, count: number): string {
   return `${words.slice(0, count).join(' ').replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }
 
+/** The entries that ids name, in the ids' order; ids with no entry are left out (the content check reports them). */
+export function resolveIds<T>(ids: readonly string[], byId: ReadonlyMap<string, T>): T[] {
+  const found: T[] = [];
+  for (const id of ids) {
+    const entry = byId.get(id);
+    if (entry !== undefined) found.push(entry);
+  }
+  return found;
+}
+
 /** Quotes grouped under a key (speaker, article, tag), each list newest first. */
 export function indexBy<T, K>(items: readonly T[], keysOf: (item: T) => readonly K[]): Map<K, T[]> {
   const index = new Map<K, T[]>();

@@ -5,10 +5,10 @@
  */
 import type { Archive, Article, Person, Quote } from '../data/archive.ts';
 import { siteConfig } from '../site.config.ts';
-import { describe, pageTitle, type HeadFeed, type ShareImage } from './head.ts';
+import { describe, type HeadFeed, type ShareImage } from './head.ts';
 import { absoluteUrl, articleUrl, cardUrl, feedUrl, homeUrl, personUrl, quoteUrl, tagUrl } from './urls.ts';
 import { articleJsonLd, personJsonLd, quotationJsonLd, type PersonLink } from './jsonld.ts';
-import { firstWords } from './archive.ts';
+import { firstWords, resolveIds } from './archive.ts';
 import { formatDayLong, isoInZone } from './dates.ts';
 
 export interface PageHead {
@@ -67,7 +67,7 @@ export function quotePageHead(quote: Quote, archive: Archive): PageHead {
       robots: 'noindex',
     };
   }
-  const authors = article ? article.authorIds.map((id) => archive.personById.get(id)).filter((p): p is Person => p !== undefined) : [];
+  const authors = article ? resolveIds(article.authorIds, archive.personById) : [];
   const image = quoteCard(quote, speaker);
   return {
     title: `${speakerName}: “${firstWords(quote.displayText, 12)}”`,
@@ -100,7 +100,7 @@ export function quotePageHead(quote: Quote, archive: Archive): PageHead {
 }
 
 export function articlePageHead(article: Article, archive: Archive): PageHead {
-  const authors = article.authorIds.map((id) => archive.personById.get(id)).filter((p): p is Person => p !== undefined);
+  const authors = resolveIds(article.authorIds, archive.personById);
   const path = articleUrl(article.id);
   const image = articleCard(article);
   return {
@@ -158,4 +158,3 @@ export function tagPageHead(tag: { id: string; name: string; description?: strin
   };
 }
 
-export { pageTitle };
