@@ -1,25 +1,21 @@
 /**
- * Draws one share card: layout with satori, rasterising with resvg. A renderer
- * is made once per thread (fonts parsed once) and then draws many cards.
- *
- * Right-to-left text: satori wraps lines itself and has no usable bidi
- * reordering or mark positioning, so we never let it wrap or shape a
- * right-to-left paragraph. We break every text block into lines ourselves
- * (measuring with HarfBuzz, in logical order, so the first words of the quote
- * are on the first line), then reorder each line on its own with the bidi
- * algorithm (bidi-js) and shape its runs; such lines go to satori as vector
- * paths in a box of the measured size. Reordering the whole paragraph first
- * and letting satori wrap it would put the end of the quote on the first line.
- * Plain left-to-right lines go to satori as text, one unwrapping line each.
+ * Draws one share card. The layout is ours (a fixed design: the quote set as
+ * large as fits, centred in its area, the speaker and source below a short
+ * rule, the site's name in the corner), every line is shaped with HarfBuzz
+ * (see text-shaper.ts) and becomes glyph outlines, and the outlines are
+ * filled into an 8-bit palette PNG by our rasteriser (see raster.ts). A
+ * renderer is made once per thread (fonts parsed once, buffers allocated
+ * once) and then draws many cards.
  */
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
 import { woffToSfnt } from './fonts.ts';
 import type { FontFile } from './fonts.ts';
 import { CARD_HEIGHT, CARD_WIDTH, SCRIPT_TUNING, fitOneLine, fitQuote } from './card-layout.ts';
 import type { CardInput, CardScript, LineRange } from './card-layout.ts';
-import { analyseParagraph, createTextShaper, detectDirection, needsOwnShaping } from './text-shaper.ts';
+import { analyseParagraph, createTextShaper, detectDirection } from './text-shaper.ts';
 import type { Direction, TextStyle } from './text-shaper.ts';
+import { createRasteriser, outlineToSvgPath, rectangleOutline } from './raster.ts';
+import type { Outline } from './raster.ts';
+import { encodePalettePng } from './png.ts';
 import { textDirection } from '../lang.ts';
 
 export interface LoadedFontFile extends FontFile {
@@ -32,16 +28,26 @@ export interface RenderedCard {
   warnings: string[];
 }
 
+/** A card as outlines to fill, each layer in one ink, before rasterising. */
+export interface CardScene {
+  width: number;
+  height: number;
+  background: string;
+  inks: readonly string[];
+  layers: { ink: number; outlines: Outline[] }[];
+}
+
 export interface CardRenderer {
+  /** The card's outlines and warnings, without drawing it. */
+  layout(card: CardInput): { scene: CardScene; warnings: string[] };
   render(card: CardInput): Promise<RenderedCard>;
 }
 
-const COLORS = {
-  background: '#f8f4ec',
-  text: '#1f1b17',
-  muted: '#6b6259',
-  accent: '#a8432a',
-};
+const BACKGROUND = '#f8f4ec';
+/** The inks, in palette order. */
+const INKS = ['#1f1b17', '#6b6259', '#a8432a'] as const;
+const INK = { text: 0, muted: 1, accent: 2 } as const;
+type Ink = (typeof INK)[keyof typeof INK];
 
 const PAD_X = 80;
 const PAD_TOP = 64;
@@ -58,22 +64,10 @@ const SITE_NAME_SIZE = 26;
 const SITE_NAME_GAP = 40;
 /** Articles get a band of the accent colour along the top instead of the quotation mark. */
 const ARTICLE_BAND = 10;
-/** Extra room around a line drawn as paths, for ink beyond the advance box (swashes, marks). */
-const BLEED = 24;
 /** One-line blocks get a little more air than the quote's lines. */
 const ONE_LINE_LEADING = 1.05;
 
 type Weight = 400 | 600;
-
-interface SatoriNode {
-  type: string;
-  props: { style?: Record<string, unknown>; children?: SatoriChild | SatoriChild[]; [name: string]: unknown };
-}
-type SatoriChild = SatoriNode | string;
-
-function h(type: string, props: SatoriNode['props']): SatoriNode {
-  return { type, props };
-}
 
 function scriptOf(text: string): CardScript {
   return /\p{Script=Arabic}/u.test(text) ? 'arabic' : 'latin';
@@ -85,19 +79,9 @@ function cardDirection(card: CardInput): Direction {
 }
 
 export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Promise<CardRenderer> {
-  // Unwrapped once here with Node's zlib; satori would inflate every woff again in JavaScript.
+  // Unwrapped once here with Node's zlib.
   const sfnts = fonts.map((font) => ({ ...font, sfnt: woffToSfnt(font.data) }));
   const shaper = await createTextShaper(sfnts);
-  // Satori only ever draws lines the serif covers (see blockLines), so it gets only the serif. Each
-  // subset is its own family, named by key: satori falls back along a font-family list, but not
-  // between several files registered under one name (Greek, Cyrillic and Vietnamese came out as boxes).
-  const satoriFonts = sfnts
-    .filter((font) => font.family === 'Noto Serif')
-    .map((font) => ({ name: font.key, data: Buffer.from(font.sfnt), weight: font.weight, style: font.style }));
-  const serifKeys = (weight: Weight, italic: boolean): string[] =>
-    fonts.filter((font) => font.family === 'Noto Serif' && font.weight === weight && font.style === (italic ? 'italic' : 'normal')).map((font) => font.key);
-  const satoriFamily = (weight: Weight, italic: boolean): string => serifKeys(weight, italic).map((key) => `"${key}"`).join(', ');
-
   /** Font keys for a block: the script's family first, the other as fallback; Arabic has no italic. */
   function fontChain(script: CardScript, weight: Weight, italic: boolean): string[] {
     const of = (family: 'Noto Serif' | 'Noto Naskh Arabic', style: 'normal' | 'italic'): string[] =>
@@ -112,9 +96,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
     lines: LineRange[];
     style: TextStyle;
     lineHeight: number;
-    weight: Weight;
-    italic: boolean;
-    color: string;
+    ink: Ink;
   }
 
   function blockStyle(text: string, size: number, weight: Weight, italic: boolean, direction: Direction, lang?: string): TextStyle {
@@ -126,7 +108,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
   /** A one-line block (attribution, detail, site name), shortened to fit `maxWidth`. */
   function oneLineBlock(
     raw: string,
-    options: { size: number; weight: Weight; italic: boolean; color: string; maxWidth: number; fallbackDirection: Direction; lang?: string },
+    options: { size: number; weight: Weight; italic: boolean; ink: Ink; maxWidth: number; fallbackDirection: Direction; lang?: string },
   ): Block {
     const direction = detectDirection(raw) ?? options.fallbackDirection;
     const style = blockStyle(raw, options.size, options.weight, options.italic, direction, options.lang);
@@ -136,77 +118,52 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       lines: [{ start: 0, end: text.length, text }],
       style,
       lineHeight: Math.round(style.size * SCRIPT_TUNING[scriptOf(raw)].lineHeight * ONE_LINE_LEADING),
-      weight: options.weight,
-      italic: options.italic,
-      color: options.color,
+      ink: options.ink,
     };
   }
 
-  /** Satori nodes for the lines of a block, each exactly one line box tall. */
-  function blockLines(block: Block, align: 'flex-start' | 'flex-end'): SatoriNode[] {
-    const { style, lineHeight } = block;
-    const serif = serifKeys(block.weight, block.italic);
-    // Satori draws a block only if our measurements used exactly the fonts it will use.
-    const satoriCanDraw =
-      !needsOwnShaping(block.text) &&
-      shaper.missingCharacters(block.text, serif).length === 0 &&
-      serif.every((key, i) => style.fonts[i] === key);
-    if (satoriCanDraw) {
-      return block.lines.map((line) =>
-        h('div', {
-          style: {
-            display: 'flex',
-            alignSelf: align,
-            height: lineHeight,
-            fontFamily: satoriFamily(block.weight, block.italic),
-            fontSize: style.size,
-            fontWeight: block.weight,
-            fontStyle: block.italic ? 'italic' : 'normal',
-            lineHeight: `${lineHeight}px`,
-            color: block.color,
-            whiteSpace: 'pre',
-          },
-          children: line.text,
-        }),
-      );
-    }
-    const paragraph = analyseParagraph(block.text, style.direction);
+  /** Where a line box's baseline sits: half the leading above the font's ascender, as in a CSS line box. */
+  function baselineIn(style: TextStyle, lineTop: number, lineHeight: number): number {
     const { ascender, descender } = shaper.verticalMetrics(style.fonts[0] ?? '');
-    // Same half-leading as a CSS line box, so these lines sit like satori's.
-    const baseline = BLEED + (lineHeight - (ascender + descender) * style.size) / 2 + ascender * style.size;
-    return block.lines.map((line) => {
-      const shaped = shaper.shapeLine(paragraph, line.start, line.end, style);
-      const width = Math.ceil(shaped.width) + 2 * BLEED;
-      const height = lineHeight + 2 * BLEED;
-      return h('svg', {
-        width,
-        height,
-        viewBox: `0 0 ${width} ${height}`,
-        style: { alignSelf: align, margin: -BLEED, flexShrink: 0 },
-        children: [h('path', { d: shaper.linePath(shaped, style.size, BLEED, baseline), fill: block.color })],
-      });
+    return lineTop + (lineHeight - (ascender + descender) * style.size) / 2 + ascender * style.size;
+  }
+
+  /**
+   * The outlines of a block's lines, one layer per line (so each is resolved
+   * within its own small box), starting at `top`; each line is aligned on the
+   * card's start side, between `left` and `right`.
+   */
+  function blockLayers(block: Block, top: number, left: number, right: number, alignRight: boolean): CardScene['layers'] {
+    const paragraph = analyseParagraph(block.text, block.style.direction);
+    return block.lines.map((line, index) => {
+      const shaped = shaper.shapeLine(paragraph, line.start, line.end, block.style);
+      const x = alignRight ? right - shaped.width : left;
+      const baseline = baselineIn(block.style, top + index * block.lineHeight, block.lineHeight);
+      return { ink: block.ink, outlines: shaper.lineOutlines(shaped, block.style.size, x, baseline) };
     });
   }
 
-  async function render(card: CardInput): Promise<RenderedCard> {
+  function layout(card: CardInput): { scene: CardScene; warnings: string[] } {
     const warnings: string[] = [];
     const direction = cardDirection(card);
     const rtl = direction === 'rtl';
-    const start = rtl ? 'flex-end' : 'flex-start';
     const isQuote = card.kind === 'quote';
     const gutter = isQuote ? MARK_GUTTER : 0;
-    const columnWidth = CARD_WIDTH - 2 * PAD_X - gutter;
+    // The mark's gutter is on the side the quote starts from.
+    const contentLeft = PAD_X + (rtl ? 0 : gutter);
+    const contentRight = CARD_WIDTH - PAD_X - (rtl ? gutter : 0);
+    const columnWidth = contentRight - contentLeft;
 
     const siteName = oneLineBlock(card.siteName, {
-      size: SITE_NAME_SIZE, weight: 600, italic: false, color: COLORS.accent, maxWidth: 320, fallbackDirection: direction,
+      size: SITE_NAME_SIZE, weight: 600, italic: false, ink: INK.accent, maxWidth: 320, fallbackDirection: direction,
     });
     const siteNameWidth = shaper.measure(siteName.text, siteName.style);
     const footerTextWidth = columnWidth - siteNameWidth - SITE_NAME_GAP;
     const attribution = oneLineBlock(card.attribution, {
-      size: ATTRIBUTION_SIZE, weight: 600, italic: false, color: COLORS.text, maxWidth: footerTextWidth, fallbackDirection: direction, lang: card.lang,
+      size: ATTRIBUTION_SIZE, weight: 600, italic: false, ink: INK.text, maxWidth: footerTextWidth, fallbackDirection: direction, lang: card.lang,
     });
     const detail = card.detail?.trim()
-      ? oneLineBlock(card.detail, { size: DETAIL_SIZE, weight: 400, italic: true, color: COLORS.muted, maxWidth: footerTextWidth, fallbackDirection: direction })
+      ? oneLineBlock(card.detail, { size: DETAIL_SIZE, weight: 400, italic: true, ink: INK.muted, maxWidth: footerTextWidth, fallbackDirection: direction })
       : undefined;
     const footerHeight = RULE.height + RULE.gap + attribution.lineHeight + (detail ? DETAIL_GAP + detail.lineHeight : 0);
     const quoteAreaHeight = CARD_HEIGHT - PAD_TOP - PAD_BOTTOM - footerHeight - FOOTER_GAP;
@@ -223,9 +180,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       lines: fitted.lines,
       style: quoteStyleAt(fitted.fontSize),
       lineHeight: fitted.lineHeight,
-      weight: quoteWeight,
-      italic: false,
-      color: COLORS.text,
+      ink: INK.text,
     };
 
     for (const block of [quote, attribution, detail, siteName]) {
@@ -234,71 +189,49 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       if (missing.length > 0) warnings.push(`card ${card.kind}/${card.id}: no card font has ${missing.map((c) => JSON.stringify(c)).join(' ')}`);
     }
 
-    const mark = isQuote
-      ? h('div', {
-          style: {
-            position: 'absolute',
-            top: -Math.round(MARK_SIZE * 0.17),
-            [rtl ? 'right' : 'left']: -gutter,
-            fontFamily: satoriFamily(600, false),
-            fontWeight: 600,
-            fontSize: MARK_SIZE,
-            lineHeight: 1,
-            color: COLORS.accent,
-            // The same mark, turned to open towards right-to-left text.
-            ...(rtl ? { transform: 'scaleX(-1)' } : {}),
-          },
-          children: '\u201c',
-        })
-      : undefined;
+    const layers: CardScene['layers'] = [];
+    if (!isQuote) layers.push({ ink: INK.accent, outlines: [rectangleOutline(0, 0, CARD_WIDTH, ARTICLE_BAND)] });
 
-    const quoteBlock = h('div', {
-      style: { display: 'flex', flexDirection: 'column', position: 'relative', alignItems: start },
-      children: [...(mark ? [mark] : []), ...blockLines(quote, start)],
-    });
+    // The quote (or title) is centred in its area, whole pixels so its lines sit on the pixel grid alike.
+    const quoteTop = PAD_TOP + Math.round((quoteAreaHeight - quote.lines.length * quote.lineHeight) / 2);
+    if (isQuote) {
+      // The big quotation mark hangs in the gutter, its box a little above the first line; turned for right-to-left text.
+      const markStyle: TextStyle = { fonts: fontChain('latin', 600, false), size: MARK_SIZE, direction: 'ltr' };
+      const mark = shaper.shapeLine(analyseParagraph('\u201c', 'ltr'), 0, 1, markStyle);
+      const markTop = quoteTop - Math.round(MARK_SIZE * 0.17);
+      const markLeft = rtl ? contentRight + gutter - mark.width : contentLeft - gutter;
+      layers.push({ ink: INK.accent, outlines: shaper.lineOutlines(mark, MARK_SIZE, markLeft, baselineIn(markStyle, markTop, MARK_SIZE), rtl) });
+    }
+    layers.push(...blockLayers(quote, quoteTop, contentLeft, contentRight, rtl));
 
-    const footer = h('div', {
-      style: { display: 'flex', flexDirection: rtl ? 'row-reverse' : 'row', alignItems: 'flex-end', justifyContent: 'space-between' },
-      children: [
-        h('div', {
-          style: { display: 'flex', flexDirection: 'column', alignItems: start },
-          children: [
-            h('div', { style: { width: RULE.width, height: RULE.height, backgroundColor: COLORS.accent, marginBottom: RULE.gap } }),
-            ...blockLines(attribution, start),
-            ...(detail ? [h('div', { style: { height: DETAIL_GAP } }), ...blockLines(detail, start)] : []),
-          ],
-        }),
-        h('div', { style: { display: 'flex', flexDirection: 'column' }, children: blockLines(siteName, start) }),
-      ],
-    });
+    const footerTop = CARD_HEIGHT - PAD_BOTTOM - footerHeight;
+    layers.push({ ink: INK.accent, outlines: [rectangleOutline(rtl ? contentRight - RULE.width : contentLeft, footerTop, RULE.width, RULE.height)] });
+    const attributionTop = footerTop + RULE.height + RULE.gap;
+    layers.push(...blockLayers(attribution, attributionTop, contentLeft, contentRight, rtl));
+    if (detail) layers.push(...blockLayers(detail, attributionTop + attribution.lineHeight + DETAIL_GAP, contentLeft, contentRight, rtl));
+    // The site's name sits at the bottom of the footer, on the side opposite the attribution.
+    const siteNameTop = footerTop + footerHeight - siteName.lineHeight;
+    layers.push(...blockLayers(siteName, siteNameTop, contentLeft, contentRight, !rtl));
 
-    const root = h('div', {
-      style: {
-        display: 'flex',
-        flexDirection: 'column',
-        boxSizing: 'border-box',
-        width: CARD_WIDTH,
-        height: CARD_HEIGHT,
-        backgroundColor: COLORS.background,
-        paddingTop: PAD_TOP,
-        paddingBottom: PAD_BOTTOM,
-        paddingLeft: PAD_X + (rtl ? 0 : gutter),
-        paddingRight: PAD_X + (rtl ? gutter : 0),
-      },
-      children: [
-        ...(isQuote ? [] : [h('div', { style: { position: 'absolute', top: 0, left: 0, width: CARD_WIDTH, height: ARTICLE_BAND, backgroundColor: COLORS.accent } })]),
-        h('div', {
-          style: { display: 'flex', flexDirection: 'column', justifyContent: 'center', height: quoteAreaHeight, marginBottom: FOOTER_GAP },
-          children: [quoteBlock],
-        }),
-        footer,
-      ],
-    });
-
-    const svg = await satori(root as never, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: satoriFonts });
-    const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
-    return { png, warnings };
+    return { scene: { width: CARD_WIDTH, height: CARD_HEIGHT, background: BACKGROUND, inks: INKS, layers }, warnings };
   }
 
-  return { render };
+  const rasteriser = createRasteriser(CARD_WIDTH, CARD_HEIGHT, BACKGROUND, INKS);
+
+  async function render(card: CardInput): Promise<RenderedCard> {
+    const { scene, warnings } = layout(card);
+    rasteriser.clear();
+    for (const layer of scene.layers) rasteriser.fill(layer.outlines, layer.ink);
+    return { png: encodePalettePng(rasteriser.image()), warnings };
+  }
+
+  return { layout, render };
+}
+
+/** The scene as an SVG document: the same outlines, for looking at a card as vectors and for comparing rasterisers. */
+export function sceneToSvg(scene: CardScene): string {
+  const paths = scene.layers.map(
+    (layer) => `<path fill="${scene.inks[layer.ink] ?? '#000'}" d="${layer.outlines.map(outlineToSvgPath).join('')}"/>`,
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}"><rect width="${scene.width}" height="${scene.height}" fill="${scene.background}"/>${paths.join('')}</svg>`;
 }

@@ -6,8 +6,6 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createCardRenderer } from './card-render.ts';
 import type { CardInput } from './card-layout.ts';
 import type { FontFile } from './fonts.ts';
@@ -31,23 +29,6 @@ if (!port) throw new Error('card-worker.ts runs as a worker thread');
 const { fonts } = workerData as CardWorkerData;
 const rendererReady = createCardRenderer(fonts.map((font) => ({ ...font, data: readFileSync(font.path) })));
 
-/**
- * resvg-js 2.6 keeps each rendered image (3 MB of pixels) in native memory it
- * doesn't report to V8, so the JS heap stays small, the collector never runs
- * a full collection and a worker grew by ~3 MB per card (2 GB after 600).
- * Collecting every few cards keeps it flat.
- */
-const COLLECT_EVERY = 4;
-const collectGarbage = ((): (() => void) => {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => {};
-  }
-})();
-let sinceCollection = 0;
-
 port.on('message', (message: CardJob) => {
   void handle(message).then((result) => port.postMessage(result));
 });
@@ -60,11 +41,6 @@ async function handle({ job, card, file }: CardJob): Promise<CardJobResult> {
     const temporary = `${file}.${process.pid}-${threadId}.tmp`;
     await writeFile(temporary, png);
     await rename(temporary, file);
-    sinceCollection += 1;
-    if (sinceCollection >= COLLECT_EVERY) {
-      sinceCollection = 0;
-      collectGarbage();
-    }
     return { job, ok: true, warnings };
   } catch (error) {
     return { job, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

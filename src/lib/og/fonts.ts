@@ -22,7 +22,7 @@ export interface FontFile {
   family: FontFamilyName;
   weight: FontWeight;
   style: FontStyle;
-  /** Absolute path of the `.woff` file (satori reads woff, not woff2). */
+  /** Absolute path of the `.woff` file (unwrapped with zlib; woff2 would need a Brotli decoder). */
   path: string;
 }
 
@@ -85,7 +85,7 @@ export function fontFilesIdentity(files: readonly FontFile[]): string {
 
 /**
  * Unwraps a WOFF 1.0 file into the plain sfnt (TrueType/OpenType) bytes that
- * HarfBuzz reads; satori takes the woff as is.
+ * HarfBuzz reads.
  */
 export function woffToSfnt(woff: Uint8Array): Uint8Array {
   const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);

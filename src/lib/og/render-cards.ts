@@ -40,15 +40,15 @@ export interface RenderCardsResult {
 const WORKER_URL = new URL('./card-worker.ts', import.meta.url);
 
 /** The code that decides a card's pixels: editing it invalidates the cache even if LAYOUT_VERSION is not bumped. */
-const RENDERER_SOURCES = ['./card-layout.ts', './card-render.ts', './text-shaper.ts', './fonts.ts', '../lang.ts'];
+const RENDERER_SOURCES = ['./card-layout.ts', './card-render.ts', './text-shaper.ts', './raster.ts', './png.ts', './fonts.ts', '../lang.ts'];
 
 /**
  * Everything besides a card's own fields that decides its pixels: the font
- * bytes, our drawing code and the versions of the libraries that draw them.
+ * bytes, our drawing code, the versions of the libraries that shape the text
+ * and Node's (its zlib writes the PNG).
  */
 export function rendererIdentity(fonts: readonly FontFile[] = cardFontFiles()): string {
   const require = createRequire(import.meta.url);
-  const requireFromSatori = createRequire(require.resolve('satori'));
   const version = (read: () => unknown): string => String((read() as { version?: unknown }).version);
   const sources = createHash('sha256');
   for (const source of RENDERER_SOURCES) sources.update(readFileSync(new URL(source, import.meta.url)));
@@ -57,10 +57,9 @@ export function rendererIdentity(fonts: readonly FontFile[] = cardFontFiles()): 
       JSON.stringify([
         fontFilesIdentity(fonts),
         sources.digest('hex'),
-        version(() => require('satori/package.json')),
-        version(() => require('@resvg/resvg-js/package.json')),
+        version(() => require('harfbuzzjs/package.json')),
         version(() => require('bidi-js/package.json')),
-        version(() => requireFromSatori('harfbuzzjs/package.json')),
+        process.versions.zlib,
       ]),
     )
     .digest('hex');

@@ -1,23 +1,18 @@
 /**
- * Measuring and shaping card text with HarfBuzz, and drawing the lines satori
- * can't draw.
+ * Measuring and shaping card text with HarfBuzz, and turning shaped lines
+ * into glyph outlines for the rasteriser.
  *
- * Why not leave all text to satori: satori 0.63 shapes with HarfBuzz but adds
- * each glyph's vertical offset with the wrong sign, so every mark that GPOS
- * moves (the dots of Noto Naskh Arabic, which are separate glyphs, and
- * harakat) floats above the line instead of sitting on its letter. Lines with
- * right-to-left text or combining marks are therefore shaped here and handed
- * to satori as ready-made vector paths; plain left-to-right lines stay satori
- * text. Both are measured here with the same fonts, so our line breaking
- * matches what is drawn.
- *
- * HarfBuzz is the copy satori itself depends on (resolved through satori), so
- * both shape with the same engine.
+ * Every line is shaped here, in both directions: line breaking measures with
+ * the same shaping that draws, and right-to-left lines are reordered with the
+ * bidi algorithm one line at a time (so the first words of a quote stay on
+ * its first line) with marks placed by the font's GPOS, dots of Noto Naskh
+ * Arabic included.
  */
 import { createRequire } from 'node:module';
 import bidiFactory from 'bidi-js';
 import type { EmbeddingLevels } from 'bidi-js';
 import { sfntVerticalMetrics } from './fonts.ts';
+import type { Outline } from './raster.ts';
 
 export type Direction = 'ltr' | 'rtl';
 
@@ -65,8 +60,12 @@ export interface TextShaper {
   measure(text: string, style: TextStyle): number;
   /** Shapes `paragraph.text.slice(start, end)` as one line, in visual order. */
   shapeLine(paragraph: BidiParagraph, start: number, end: number, style: TextStyle): ShapedLine;
-  /** The line's outlines as one SVG path, with the line's left end at `x` and its baseline at `y`. */
-  linePath(line: ShapedLine, size: number, x: number, y: number): string;
+  /**
+   * The glyph outlines of a line set at `size` px, with the line's left end at
+   * `x` and its baseline at `y`; `mirrored` flips it left to right within its
+   * advance (a quotation mark turned to open towards right-to-left text).
+   */
+  lineOutlines(line: ShapedLine, size: number, x: number, y: number, mirrored?: boolean): Outline[];
   /** Ascender and descender (positive, below the baseline) of a font, per em. */
   verticalMetrics(fontKey: string): { ascender: number; descender: number };
   /** Characters of `text` that none of `fonts` has (they would be drawn as boxes). */
@@ -109,9 +108,7 @@ let harfBuzz: Promise<HarfBuzz> | undefined;
 
 function loadHarfBuzz(): Promise<HarfBuzz> {
   if (!harfBuzz) {
-    const requireFromHere = createRequire(import.meta.url);
-    const requireFromSatori = createRequire(requireFromHere.resolve('satori'));
-    harfBuzz = requireFromSatori('harfbuzzjs') as Promise<HarfBuzz>;
+    harfBuzz = createRequire(import.meta.url)('harfbuzzjs') as Promise<HarfBuzz>;
   }
   return harfBuzz;
 }
@@ -130,16 +127,6 @@ export function detectDirection(text: string): Direction | undefined {
     if (type === 'R' || type === 'AL') return 'rtl';
   }
   return undefined;
-}
-
-/** Whether satori would draw `text` wrongly: right-to-left characters or marks that GPOS positions. */
-export function needsOwnShaping(text: string): boolean {
-  if (/\p{M}/u.test(text)) return true;
-  for (const char of text) {
-    const type = bidi.getBidiCharTypeName(char);
-    if (type === 'R' || type === 'AL' || type === 'AN') return true;
-  }
-  return false;
 }
 
 interface LoadedFace {
@@ -266,29 +253,24 @@ export async function createTextShaper(sources: readonly ShaperFontSource[]): Pr
     return commands;
   }
 
-  const round = (value: number): string => String(Math.round(value * 100) / 100);
-
   return {
     measure(text, style) {
       return shapeLine(analyseParagraph(text, style.direction), 0, text.length, style).width;
     },
     shapeLine,
-    linePath(line, size, originX, baselineY) {
-      let d = '';
-      for (const placed of line.glyphs) {
+    lineOutlines(line, size, originX, baselineY, mirrored = false) {
+      return line.glyphs.map((placed) => {
         const scale = size / face(placed.font).upem;
         const left = originX + placed.x;
-        const base = baselineY + placed.y;
-        for (const command of glyphCommands(placed.font, placed.glyph)) {
-          d += command.type;
-          const { values } = command;
-          for (let i = 0; i + 1 < values.length; i += 2) {
-            // Font units grow upwards, SVG units downwards.
-            d += `${i > 0 ? ' ' : ''}${round(left + (values[i] ?? 0) * scale)} ${round(base - (values[i + 1] ?? 0) * scale)}`;
-          }
-        }
-      }
-      return d;
+        return {
+          commands: glyphCommands(placed.font, placed.glyph),
+          // Font units grow upwards, pixels downwards.
+          scaleX: mirrored ? -scale : scale,
+          scaleY: -scale,
+          translateX: mirrored ? 2 * originX + line.width - left : left,
+          translateY: baselineY + placed.y,
+        };
+      });
     },
     verticalMetrics(fontKey) {
       const { ascender, descender } = face(fontKey);

@@ -1,0 +1,171 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { Resvg } from '@resvg/resvg-js';
+import { blendPalette, createRasteriser, outlineToSvgPath, rectangleOutline } from '../../src/lib/og/raster.ts';
+import type { Outline } from '../../src/lib/og/raster.ts';
+import { encodePalettePng } from '../../src/lib/og/png.ts';
+import { createCardRenderer, sceneToSvg } from '../../src/lib/og/card-render.ts';
+import type { CardRenderer } from '../../src/lib/og/card-render.ts';
+import { cardFontFiles } from '../../src/lib/og/fonts.ts';
+import { referenceCards } from '../fixtures/cards/fixture-cards.ts';
+
+const WHITE = '#ffffff';
+const BLACK = '#000000';
+
+/** Coverage (0–1) of every pixel of a one-ink image, read back from the palette indexes. */
+function coverage(width: number, height: number, outlines: Outline[]): number[][] {
+  const rasteriser = createRasteriser(width, height, WHITE, [BLACK]);
+  rasteriser.clear();
+  rasteriser.fill(outlines, 0);
+  const { scanlines } = rasteriser.image();
+  const rows: number[][] = [];
+  for (let y = 0; y < height; y++) {
+    const row: number[] = [];
+    for (let x = 0; x < width; x++) row.push((scanlines[y * (width + 1) + 1 + x] ?? 0) / 255);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const total = (rows: number[][]): number => rows.flat().reduce((sum, value) => sum + value, 0);
+
+function polygon(points: [number, number][]): Outline {
+  const [first, ...rest] = points;
+  return {
+    commands: [{ type: 'M', values: first ?? [0, 0] }, ...rest.map((point) => ({ type: 'L', values: point })), { type: 'Z', values: [] }],
+    scaleX: 1,
+    scaleY: 1,
+    translateX: 0,
+    translateY: 0,
+  };
+}
+
+describe('the rasteriser', () => {
+  it('fills a pixel-aligned rectangle exactly: full inside, nothing outside', () => {
+    const rows = coverage(8, 6, [rectangleOutline(2, 1, 3, 4)]);
+    for (let y = 0; y < 6; y++) {
+      for (let x = 0; x < 8; x++) expect(rows[y]![x], `pixel ${x},${y}`).toBe(x >= 2 && x < 5 && y >= 1 && y < 5 ? 1 : 0);
+    }
+  });
+
+  it('gives edge pixels the share of their area that is inside', () => {
+    const rows = coverage(6, 4, [rectangleOutline(1.5, 1, 2, 2.25)]);
+    expect(rows[1]![1]).toBeCloseTo(0.5, 2);
+    expect(rows[1]![2]).toBe(1);
+    expect(rows[1]![3]).toBeCloseTo(0.5, 2);
+    expect(rows[3]![2]).toBeCloseTo(0.25, 1);
+    expect(rows[3]![1]).toBeCloseTo(0.125, 1);
+  });
+
+  it('conserves area: a circle drawn with curves covers πr² within half a percent', () => {
+    // Four quadratic arcs are not a perfect circle; compare with the area of the same curves sampled finely.
+    const r = 20;
+    const k = r * Math.SQRT2;
+    const circle: Outline = {
+      commands: [
+        { type: 'M', values: [50 + r, 30] },
+        { type: 'C', values: [50 + r, 30 + r * 0.5523, 50 + r * 0.5523, 30 + r, 50, 30 + r] },
+        { type: 'C', values: [50 - r * 0.5523, 30 + r, 50 - r, 30 + r * 0.5523, 50 - r, 30] },
+        { type: 'C', values: [50 - r, 30 - r * 0.5523, 50 - r * 0.5523, 30 - r, 50, 30 - r] },
+        { type: 'C', values: [50 + r * 0.5523, 30 - r, 50 + r, 30 - r * 0.5523, 50 + r, 30] },
+        { type: 'Z', values: [] },
+      ],
+      scaleX: 1,
+      scaleY: 1,
+      translateX: 0,
+      translateY: 0,
+    };
+    expect(k).toBeGreaterThan(0);
+    const area = total(coverage(100, 60, [circle]));
+    expect(Math.abs(area - Math.PI * r * r) / (Math.PI * r * r)).toBeLessThan(0.005);
+  });
+
+  it('fills by the non-zero rule: overlaps once, reversed contours as holes', () => {
+    const overlapping = coverage(10, 10, [rectangleOutline(1, 1, 5, 5), rectangleOutline(3, 3, 5, 5)]);
+    expect(Math.max(...overlapping.flat())).toBe(1);
+    expect(total(overlapping)).toBeCloseTo(25 + 25 - 9, 5);
+    const ring = coverage(10, 10, [rectangleOutline(1, 1, 8, 8), polygon([[3, 3], [3, 7], [7, 7], [7, 3]])]);
+    expect(ring[5]![5]).toBe(0);
+    expect(ring[2]![2]).toBe(1);
+    expect(total(ring)).toBeCloseTo(64 - 16, 5);
+  });
+
+  it('clips what lies outside the image without distorting what lies inside', () => {
+    const rows = coverage(6, 4, [rectangleOutline(-10, -3, 13.5, 5), polygon([[4, 3], [20, 3], [20, 9], [4, 9]])]);
+    expect(rows[0]!.slice(0, 4)).toEqual([1, 1, 1, 0.5019607843137255]);
+    expect(rows[1]![0]).toBe(1);
+    expect(rows[2]![0]).toBe(0);
+    expect(rows[3]!.slice(3)).toEqual([0, 1, 1]);
+  });
+
+  it('keeps the stronger ink where two inks meet, and starts clean after clear()', () => {
+    const rasteriser = createRasteriser(4, 1, WHITE, ['#ff0000', '#0000ff']);
+    rasteriser.clear();
+    rasteriser.fill([rectangleOutline(0, 0, 2.5, 1)], 0);
+    rasteriser.fill([rectangleOutline(2, 0, 2, 1)], 1);
+    const levels = Math.floor(255 / 2);
+    expect([...rasteriser.image().scanlines]).toEqual([0, levels, levels, levels * 2, levels * 2]);
+    rasteriser.clear();
+    expect([...rasteriser.image().scanlines]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('blends the palette from the background to each ink', () => {
+    const palette = blendPalette('#f8f4ec', ['#1f1b17'], 4);
+    expect([...palette]).toEqual([248, 244, 236, 194, 190, 183, 140, 136, 130, 85, 81, 76, 31, 27, 23]);
+    expect(() => blendPalette('red', [BLACK], 4)).toThrow(/#rrggbb/);
+  });
+});
+
+describe('the PNG writer', () => {
+  it('writes a palette PNG that a decoder reads back pixel for pixel', () => {
+    const rasteriser = createRasteriser(7, 3, '#102030', ['#f0e0d0']);
+    rasteriser.clear();
+    rasteriser.fill([rectangleOutline(1, 1, 3, 1)], 0);
+    const png = PNG.sync.read(Buffer.from(encodePalettePng(rasteriser.image())));
+    expect([png.width, png.height]).toEqual([7, 3]);
+    const pixel = (x: number, y: number): number[] => [...png.data.subarray((y * 7 + x) * 4, (y * 7 + x) * 4 + 4)];
+    expect(pixel(0, 0)).toEqual([0x10, 0x20, 0x30, 255]);
+    expect(pixel(2, 1)).toEqual([0xf0, 0xe0, 0xd0, 255]);
+    expect(pixel(4, 1)).toEqual([0x10, 0x20, 0x30, 255]);
+  });
+});
+
+describe('cards drawn by the rasteriser and by resvg from the same outlines', () => {
+  let renderer: CardRenderer;
+  beforeAll(async () => {
+    renderer = await createCardRenderer(cardFontFiles().map((font) => ({ ...font, data: readFileSync(font.path) })));
+  });
+
+  for (const { file, card } of referenceCards) {
+    it(`agree on ${file}`, async () => {
+      const { scene } = renderer.layout(card);
+      const ours = PNG.sync.read(Buffer.from((await renderer.render(card)).png));
+      const theirs = new Resvg(sceneToSvg(scene), { font: { loadSystemFonts: false } }).render();
+      expect([theirs.width, theirs.height]).toEqual([ours.width, ours.height]);
+      const reference = theirs.pixels;
+      let sum = 0;
+      let far = 0;
+      let inked = 0;
+      for (let i = 0; i < ours.data.length; i += 4) {
+        const difference = Math.max(...[0, 1, 2].map((c) => Math.abs((ours.data[i + c] ?? 0) - (reference[i + c] ?? 0))));
+        sum += difference;
+        if (difference > 32) far += 1;
+        if (difference > 0 || (ours.data[i] ?? 0) < 200) inked += 1;
+      }
+      const pixels = ours.width * ours.height;
+      expect(inked / pixels).toBeGreaterThan(0.02);
+      // Anti-aliasing differs a little between two rasterisers; glyph shapes and positions must not.
+      expect(sum / pixels).toBeLessThan(0.5);
+      // resvg samples coverage in quarter steps, so near-flat edges differ by up to a quarter of the ink.
+      expect(far / pixels).toBeLessThan(0.001);
+    });
+  }
+
+  it('describes every layer of the scene as SVG path data', () => {
+    const { scene } = renderer.layout(referenceCards[0]!.card);
+    const svg = sceneToSvg(scene);
+    expect(svg.match(/<path /g)).toHaveLength(scene.layers.length);
+    expect(outlineToSvgPath(rectangleOutline(1, 2, 3, 4))).toBe('M1 2L4 2L4 6L1 6Z');
+  });
+});
