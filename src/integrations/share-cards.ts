@@ -1,19 +1,39 @@
 /**
- * Renders the share cards (/og/quotes/<id>.png, /og/articles/<id>.png) after the
- * pages are written: in parallel on every core, each card cached by a hash of what
- * it shows, so an unchanged card is never drawn twice.
+ * Renders the share cards (/og/quotes/<id>.png, /og/articles/<id>.png), each
+ * cached by a hash of what it shows, so an unchanged card is never drawn twice.
+ *
+ * Cards depend only on the checked content, not on the pages, so drawing
+ * starts when the build starts, into the cache, on all cores but one: Astro
+ * renders pages on one thread meanwhile. When the pages are written, the cards
+ * are linked from the cache into the output.
  */
 import type { AstroIntegration } from 'astro';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { checkedContent, checkContent } from './content-check.ts';
 import { cardInputs } from '../lib/og/card-inputs.ts';
+import type { CardInput } from '../lib/og/card-layout.ts';
 import { renderCards } from '../lib/og/render-cards.ts';
+import type { RenderCardsResult } from '../lib/og/render-cards.ts';
 import { todayIn } from '../lib/dates.ts';
 import { siteConfig } from '../site.config.ts';
+
+async function publishedCards(root: string): Promise<CardInput[] | undefined> {
+  if (!checkedContent()) await checkContent(root);
+  const content = checkedContent();
+  if (!content) return undefined;
+  return cardInputs(content, {
+    today: todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate),
+    showScheduled: siteConfig.showScheduled,
+    siteName: siteConfig.title,
+    tagline: siteConfig.tagline,
+  });
+}
 
 export default function shareCards(): AstroIntegration {
   let cacheDir = '';
   let root = '';
+  let drawing: Promise<{ cards: CardInput[]; drawn: RenderCardsResult } | undefined> | undefined;
   return {
     name: 'qtd:cards',
     hooks: {
@@ -21,18 +41,30 @@ export default function shareCards(): AstroIntegration {
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(new URL('qtd-cards/', config.cacheDir));
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!checkedContent()) await checkContent(root);
-        const content = checkedContent();
-        if (!content) return;
-        const cards = cardInputs(content, {
-          today: todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate),
-          showScheduled: siteConfig.showScheduled,
-          siteName: siteConfig.title,
-          tagline: siteConfig.tagline,
+      'astro:build:start': ({ logger }) => {
+        const started = publishedCards(root).then(async (cards) => {
+          if (!cards) return undefined;
+          const concurrency = Math.max(1, availableParallelism() - 1);
+          const drawn = await renderCards(cards, { cacheDir, concurrency, onWarning: (message) => logger.warn(message) });
+          return { cards, drawn };
         });
-        const result = await renderCards(cards, { outDir: fileURLToPath(dir), cacheDir, onWarning: (message) => logger.warn(message) });
-        logger.info(`share cards: ${cards.length} (${result.rendered} rendered, ${result.reused} from cache) in ${Math.round(result.ms)} ms`);
+        // Awaited in build:done; until then a failure must not count as unhandled.
+        started.catch(() => {});
+        drawing = started;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const waitStarted = performance.now();
+        const early = await (drawing ?? Promise.resolve(undefined));
+        const waitedMs = Math.round(performance.now() - waitStarted);
+        const cards = early?.cards ?? (await publishedCards(root));
+        if (!cards) return;
+        // Everything is in the cache now (unless build:start never ran): this only links the files.
+        const placed = await renderCards(cards, { outDir: fileURLToPath(dir), cacheDir, onWarning: (message) => logger.warn(message) });
+        const rendered = (early?.drawn.rendered ?? 0) + placed.rendered;
+        const drawingMs = (early?.drawn.ms ?? 0) + placed.ms;
+        logger.info(
+          `share cards: ${cards.length} (${rendered} rendered, ${cards.length - rendered} from cache) in ${drawingMs} ms; waited ${waitedMs} ms for them after the pages`,
+        );
       },
     },
   };

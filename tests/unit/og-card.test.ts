@@ -277,6 +277,16 @@ describe('renderCards', () => {
     expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
   });
 
+  it('draws into the cache alone when given no output folder, and places from it later', async () => {
+    const cacheOnly = join(work, 'cache-only');
+    const early = await renderCards([seed], { cacheDir: cacheOnly, concurrency: 1 });
+    expect(early).toMatchObject({ rendered: 1, reused: 0 });
+    const later = await renderCards([seed], { outDir: join(work, 'dist-later'), cacheDir: cacheOnly, concurrency: 1 });
+    expect(later).toMatchObject({ rendered: 0, reused: 1 });
+    const png = PNG.sync.read(await readFile(join(work, 'dist-later', cardOutputPath(seed))));
+    expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+  });
+
   it('renders only what changed', async () => {
     const edited = { ...seed, attribution: 'Ahmad Shah Massoud' };
     const third = await renderCards([edited, arabic], { outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), concurrency: 2 });

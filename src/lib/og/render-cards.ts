@@ -20,8 +20,8 @@ import type { FontFile } from './fonts.ts';
 import type { CardJob, CardJobResult, CardWorkerData } from './card-worker.ts';
 
 export interface RenderCardsOptions {
-  /** The dist folder. */
-  outDir: string;
+  /** The dist folder; without it the cards are only drawn into the cache (see the share-cards integration). */
+  outDir?: string;
   cacheDir: string;
   /** Worker threads; default: os.availableParallelism(). */
   concurrency?: number;
@@ -95,19 +95,24 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
 
   // Cards with the same pixels (same hash) are drawn once.
   const targetsByHash = new Map<string, { card: CardInput; targets: string[] }>();
-  const hashByTarget = new Map<string, string>();
+  const hashByPath = new Map<string, string>();
   const folders = new Set<string>();
   for (const card of cards) {
-    const target = join(opts.outDir, cardOutputPath(card));
-    folders.add(dirname(target));
+    const path = cardOutputPath(card);
     const hash = cardHash(card, identity);
-    const earlier = hashByTarget.get(target);
+    const earlier = hashByPath.get(path);
     if (earlier === hash) continue;
-    if (earlier !== undefined) throw new Error(`two different cards for ${cardOutputPath(card)}: ids must be unique per kind`);
-    hashByTarget.set(target, hash);
+    if (earlier !== undefined) throw new Error(`two different cards for ${path}: ids must be unique per kind`);
+    hashByPath.set(path, hash);
+    const targets: string[] = [];
+    if (opts.outDir) {
+      const target = join(opts.outDir, path);
+      folders.add(dirname(target));
+      targets.push(target);
+    }
     const entry = targetsByHash.get(hash);
-    if (entry) entry.targets.push(target);
-    else targetsByHash.set(hash, { card, targets: [target] });
+    if (entry) entry.targets.push(...targets);
+    else targetsByHash.set(hash, { card, targets });
   }
   await mkdir(opts.cacheDir, { recursive: true });
   for (const folder of folders) await mkdir(folder, { recursive: true });
@@ -118,7 +123,7 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
     const cached = join(opts.cacheDir, `${hash}.png`);
     if (await isFile(cached)) {
       for (const target of targets) await placeFromCache(cached, target);
-      reused += targets.length;
+      reused += Math.max(1, targets.length);
     } else {
       toRender.push({ hash, card, targets });
     }
@@ -184,7 +189,7 @@ function renderInPool(
         for (const warning of result.warnings) warn(warning);
         const cached = join(cacheDir, `${job.hash}.png`);
         Promise.all(job.targets.map((target) => placeFromCache(cached, target))).then(() => {
-          placed += job.targets.length;
+          placed += Math.max(1, job.targets.length);
           finished += 1;
           if (finished === jobs.length) {
             for (const w of workers) void w.terminate();
