@@ -58,6 +58,8 @@ export interface BuildStages {
   feedsMs?: number;
   feedRoutes: number;
   cardsMs?: number;
+  /** How long the build waited for the cards after its pages were done (they draw beside page rendering). */
+  cardsWaitMs?: number;
   searchMs?: number;
   /** Astro's own "N page(s) built in" total. */
   astroTotalMs?: number;
@@ -83,6 +85,8 @@ export function parseBuildLog(log: string): BuildStages {
   if (stages.feedRoutes > 0) stages.feedsMs = feedsMs;
   const cards = integrationMs(log, /\[qtd:(?:cards|og|share)[^\]]*\]/);
   if (cards !== undefined) stages.cardsMs = cards;
+  const cardsWait = /\[qtd:cards\][^\n]*waited (\d+) ms/.exec(log);
+  if (cardsWait) stages.cardsWaitMs = Number(cardsWait[1]);
   const search = integrationMs(log, /\[qtd:search[^\]]*\]/);
   if (search !== undefined) stages.searchMs = search;
   const total = /page\(s\) built in ([^\n]+)/.exec(log);
@@ -290,14 +294,14 @@ function fixed(value: number, digits = 1): string {
 
 export function formatBuildTable(results: readonly BuildResult[]): string {
   const lines = [
-    '| build | pages | total s | content check s | rendering s | feeds s | share images s | search index s | pages/s | peak MB | dist MB | dist files |',
+    '| build | pages | total s | content check s | rendering s | feeds s | share images s (waited for) | search index s | pages/s | peak MB | dist MB | dist files |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of results) {
     const feeds = r.stages.feedsMs !== undefined ? seconds(r.stages.feedsMs) : 'in rendering';
     const failed = r.exitCode === 0 ? '' : ` (FAILED, exit ${r.exitCode}: see ${r.log})`;
     lines.push(
-      `| ${r.label}${failed} | ${r.pages} | ${fixed(r.seconds)} | ${seconds(r.stages.contentCheckMs)} | ${seconds(r.stages.renderingMs)} | ${feeds} | ${seconds(r.stages.cardsMs)} | ${seconds(r.stages.searchMs)} | ${fixed(r.pages / r.seconds)} | ${Math.round(r.peakRssMb)} | ${fixed(r.distMb)} | ${r.distFiles} |`,
+      `| ${r.label}${failed} | ${r.pages} | ${fixed(r.seconds)} | ${seconds(r.stages.contentCheckMs)} | ${seconds(r.stages.renderingMs)} | ${feeds} | ${seconds(r.stages.cardsMs)}${r.stages.cardsWaitMs !== undefined ? ` (${seconds(r.stages.cardsWaitMs)})` : ''} | ${seconds(r.stages.searchMs)} | ${fixed(r.pages / r.seconds)} | ${Math.round(r.peakRssMb)} | ${fixed(r.distMb)} | ${r.distFiles} |`,
     );
   }
   return lines.join('\n');

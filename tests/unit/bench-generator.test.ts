@@ -130,7 +130,7 @@ describe('bench log parsing', () => {
     '',
     '15:37:09 [build] ✓ Completed in 4.22s.',
     '15:44:33 [qtd:search-index] search index: 228 pages indexed of 294 read (1262 ms)',
-    '15:44:33 [qtd:cards] 20 cards rendered in 3.5s (2 cached)',
+    '15:44:33 [qtd:cards] share cards: 20 (18 rendered, 2 from cache) in 3500 ms; waited 420 ms for them after the pages',
     '15:37:09 [build] 18 page(s) built in 7.55s',
   ].join('\n');
 
@@ -141,6 +141,7 @@ describe('bench log parsing', () => {
       feedsMs: 1281,
       feedRoutes: 2,
       cardsMs: 3500,
+      cardsWaitMs: 420,
       searchMs: 1262,
       astroTotalMs: 7550,
     });
