@@ -73,19 +73,14 @@ export interface TextShaper {
 }
 
 // Only the corner of harfbuzzjs (untyped) that we use.
-interface HbGlyphPosition {
-  g: number;
-  cl: number;
-  ax: number;
-  dx: number;
-  dy: number;
-}
 interface HbBuffer {
   addText(text: string, itemOffset?: number, itemLength?: number | null): void;
   guessSegmentProperties(): void;
   setDirection(direction: Direction): void;
   setLanguage(language: string): void;
-  json(): HbGlyphPosition[];
+  // Read straight from HarfBuzz's arrays: json() round-trips through a JSON string.
+  getGlyphInfos(): { codepoint: number; cluster: number }[];
+  getGlyphPositions(): { x_advance: number; x_offset: number; y_offset: number }[];
   destroy(): void;
 }
 interface HbFont {
@@ -115,7 +110,14 @@ function loadHarfBuzz(): Promise<HarfBuzz> {
 
 const bidi = bidiFactory();
 
+/** Characters that can make any part of a left-to-right paragraph run right to left. */
+const RIGHT_TO_LEFT_OR_CONTROL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u061c\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
 export function analyseParagraph(text: string, direction: Direction): BidiParagraph {
+  // Most card text is plain left-to-right: every level 0, without running the algorithm (measuring calls this per candidate line).
+  if (direction === 'ltr' && !RIGHT_TO_LEFT_OR_CONTROL.test(text)) {
+    return { text, levels: { levels: new Uint8Array(text.length), paragraphs: [{ start: 0, end: text.length - 1, level: 0 }] } };
+  }
   return { text, levels: bidi.getEmbeddingLevels(text, direction) };
 }
 
@@ -232,10 +234,14 @@ export async function createTextShaper(sources: readonly ShaperFontSource[]): Pr
         buffer.setDirection(run.rtl ? 'rtl' : 'ltr');
         if (style.lang) buffer.setLanguage(style.lang);
         hb.shape(runFace.font, buffer);
-        for (const position of buffer.json()) {
-          glyphs.push({ font: run.font, glyph: position.g, cluster: position.cl, x: x + position.dx * scale, y: -position.dy * scale });
-          x += position.ax * scale;
-        }
+        const infos = buffer.getGlyphInfos();
+        const positions = buffer.getGlyphPositions();
+        infos.forEach((info, i) => {
+          const position = positions[i];
+          if (!position) return;
+          glyphs.push({ font: run.font, glyph: info.codepoint, cluster: info.cluster, x: x + position.x_offset * scale, y: -position.y_offset * scale });
+          x += position.x_advance * scale;
+        });
       } finally {
         buffer.destroy();
       }
