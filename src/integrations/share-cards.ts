@@ -5,7 +5,8 @@
  * Cards depend only on the checked content, not on the pages, so drawing
  * starts when the build starts, into the cache, on all cores but one: Astro
  * renders pages on one thread meanwhile. When the pages are written, the cards
- * are linked from the cache into the output.
+ * still to draw get every core, and then all are linked from the cache into
+ * the output.
  */
 import type { AstroIntegration } from 'astro';
 import { availableParallelism } from 'node:os';
@@ -34,6 +35,10 @@ export default function shareCards(): AstroIntegration {
   let cacheDir = '';
   let root = '';
   let drawing: Promise<{ cards: CardInput[]; drawn: RenderCardsResult } | undefined> | undefined;
+  let pagesDone = (): void => {};
+  const pagesWritten = new Promise<void>((resolve) => {
+    pagesDone = resolve;
+  });
   return {
     name: 'qtd:cards',
     hooks: {
@@ -45,7 +50,13 @@ export default function shareCards(): AstroIntegration {
         const started = publishedCards(root).then(async (cards) => {
           if (!cards) return undefined;
           const concurrency = Math.max(1, availableParallelism() - 1);
-          const drawn = await renderCards(cards, { cacheDir, concurrency, onWarning: (message) => logger.warn(message) });
+          const drawn = await renderCards(cards, {
+            cacheDir,
+            concurrency,
+            onWarning: (message) => logger.warn(message),
+            // Once the pages are written, the cards left get every core.
+            useAllCores: pagesWritten,
+          });
           return { cards, drawn };
         });
         // Awaited in build:done; until then a failure must not count as unhandled.
@@ -53,6 +64,7 @@ export default function shareCards(): AstroIntegration {
         drawing = started;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        pagesDone();
         const waitStarted = performance.now();
         const early = await (drawing ?? Promise.resolve(undefined));
         const waitedMs = Math.round(performance.now() - waitStarted);

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
@@ -285,6 +285,17 @@ describe('renderCards', () => {
     expect(later).toMatchObject({ rendered: 0, reused: 1 });
     const png = PNG.sync.read(await readFile(join(work, 'dist-later', cardOutputPath(seed))));
     expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+  });
+
+  it('adds workers when told it may use every core, and still draws each card once', async () => {
+    let allCores = (): void => {};
+    const useAllCores = new Promise<void>((resolve) => {
+      allCores = resolve;
+    });
+    const many = Array.from({ length: 6 }, (_, i) => ({ ...seed, id: `grow-${i}`, text: `${seed.text} ${i}` }));
+    const drawing = renderCards(many, { cacheDir: join(work, 'cache-grow'), concurrency: 1, useAllCores });
+    allCores();
+    expect(await drawing).toMatchObject({ rendered: 6, reused: 0, workers: Math.min(availableParallelism(), 6) });
   });
 
   it('renders only what changed', async () => {

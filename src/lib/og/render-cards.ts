@@ -27,6 +27,8 @@ export interface RenderCardsOptions {
   concurrency?: number;
   /** Build warnings (e.g. characters no card font has); default: console.warn. */
   onWarning?: (message: string) => void;
+  /** A signal to draw on all cores from now on (when the work it left room for is done). */
+  useAllCores?: Promise<void>;
 }
 
 export interface RenderCardsResult {
@@ -34,6 +36,8 @@ export interface RenderCardsResult {
   rendered: number;
   /** Cards taken from the cache. */
   reused: number;
+  /** Worker threads started. */
+  workers: number;
   ms: number;
 }
 
@@ -130,25 +134,27 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
   }
 
   let rendered = 0;
+  let workers = 0;
   if (toRender.length > 0) {
     const poolSize = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), toRender.length));
-    rendered = await renderInPool(toRender, poolSize, fonts, opts.cacheDir, warn);
+    ({ placed: rendered, workers } = await renderInPool(toRender, poolSize, fonts, opts.cacheDir, warn, opts.useAllCores));
   }
-  return { rendered, reused, ms: Math.round(performance.now() - started) };
+  return { rendered, reused, workers, ms: Math.round(performance.now() - started) };
 }
 
-/** Hands the jobs to `poolSize` workers, one card in flight per worker; resolves with the number of cards placed. */
+/** Hands the jobs to `poolSize` workers, one card in flight per worker; resolves with the number of cards placed and of workers started. */
 function renderInPool(
   jobs: { hash: string; card: CardInput; targets: string[] }[],
   poolSize: number,
   fonts: FontFile[],
   cacheDir: string,
   warn: (message: string) => void,
-): Promise<number> {
+  useAllCores?: Promise<void>,
+): Promise<{ placed: number; workers: number }> {
   if (!existsSync(fileURLToPath(WORKER_URL))) {
     throw new Error(`card worker not found at ${fileURLToPath(WORKER_URL)} (was render-cards.ts bundled?)`);
   }
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<{ placed: number; workers: number }>((resolve, reject) => {
     const workers: Worker[] = [];
     const retired = new Set<Worker>();
     let next = 0;
@@ -176,7 +182,7 @@ function renderInPool(
     };
 
     const workerData: CardWorkerData = { fonts };
-    for (let i = 0; i < poolSize; i++) {
+    const startWorker = (): void => {
       const worker = new Worker(WORKER_URL, { workerData });
       workers.push(worker);
       worker.on('message', (result: CardJobResult) => {
@@ -193,7 +199,7 @@ function renderInPool(
           finished += 1;
           if (finished === jobs.length) {
             for (const w of workers) void w.terminate();
-            resolve(placed);
+            resolve({ placed, workers: workers.length });
           } else {
             dispatch(worker);
           }
@@ -204,6 +210,12 @@ function renderInPool(
         if (!retired.has(worker) && !failed && finished < jobs.length) fail(new Error(`card worker stopped (exit code ${code}) before its card was done`));
       });
       dispatch(worker);
-    }
+    };
+    for (let i = 0; i < poolSize; i++) startWorker();
+    void useAllCores?.then(() => {
+      const active = workers.length - retired.size;
+      const extra = Math.min(availableParallelism() - active, jobs.length - next);
+      for (let i = 0; i < extra && !failed; i++) startWorker();
+    });
   });
 }
