@@ -123,15 +123,24 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
 
   let reused = 0;
   const toRender: { hash: string; card: CardInput; targets: string[] }[] = [];
-  for (const [hash, { card, targets }] of targetsByHash) {
-    const cached = join(opts.cacheDir, `${hash}.png`);
-    if (await isFile(cached)) {
-      for (const target of targets) await placeFromCache(cached, target);
-      reused += Math.max(1, targets.length);
-    } else {
-      toRender.push({ hash, card, targets });
+  const entries = [...targetsByHash];
+  // Many file operations in flight at once: a warm build of a big archive only stats and links.
+  let nextEntry = 0;
+  const placer = async (): Promise<void> => {
+    for (let index = nextEntry++; index < entries.length; index = nextEntry++) {
+      const [hash, { card, targets }] = entries[index] as (typeof entries)[number];
+      const cached = join(opts.cacheDir, `${hash}.png`);
+      if (await isFile(cached)) {
+        for (const target of targets) await placeFromCache(cached, target);
+        reused += Math.max(1, targets.length);
+      } else {
+        toRender.push({ hash, card, targets });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: 32 }, placer));
+  // Workers take cards in a fixed order whatever order the file system answered in.
+  toRender.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
 
   let rendered = 0;
   let workers = 0;
