@@ -19,6 +19,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from './generate-corpus.ts';
 import { formatPageWeightTable, measurePage, type PageWeight } from './page-weight.ts';
+import { formatSearchWeightTable, measureSearchDownloads, type SearchDownload } from './search-weight.ts';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const astroCli = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -440,6 +441,18 @@ async function main(): Promise<void> {
     }
   }
 
+  // ---- search download (bench/search-weight.ts): what a first search fetches, in headless Chromium
+  let searchDownloads: SearchDownload[] = [];
+  if (weights.length > 0) {
+    progress('search download …');
+    try {
+      searchDownloads = await measureSearchDownloads(qtd.outDir);
+    } catch (error) {
+      progress(`search download: ${(error as Error).message}`);
+    }
+  }
+  // ---- end of search download
+
   const report = [
     `## QTD scale benchmark: ${quotes.toLocaleString('en-US')} quotes`,
     '',
@@ -460,6 +473,10 @@ async function main(): Promise<void> {
     '',
     weights.length > 0 ? formatPageWeightTable(weights) : '(no QTD build to measure)',
     '',
+    '### Search download (QTD, first search, empty cache; Pagefind’s files only)',
+    '',
+    searchDownloads.length > 0 ? formatSearchWeightTable(searchDownloads) : '(not measured)',
+    '',
     '### Machine',
     '',
     `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}, Astro ${machine.astro}; load average ${machine.loadAverage} at the start, ${(Math.round((os.loadavg()[0] ?? 0) * 100) / 100).toString()} at the end`,
@@ -470,7 +487,7 @@ async function main(): Promise<void> {
   const resultsPath = join(projectRoot, '.tmp/bench', `results-${quotes}.json`);
   await writeFile(
     resultsPath,
-    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, builds: results, ratios, pageWeight: weights, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
+    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, builds: results, ratios, pageWeight: weights, searchDownload: searchDownloads, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
   );
   progress(`results written to ${relative(projectRoot, resultsPath)}; logs in ${relative(projectRoot, logDir)}`);
 

@@ -3,16 +3,29 @@
  * reads only the pages marked `data-pagefind-body` (quotes, articles, people) and
  * writes its index and client into `<outDir>/pagefind/`, which the site serves at
  * `<base>pagefind/`. The search page loads it from there.
+ *
+ * Pagefind re-indexes everything on each run, so its output is cached by a hash of
+ * every page it reads, its version, our options and this code
+ * (`src/lib/search/bundle-cache.ts`): a build whose pages did not change places the
+ * previous bundle instead.
  */
 import type { AstroIntegration } from 'astro';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { siteConfig } from '../site.config.ts';
+import {
+  bundleKey, codeDigest, digestFiles, findBundle, listFiles, placeTree, storeBundle, type IndexIdentity,
+} from '../lib/search/bundle-cache.ts';
 
 /** The folder of the output (and path under the base) that holds Pagefind's files. */
 const searchBundleFolder = 'pagefind';
+
+/** The file every complete bundle has; it also says how many pages are in the index. */
+const entryFile = 'pagefind-entry.json';
 
 // Pagefind always writes its ready-made interfaces too; our page builds its results
 // with the JS API (`pagefind.js`), so these would only be dead weight on the host.
@@ -25,6 +38,18 @@ const unusedBundleFiles = [
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
+
+/**
+ * Every option that shapes the bundle, in one object: the cache key hashes it.
+ * Every page's <html lang> is the site's; one language means one index to download.
+ */
+const indexOptions = {
+  pagefind: { forceLanguage: siteConfig.lang },
+  unusedBundleFiles,
+} as const;
+
+/** The code that drives Pagefind: editing it invalidates cached bundles. */
+const CODE_FILES = [new URL(import.meta.url), new URL('../lib/search/bundle-cache.ts', import.meta.url)];
 
 /**
  * The number of pages in a written index, read from its `pagefind-entry.json`.
@@ -61,10 +86,44 @@ export function checkIndexedPages(pagesRead: number, pagesIndexed: number): void
 }
 
 export interface SearchIndexResult {
-  /** HTML files Pagefind read. */
+  /** HTML files Pagefind read (or, from the cache, would have read). */
   pagesRead: number;
   /** Pages in the index: those marked `data-pagefind-body`. */
   pagesIndexed: number;
+  /** True when the bundle was taken from the cache instead of being indexed. */
+  cached: boolean;
+}
+
+/**
+ * Pagefind's version, from the package the integration imports. Its `exports` map
+ * has no `package.json` and no `require` condition, so the file is looked up along
+ * Node's module paths instead of resolved.
+ */
+export function pagefindVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const folder of require.resolve.paths('pagefind') ?? []) {
+    const manifestFile = join(folder, 'pagefind', 'package.json');
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version?: unknown };
+    if (typeof manifest.version === 'string') return manifest.version;
+  }
+  throw new Error('cannot find the version of the installed pagefind package');
+}
+
+/** What besides the pages decides the bundle. */
+export function indexIdentity(): IndexIdentity {
+  return { pagefindVersion: pagefindVersion(), options: indexOptions, code: codeDigest(CODE_FILES.map((file) => readFileSync(file))) };
+}
+
+/** The HTML files Pagefind reads: all of them, as `addDirectory`'s default glob (`**∕*.html`) finds them. */
+export async function htmlFiles(siteDir: string): Promise<string[]> {
+  return (await listFiles(siteDir)).filter((path) => path.endsWith('.html'));
+}
+
+async function finishBundle(bundleDir: string, pagesRead: number): Promise<number> {
+  const pagesIndexed = indexedPageCount(await readFile(join(bundleDir, entryFile), 'utf8'));
+  checkIndexedPages(pagesRead, pagesIndexed);
+  return pagesIndexed;
 }
 
 /** Indexes the built site in `siteDir` and writes the bundle into `<siteDir>/pagefind/`. */
@@ -74,8 +133,7 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResu
   await rm(bundleDir, { recursive: true, force: true });
   let pagesRead = 0;
   try {
-    // Every page's <html lang> is the site's; one language means one index to download.
-    const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
+    const { index, errors: createErrors } = await pagefind.createIndex(indexOptions.pagefind);
     if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(`Pagefind could not read the site: ${added.errors.join('; ')}`);
@@ -85,21 +143,62 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResu
   } finally {
     await pagefind.close();
   }
-  await Promise.all(unusedBundleFiles.map((file) => rm(join(bundleDir, file), { force: true })));
-  const pagesIndexed = indexedPageCount(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8'));
-  checkIndexedPages(pagesRead, pagesIndexed);
-  return { pagesRead, pagesIndexed };
+  await Promise.all(indexOptions.unusedBundleFiles.map((file) => rm(join(bundleDir, file), { force: true })));
+  return { pagesRead, pagesIndexed: await finishBundle(bundleDir, pagesRead), cached: false };
+}
+
+export interface CachedSearchIndexOptions {
+  /** The folder of the search cache, e.g. `<Astro cacheDir>/qtd-search/`. */
+  cacheDir: string;
+  /** Told when the bundle could not be stored; the build goes on without a cache. */
+  onWarning?: (message: string) => void;
+  /** For tests: what decides the bundle besides the pages (default: `indexIdentity()`). */
+  identity?: IndexIdentity;
+}
+
+/**
+ * `writeSearchIndex`, unless every input is byte-identical to a cached bundle's:
+ * then that bundle is placed into `<siteDir>/pagefind/` (hard links, else copies).
+ */
+export async function writeSearchIndexCached(siteDir: string, opts: CachedSearchIndexOptions): Promise<SearchIndexResult> {
+  const bundleDir = join(siteDir, searchBundleFolder);
+  await rm(bundleDir, { recursive: true, force: true });
+  const pages = await htmlFiles(siteDir);
+  const key = bundleKey(opts.identity ?? indexIdentity(), await digestFiles(siteDir, pages));
+  const cached = await findBundle(opts.cacheDir, key, entryFile);
+  if (cached) {
+    await placeTree(cached, bundleDir);
+    return { pagesRead: pages.length, pagesIndexed: await finishBundle(bundleDir, pages.length), cached: true };
+  }
+  const result = await writeSearchIndex(siteDir);
+  try {
+    await storeBundle(opts.cacheDir, key, bundleDir);
+  } catch (error) {
+    // The cache only saves time: a read-only or full disk must not fail the build.
+    (opts.onWarning ?? console.warn)(`search index: not cached (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return result;
+}
+
+/** The build log line; the benchmark reads the duration in its last parentheses. */
+export function searchIndexLogLine(result: SearchIndexResult, ms: number): string {
+  return result.cached
+    ? `search index: cached, ${result.pagesIndexed} pages unchanged since the last build (${ms} ms)`
+    : `search index: ${result.pagesIndexed} pages indexed of ${result.pagesRead} read (${ms} ms)`;
 }
 
 export default function searchIndex(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'qtd:search-index',
     hooks: {
+      'astro:config:setup': ({ config }) => {
+        cacheDir = fileURLToPath(new URL('qtd-search/', config.cacheDir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { pagesRead, pagesIndexed } = await writeSearchIndex(fileURLToPath(dir));
-        const ms = Math.round(performance.now() - started);
-        logger.info(`search index: ${pagesIndexed} pages indexed of ${pagesRead} read (${ms} ms)`);
+        const result = await writeSearchIndexCached(fileURLToPath(dir), { cacheDir, onWarning: (message) => logger.warn(message) });
+        logger.info(searchIndexLogLine(result, Math.round(performance.now() - started)));
       },
     },
   };

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkIndexedPages, indexedPageCount, writeSearchIndex } from '../../src/integrations/search-index.ts';
+import {
+  checkIndexedPages, indexedPageCount, indexIdentity, searchIndexLogLine, writeSearchIndex, writeSearchIndexCached,
+} from '../../src/integrations/search-index.ts';
+import { parseBuildLog } from '../../bench/run.ts';
 import {
   excerptPieces, queryFromSearch, resultKind, resultsMessage, searchQueryString,
 } from '../../src/scripts/search.ts';
@@ -56,7 +59,7 @@ describe('writeSearchIndex', () => {
     await page('articles/kept/index.html', '<article data-pagefind-body><h1>An article</h1><p>Panjshir valley</p></article>');
     await page('quotes/withdrawn/index.html', '<article><h1>This quote was withdrawn</h1><p>Panjshir</p></article>');
 
-    expect(await writeSearchIndex(siteDir)).toEqual({ pagesRead: 4, pagesIndexed: 2 });
+    expect(await writeSearchIndex(siteDir)).toEqual({ pagesRead: 4, pagesIndexed: 2, cached: false });
     const bundle = join(siteDir, 'pagefind');
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
     expect(existsSync(join(bundle, 'pagefind-worker.js'))).toBe(true);
@@ -69,6 +72,90 @@ describe('writeSearchIndex', () => {
     await page('index.html', '<h1>Home</h1>');
     await page('about/index.html', '<h1>About</h1>');
     await expect(writeSearchIndex(siteDir)).rejects.toThrow(/data-pagefind-body/);
+  });
+});
+
+describe('writeSearchIndexCached', () => {
+  let root: string | undefined;
+  afterEach(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  async function page(path: string, body: string) {
+    const file = join(root ?? '', 'site', path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`);
+  }
+
+  async function bundleFiles(siteDir: string): Promise<Map<string, string>> {
+    const bundle = join(siteDir, 'pagefind');
+    const files = (await readdir(bundle, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    return new Map(await Promise.all(files.map(async (entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [path.slice(bundle.length + 1), (await readFile(path)).toString('base64')] as const;
+    })));
+  }
+
+  it('indexes once, places the same bundle while no page changes, and re-indexes after any change', async () => {
+    root = await mkdtemp(join(tmpdir(), 'qtd-search-cached-'));
+    const siteDir = join(root, 'site');
+    const cacheDir = join(root, 'cache', 'qtd-search');
+    await page('index.html', '<h1>Home</h1>');
+    await page('quotes/kept/index.html', '<article data-pagefind-body><h1>A quote</h1><p>Panjshir</p></article>');
+    await page('articles/kept/index.html', '<article data-pagefind-body><h1>An article</h1><p>Panjshir valley</p></article>');
+
+    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toEqual({ pagesRead: 3, pagesIndexed: 2, cached: false });
+    const first = await bundleFiles(siteDir);
+    expect(first.has('pagefind.js')).toBe(true);
+    expect(first.has('pagefind-ui.js')).toBe(false);
+
+    // Astro empties the output before a build; the bundle comes back from the cache, whole.
+    await rm(join(siteDir, 'pagefind'), { recursive: true });
+    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toEqual({ pagesRead: 3, pagesIndexed: 2, cached: true });
+    expect(await bundleFiles(siteDir)).toEqual(first);
+    const [inDist, inCache] = await Promise.all([
+      stat(join(siteDir, 'pagefind', 'pagefind-entry.json')),
+      stat(join(cacheDir, (await readdir(cacheDir))[0] ?? '', 'pagefind-entry.json')),
+    ]);
+    expect(inDist.ino).toBe(inCache.ino);
+
+    // One word of one indexed page changed: a new index, and only it is kept in the cache.
+    await page('articles/kept/index.html', '<article data-pagefind-body><h1>An article</h1><p>Panjshir river</p></article>');
+    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toEqual({ pagesRead: 3, pagesIndexed: 2, cached: false });
+    expect(await bundleFiles(siteDir)).not.toEqual(first);
+    expect(await readdir(cacheDir)).toHaveLength(1);
+
+    // A page added, even one Pagefind leaves out, is a change of what Pagefind reads.
+    await page('about/index.html', '<h1>About</h1>');
+    expect((await writeSearchIndexCached(siteDir, { cacheDir })).cached).toBe(false);
+    expect((await writeSearchIndexCached(siteDir, { cacheDir })).cached).toBe(true);
+
+    // Another Pagefind, other options or other code: indexed again.
+    const identity = indexIdentity();
+    expect((await writeSearchIndexCached(siteDir, { cacheDir, identity: { ...identity, pagefindVersion: `${identity.pagefindVersion}-next` } })).cached).toBe(false);
+    expect((await writeSearchIndexCached(siteDir, { cacheDir, identity: { ...identity, code: 'edited' } })).cached).toBe(false);
+  });
+
+  it('still builds when the cache cannot be written, and says so', async () => {
+    root = await mkdtemp(join(tmpdir(), 'qtd-search-cached-'));
+    const siteDir = join(root, 'site');
+    await page('index.html', '<h1>Home</h1>');
+    await page('quotes/kept/index.html', '<article data-pagefind-body><h1>A quote</h1><p>Panjshir</p></article>');
+    // A file where the cache folder should be.
+    await writeFile(join(root, 'blocked'), '');
+    const warnings: string[] = [];
+    const result = await writeSearchIndexCached(siteDir, { cacheDir: join(root, 'blocked', 'qtd-search'), onWarning: (message) => warnings.push(message) });
+    expect(result).toEqual({ pagesRead: 2, pagesIndexed: 1, cached: false });
+    expect(warnings.join('\n')).toMatch(/^search index: not cached/);
+  });
+
+  it('logs a line whose duration the benchmark reads, cached or not', () => {
+    const indexed = searchIndexLogLine({ pagesRead: 12400, pagesIndexed: 11495, cached: false }, 33012);
+    const cached = searchIndexLogLine({ pagesRead: 12400, pagesIndexed: 11495, cached: true }, 1234);
+    expect(indexed).toBe('search index: 11495 pages indexed of 12400 read (33012 ms)');
+    expect(cached).toBe('search index: cached, 11495 pages unchanged since the last build (1234 ms)');
+    expect(parseBuildLog(`17:43:48 [qtd:search-index] ${indexed}`).searchMs).toBe(33012);
+    expect(parseBuildLog(`17:43:48 [qtd:search-index] ${cached}`).searchMs).toBe(1234);
   });
 });
 
