@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  checkIndexedPages, indexedPageCount, indexIdentity, searchIndexLogLine, writeSearchIndex, writeSearchIndexCached,
+  boilerplateSelectors, checkIndexedPages, indexedPageCount, indexIdentity, searchIndexLogLine, writeSearchIndex, writeSearchIndexCached,
 } from '../../src/integrations/search-index.ts';
 import { parseBuildLog } from '../../bench/run.ts';
 import {
@@ -65,6 +66,32 @@ describe('writeSearchIndex', () => {
     expect(existsSync(join(bundle, 'pagefind-worker.js'))).toBe(true);
     expect(existsSync(join(bundle, 'pagefind-ui.js'))).toBe(false);
     expect(existsSync(join(bundle, 'pagefind-component-ui.js'))).toBe(false);
+  });
+
+  it('leaves the share links, citations and printed URL of a quote page out of the index', async () => {
+    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
+    await page('index.html', '<h1>Home</h1>');
+    await page('quotes/kept/index.html', [
+      '<article data-pagefind-body><blockquote><p>We will never surrender in Panjshir</p></blockquote>',
+      '<p class="print-only print-url">https://qtd.example/quotes/kept/</p>',
+      '<section class="share"><h2>Link to this quote</h2><ul><li><a href="#">Mastodon</a></li></ul></section>',
+      '<section class="citations"><dl><dt>Chicago</dt><dd>Ahmad Massoud, quoted in …</dd></dl></section></article>',
+    ].join(''));
+    await writeSearchIndex(siteDir);
+    const fragments = join(siteDir, 'pagefind', 'fragment');
+    const texts = await Promise.all((await readdir(fragments)).map(async (name) => gunzipSync(await readFile(join(fragments, name))).toString('utf8')));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('We will never surrender in Panjshir');
+    for (const boilerplate of ['qtd.example', 'Link to this quote', 'Mastodon', 'Chicago']) expect(texts[0]).not.toContain(boilerplate);
+  });
+
+  it('excludes classes that the quote page still has', async () => {
+    // Renaming a class in the component would quietly put the boilerplate back into the index.
+    const component = await readFile(new URL('../../src/components/CiteAndShare.astro', import.meta.url), 'utf8');
+    for (const selector of boilerplateSelectors) {
+      expect(selector).toMatch(/^\.[a-z-]+$/);
+      expect(component).toMatch(new RegExp(`class="(?:[^"]* )?${selector.slice(1)}(?: [^"]*)?"`));
+    }
   });
 
   it('fails the build when no page is marked', async () => {
