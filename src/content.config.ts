@@ -6,6 +6,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { isAbsolute, join } from 'node:path';
 import { articleSchema, personSchema, quoteSchema, type RefFactory } from './lib/content/schema.ts';
 import { idFromPath } from './lib/content/ids.ts';
 import { ENTRY_PATTERN } from './lib/content/read-content.ts';
@@ -16,7 +17,7 @@ const ref = reference as unknown as RefFactory;
 function folder(name: string) {
   return glob({
     pattern: ENTRY_PATTERN,
-    base: `./${siteConfig.contentDir}/${name}`,
+    base: isAbsolute(siteConfig.contentDir) ? join(siteConfig.contentDir, name) : `./${siteConfig.contentDir}/${name}`,
     generateId: ({ entry }) => idFromPath(entry),
   });
 }

@@ -6,7 +6,8 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { readContentFolder } from '../lib/content/read-content.ts';
+import { existsSync } from 'node:fs';
+import { contentFolderPath, readContentFolder } from '../lib/content/read-content.ts';
 import { validateContent, type ValidatedContent } from '../lib/content/validate.ts';
 import { formatIssues } from '../lib/content/issues.ts';
 import { verifyQuoteAgainstArticle } from '../lib/content/verify-quotes.ts';
@@ -20,6 +21,14 @@ export function checkedContent(): ValidatedContent | undefined {
 }
 
 export async function checkContent(root: string): Promise<{ report?: string; counts: string }> {
+  const folder = contentFolderPath(root, siteConfig.contentDir);
+  if (!existsSync(folder)) {
+    // Without this, a mistyped CONTENT_DIR builds an empty site without a word.
+    return {
+      report: `${siteConfig.contentDir}: the content folder does not exist (looked for ${folder}).\n  Fix: set CONTENT_DIR to the folder that holds people/, articles/ and quotes/ (relative to the project or absolute), or unset it to use content/.`,
+      counts: '0 files',
+    };
+  }
   const { files, tagsFile } = await readContentFolder(root, siteConfig.contentDir);
   const { issues, content } = validateContent(files, {
     siteTimeZone: siteConfig.timeZone,
@@ -57,7 +66,7 @@ export default function contentCheck(): AstroIntegration {
         await run(logger, command !== 'dev');
       },
       'astro:server:setup': ({ server, logger }) => {
-        const contentRoot = relative(root, `${root}/${siteConfig.contentDir}`);
+        const contentRoot = relative(root, contentFolderPath(root, siteConfig.contentDir));
         server.watcher.on('all', (_event, path) => {
           if (!relative(root, path).startsWith(contentRoot)) return;
           void run(logger, false);

@@ -180,7 +180,19 @@ describe('content rules stop the build with file, field and fix', () => {
     expect(output).toContain('speeker: is not a field of a quote. Did you mean "speaker"?');
   });
 
-  it('accepts the good archive the fixtures start from', async () => {
+  it('a content folder that does not exist (a mistyped CONTENT_DIR), instead of an empty site', async () => {
+    const dir = 'tests/.out/bad/no-such-folder';
+    rmSync(join(projectRoot, dir), { recursive: true, force: true });
+    const build = join(outRoot, 'bad-builds', 'no-such-folder');
+    const result = await runAstroBuild({ CONTENT_DIR: dir }, join(build, 'dist'), join(build, 'cache'));
+    expect(result.code).not.toBe(0);
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(output).toContain(`${dir}: the content folder does not exist`);
+    expect(output).toContain('Fix: set CONTENT_DIR');
+    expect(output).not.toMatch(/^\s{4}at /m);
+  });
+
+  it('accepts the good archive the fixtures start from, named by an absolute CONTENT_DIR', async () => {
     const dir = 'tests/.out/bad/good';
     const absolute = join(projectRoot, dir);
     rmSync(absolute, { recursive: true, force: true });
@@ -189,7 +201,8 @@ describe('content rules stop the build with file, field and fix', () => {
       writeFileSync(join(absolute, file), text);
     }
     const build = join(outRoot, 'bad-builds', 'good');
-    const result = await runAstroBuild({ CONTENT_DIR: dir }, join(build, 'dist'), join(build, 'cache'));
+    const result = await runAstroBuild({ CONTENT_DIR: absolute }, join(build, 'dist'), join(build, 'cache'));
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/content checked: [1-9]\d* quotes/);
   });
 });

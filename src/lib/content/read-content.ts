@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Collection } from './schema.ts';
 import type { SourceFile } from './validate.ts';
 
@@ -24,8 +24,13 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
+/** The content folder: `contentDir` relative to the project root, or absolute. */
+export function contentFolderPath(root: string, contentDir: string): string {
+  return resolve(root, contentDir);
+}
+
 export async function readContentFolder(root: string, contentDir: string): Promise<{ files: SourceFile[]; tagsFile?: { path: string; text: string } }> {
-  const base = join(root, contentDir);
+  const base = contentFolderPath(root, contentDir);
   const listed: { absolute: string; collection: Collection }[] = [];
   for (const collection of COLLECTIONS) {
     for (const absolute of await markdownFiles(join(base, collection))) listed.push({ absolute, collection });
