@@ -177,8 +177,15 @@ export async function writeSearchIndexCached(siteDir: string, opts: CachedSearch
   const key = bundleKey(opts.identity ?? indexIdentity(), await digestFiles(siteDir, pages));
   const cached = await findBundle(opts.cacheDir, key, entryFile);
   if (cached) {
-    await placeTree(cached, bundleDir);
-    return { pagesRead: pages.length, pagesIndexed: await finishBundle(bundleDir, pages.length), cached: true };
+    try {
+      await placeTree(cached, bundleDir);
+      return { pagesRead: pages.length, pagesIndexed: await finishBundle(bundleDir, pages.length), cached: true };
+    } catch (error) {
+      // Damaged, or replaced by another build on the same cache just now: index instead, and
+      // drop the entry so that this build's bundle takes its place.
+      (opts.onWarning ?? console.warn)(`search index: the cached bundle could not be used (${error instanceof Error ? error.message : String(error)})`);
+      await rm(cached, { recursive: true, force: true });
+    }
   }
   const result = await writeSearchIndex(siteDir);
   try {

@@ -163,6 +163,25 @@ describe('writeSearchIndexCached', () => {
     expect((await writeSearchIndexCached(siteDir, { cacheDir, identity: { ...identity, code: 'edited' } })).cached).toBe(false);
   });
 
+  it('indexes again when the cached bundle cannot be used', async () => {
+    root = await mkdtemp(join(tmpdir(), 'qtd-search-cached-'));
+    const siteDir = join(root, 'site');
+    const cacheDir = join(root, 'cache');
+    await page('index.html', '<h1>Home</h1>');
+    await page('quotes/kept/index.html', '<article data-pagefind-body><h1>A quote</h1><p>Panjshir</p></article>');
+    await writeSearchIndexCached(siteDir, { cacheDir });
+    const [entry] = await readdir(cacheDir);
+    // Damaged behind the build's back (a disk error, a hand edit): not trusted, and the build goes on.
+    await rm(join(cacheDir, entry ?? '', 'pagefind-entry.json'));
+    await writeFile(join(cacheDir, entry ?? '', 'pagefind-entry.json'), 'not json');
+    const warnings: string[] = [];
+    expect(await writeSearchIndexCached(siteDir, { cacheDir, onWarning: (message) => warnings.push(message) })).toEqual({ pagesRead: 2, pagesIndexed: 1, cached: false });
+    expect(warnings.join('\n')).toMatch(/cached bundle could not be used/);
+    expect(indexedPageCount(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'))).toBe(1);
+    // The damaged entry was replaced by the new bundle.
+    expect((await writeSearchIndexCached(siteDir, { cacheDir })).cached).toBe(true);
+  });
+
   it('still builds when the cache cannot be written, and says so', async () => {
     root = await mkdtemp(join(tmpdir(), 'qtd-search-cached-'));
     const siteDir = join(root, 'site');
