@@ -14,6 +14,7 @@ import permalinks from './src/integrations/permalinks.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import shareCards from './src/integrations/share-cards.ts';
+import previousOutput from './src/integrations/previous-output.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
 import rehypeDropSourcelessImages from './src/plugins/rehype-drop-sourceless-images.ts';
 
@@ -62,6 +63,7 @@ export default defineConfig({
       smartypants: { dashes: 'oldschool', ellipses: 'unspaced' },
     }),
   },
+  // previousOutput first: it moves the last build's dist/ aside before anything writes there.
   // permalinks last: it checks and measures the finished dist/.
-  integrations: [contentCheck(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), searchIndex(), permalinks()],
+  integrations: [previousOutput(), contentCheck(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), searchIndex(), permalinks()],
 });
