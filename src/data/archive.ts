@@ -51,7 +51,7 @@ export interface Article {
   corrections: Correction[];
   tags: string[];
   html: string;
-  paragraphs: string[];
+  paragraphs: readonly string[];
   words: number;
 }
 
@@ -204,10 +204,9 @@ async function loadArchive(): Promise<Archive> {
     }),
   );
   const quotes = allQuotes.filter((quote) => quote.status === 'published');
-  const quotesWithPages = allQuotes.filter(
-    (quote) => quote.status !== 'scheduled' || siteConfig.showScheduled || isDevServer(),
-  );
-  const listed = siteConfig.showScheduled || isDevServer() ? allQuotes.filter((q) => q.status !== 'withdrawn') : quotes;
+  const showDrafts = siteConfig.showScheduled || isDevServer();
+  const quotesWithPages = allQuotes.filter((quote) => quote.status !== 'scheduled' || showDrafts);
+  const listed = showDrafts ? allQuotes.filter((q) => q.status !== 'withdrawn') : quotes;
   const tags = (await loadTags()).slice().sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 
   return {
@@ -251,8 +250,11 @@ function isDevServer(): boolean {
 let archive: Promise<Archive> | undefined;
 
 export function getArchive(): Promise<Archive> {
+  // Every component of every page asks: the memoised archive first, before reading the
+  // environment (process.env is a slow look-up). Only a build ever memoises it.
+  if (archive) return archive;
   // In `astro dev` content changes while the server runs: read it afresh each time.
   if (isDevServer()) return loadArchive();
-  archive ??= loadArchive();
+  archive = loadArchive();
   return archive;
 }

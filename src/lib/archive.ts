@@ -115,15 +115,21 @@ export function readingMinutes(words: number, wordsPerMinute: number): number {
 }
 
 /** The first words of a quote, for feed titles and link text: "What makes a people strong…" */
-const firstWordsCache = new Map<string, string>();
+const firstWordsCache = new Map<number, Map<string, string>>();
 
 export function firstWords(text: string, count: number): string {
-  // Lists, feeds and heads ask for the same quote's first words again and again.
-  const key = `${count}|${text}`;
-  let result = firstWordsCache.get(key);
+  // Lists, feeds and heads ask for the same quote's first words again and again. Keyed by
+  // the text itself, not by a key built from it: a string keeps its hash, a new key would
+  // copy and hash the whole quote on every call.
+  let byText = firstWordsCache.get(count);
+  if (!byText) {
+    byText = new Map();
+    firstWordsCache.set(count, byText);
+  }
+  let result = byText.get(text);
   if (result === undefined) {
     result = computeFirstWords(text, count);
-    firstWordsCache.set(key, result);
+    byText.set(text, result);
   }
   return result;
 }

@@ -98,15 +98,25 @@ interface ZonedParts {
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/** A cache by zone, then by instant: no key string to build on every look-up. */
+function cacheIn<T>(caches: Map<string, Map<number, T>>, timeZone: string): Map<number, T> {
+  let cache = caches.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    caches.set(timeZone, cache);
+  }
+  return cache;
+}
+
 // The same few instants are shown on thousands of pages (an article's date on every quote of it).
-const zonedPartsCache = new Map<string, ZonedParts>();
+const zonedPartsCache = new Map<string, Map<number, ZonedParts>>();
 
 function zonedParts(epochMs: number, timeZone: string): ZonedParts {
-  const key = `${timeZone}|${epochMs}`;
-  let parts = zonedPartsCache.get(key);
+  const cache = cacheIn(zonedPartsCache, timeZone);
+  let parts = cache.get(epochMs);
   if (!parts) {
     parts = computeZonedParts(epochMs, timeZone);
-    zonedPartsCache.set(key, parts);
+    cache.set(epochMs, parts);
   }
   return parts;
 }
@@ -190,16 +200,30 @@ function dayParts(day: string): [number, number, number] {
   return day.split('-').map(Number) as [number, number, number];
 }
 
+// Lists show thousands of days, many of them on several pages: each is formatted once.
+const shortDays = new Map<string, string>();
+const longDays = new Map<string, string>();
+
 /** 'Aug. 23, 2021' */
 export function formatDayShort(day: string): string {
-  const [y, m, d] = dayParts(day);
-  return `${AP_MONTHS[m - 1]} ${d}, ${y}`;
+  let text = shortDays.get(day);
+  if (text === undefined) {
+    const [y, m, d] = dayParts(day);
+    text = `${AP_MONTHS[m - 1]} ${d}, ${y}`;
+    shortDays.set(day, text);
+  }
+  return text;
 }
 
 /** 'August 23, 2021' */
 export function formatDayLong(day: string): string {
-  const [y, m, d] = dayParts(day);
-  return `${FULL_MONTHS[m - 1]} ${d}, ${y}`;
+  let text = longDays.get(day);
+  if (text === undefined) {
+    const [y, m, d] = dayParts(day);
+    text = `${FULL_MONTHS[m - 1]} ${d}, ${y}`;
+    longDays.set(day, text);
+  }
+  return text;
 }
 
 /** 'August 2021' */
@@ -214,14 +238,14 @@ export function monthName(month: number): string {
 /** 'ET' for America/New_York: the generic zone name newspapers print. */
 const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 
-const zoneNames = new Map<string, string>();
+const zoneNames = new Map<string, Map<number, string>>();
 
 export function zoneAbbreviation(epochMs: number, timeZone: string): string {
-  const key = `${timeZone}|${epochMs}`;
-  let name = zoneNames.get(key);
+  const cache = cacheIn(zoneNames, timeZone);
+  let name = cache.get(epochMs);
   if (name === undefined) {
     name = computeZoneAbbreviation(epochMs, timeZone);
-    zoneNames.set(key, name);
+    cache.set(epochMs, name);
   }
   return name;
 }

@@ -10,6 +10,7 @@ import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { Root, Element } from 'hast';
+import type { VFile, Options as VFileOptions } from 'vfile';
 import { firstWords } from './archive.ts';
 import { formatDayLong, formatDateTimeInZone, instantOfLocalTime } from './dates.ts';
 import { describe } from './head.ts';
@@ -62,19 +63,37 @@ function absolutizeSrcset(value: string, base: string): string {
     .join(', ');
 }
 
-function rehypeAbsoluteUrls(options: { base: string }) {
-  return (tree: Root) => {
+declare module 'vfile' {
+  interface DataMap {
+    /** The absolute URL of the page an HTML fragment belongs to, for `rehypeAbsoluteUrls`. */
+    baseUrl: string;
+  }
+}
+
+/** The base comes with each file, so that one processor, built once, serves every fragment. */
+function rehypeAbsoluteUrls() {
+  return (tree: Root, file: VFile) => {
+    const base = file.data.baseUrl;
+    if (base === undefined) return;
     visit(tree, 'element', (node: Element) => {
       const attributes = URL_ATTRIBUTES[node.tagName];
       if (!attributes) return;
       for (const name of attributes) {
         const value = node.properties[name];
         if (typeof value !== 'string') continue;
-        node.properties[name] = name === 'srcSet' ? absolutizeSrcset(value, options.base) : absolutize(value, options.base);
+        node.properties[name] = name === 'srcSet' ? absolutizeSrcset(value, base) : absolutize(value, base);
       }
     });
   };
 }
+
+function fragmentAt(html: string, base: string): VFileOptions {
+  return { value: html, data: { baseUrl: base } };
+}
+
+// Building and freezing a unified processor costs more than running it on a short
+// fragment, and a build runs these on every feed item: each processor is built once.
+const absoluteUrlsProcessor = unified().use(rehypeParse, { fragment: true }).use(rehypeAbsoluteUrls).use(rehypeStringify).freeze();
 
 /**
  * Makes every URL in an HTML fragment absolute (links, images, srcset, cite), so a
@@ -82,13 +101,7 @@ function rehypeAbsoluteUrls(options: { base: string }) {
  * `base` is the absolute URL of the page the fragment belongs to.
  */
 export function absoluteUrlsInHtml(html: string, base: string): string {
-  return String(
-    unified()
-      .use(rehypeParse, { fragment: true })
-      .use(rehypeAbsoluteUrls, { base })
-      .use(rehypeStringify)
-      .processSync(html),
-  );
+  return String(absoluteUrlsProcessor.processSync(fragmentAt(html, base)));
 }
 
 type AttributeRule = NonNullable<typeof contentSanitizeSchema.attributes>[string];
@@ -117,24 +130,25 @@ export const feedSanitizeSchema: typeof contentSanitizeSchema = {
  * this pass makes sure no script, event handler or `javascript:` URL reaches a
  * feed reader even if that pipeline, or the HTML written here, changes.
  */
+const feedHtmlProcessor = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeAbsoluteUrls)
+  .use(rehypeSanitize, feedSanitizeSchema)
+  .use(rehypeStringify)
+  .freeze();
+
 export function feedHtml(html: string, base: string): string {
-  return String(
-    unified()
-      .use(rehypeParse, { fragment: true })
-      .use(rehypeAbsoluteUrls, { base })
-      .use(rehypeSanitize, feedSanitizeSchema)
-      .use(rehypeStringify)
-      .processSync(html),
-  );
+  return String(feedHtmlProcessor.processSync(fragmentAt(html, base)));
 }
 
 // ASCII white space only: the no-break spaces of a printed ellipsis (". . .") are part of the text.
 const collapseSpaces = (text: string) => text.replace(/[\t\n\f\r ]+/g, ' ').trim();
 
 /** HTML to plain text on one line, for a feed item's description and summaries. */
+const fragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
+
 export function plainText(html: string): string {
-  const tree = unified().use(rehypeParse, { fragment: true }).parse(html);
-  return collapseSpaces(toText(tree));
+  return collapseSpaces(toText(fragmentParser.parse(html)));
 }
 
 export interface FeedItem {

@@ -9,6 +9,9 @@
 
 const CONTEXT = 'https://schema.org';
 
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/;
+const UNSAFE_IN_SCRIPT_ALL = /[<>&\u2028\u2029]/g;
+
 /**
  * JSON that cannot end the script element it sits in. A string containing
  * "</script>" would otherwise close the element and let what follows run as HTML;
@@ -20,7 +23,9 @@ const CONTEXT = 'https://schema.org';
 export function serializeJsonLd(data: unknown): string {
   const json = JSON.stringify(data);
   if (json === undefined) throw new TypeError('serializeJsonLd: the data has no JSON form');
-  return json.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Most pages have none of these characters: a test is far cheaper than a replace with a callback.
+  if (!UNSAFE_IN_SCRIPT.test(json)) return json;
+  return json.replace(UNSAFE_IN_SCRIPT_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A person as our site shows them. */

@@ -10,8 +10,20 @@ function likelyScript(lang: string): string | undefined {
   }
 }
 
+// Maximising a locale is slow, and a page asks once per quote it lists: each tag is read once.
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
 export function textDirection(lang: string | undefined): 'ltr' | 'rtl' {
   if (!lang) return 'ltr';
+  let direction = directions.get(lang);
+  if (direction === undefined) {
+    direction = directionOf(lang);
+    directions.set(lang, direction);
+  }
+  return direction;
+}
+
+function directionOf(lang: string): 'ltr' | 'rtl' {
   const subtags = lang.toLowerCase().split(/[-_]/);
   // The likely script of the whole tag (`prs` → Arab), read only from language, script and region.
   const script = likelyScript(lang) ?? subtags.find((part) => part.length === 4 && /^[a-z]{4}$/.test(part));

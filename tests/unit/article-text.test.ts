@@ -41,6 +41,18 @@ describe('articleParagraphs', () => {
     expect(articleParagraphs('')).toEqual([]);
     expect(articleParagraphs('\n\n  \n')).toEqual([]);
   });
+
+  it('reads a body once: the same frozen paragraphs, whatever line breaks surround it', () => {
+    const body = 'A first paragraph.\n\nA second one.';
+    const first = articleParagraphs(body);
+    expect(articleParagraphs(`\n${body}\n\n`)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual(['A first paragraph.', 'A second one.']);
+  });
+
+  it('keeps the spaces that begin the body: they can make an indented code block', () => {
+    expect(articleParagraphs('\n    indented code\n\nA paragraph.')).toEqual(['A paragraph.']);
+  });
 });
 
 describe('wordCount', () => {

@@ -193,7 +193,7 @@ describe('the seed article', () => {
     ].join('\n\n');
     const fromHtml = blockTexts(htmlParser.parse(await seedHtml(sample)) as Root);
     const fromMarkdown = articleParagraphs(sample);
-    const matchForm = (texts: string[]) => texts.map((text) => normalizeForMatch(text).text);
+    const matchForm = (texts: readonly string[]) => texts.map((text) => normalizeForMatch(text).text);
     expect(fromHtml.length).toBeGreaterThan(15);
     expect(matchForm(fromHtml)).toEqual(matchForm(fromMarkdown));
   });

@@ -8,9 +8,9 @@ import { articleParagraphs } from './article-text.ts';
 import type { ArticleData, QuoteData } from './schema.ts';
 import type { ValidatedEntry } from './validate.ts';
 
-const paragraphsOfArticle = new WeakMap<object, string[]>();
+const paragraphsOfArticle = new WeakMap<object, readonly string[]>();
 
-function paragraphsOf(article: ValidatedEntry<ArticleData>): string[] {
+function paragraphsOf(article: ValidatedEntry<ArticleData>): readonly string[] {
   let paragraphs = paragraphsOfArticle.get(article);
   if (!paragraphs) {
     paragraphs = articleParagraphs(article.body);
