@@ -126,8 +126,8 @@ export function indexIdentity(): IndexIdentity {
 }
 
 /** The HTML files Pagefind reads: all of them, as `addDirectory`'s default glob (`**∕*.html`) finds them. */
-export async function htmlFiles(siteDir: string): Promise<string[]> {
-  return (await listFiles(siteDir)).filter((path) => path.endsWith('.html'));
+export function htmlFiles(siteDir: string): string[] {
+  return listFiles(siteDir).filter((path) => path.endsWith('.html'));
 }
 
 async function finishBundle(bundleDir: string, pagesRead: number): Promise<number> {
@@ -173,12 +173,12 @@ export interface CachedSearchIndexOptions {
 export async function writeSearchIndexCached(siteDir: string, opts: CachedSearchIndexOptions): Promise<SearchIndexResult> {
   const bundleDir = join(siteDir, searchBundleFolder);
   await rm(bundleDir, { recursive: true, force: true });
-  const pages = await htmlFiles(siteDir);
-  const key = bundleKey(opts.identity ?? indexIdentity(), await digestFiles(siteDir, pages));
+  const pages = htmlFiles(siteDir);
+  const key = bundleKey(opts.identity ?? indexIdentity(), digestFiles(siteDir, pages));
   const cached = await findBundle(opts.cacheDir, key, entryFile);
   if (cached) {
     try {
-      await placeTree(cached, bundleDir);
+      placeTree(cached, bundleDir);
       return { pagesRead: pages.length, pagesIndexed: await finishBundle(bundleDir, pages.length), cached: true };
     } catch (error) {
       // Damaged, or replaced by another build on the same cache just now: index instead, and

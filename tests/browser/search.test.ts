@@ -101,6 +101,14 @@ describe('search page', () => {
     expect(focused).toBe(await firstResult.getAttribute('href'));
   });
 
+  it('does not find the share links and citations every quote page carries', async () => {
+    for (const boilerplate of ['Mastodon', 'Zotero']) {
+      await page.goto(`${server.url}search/?q=${boilerplate}`);
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`No results for “${boilerplate}”.`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('says search needs JavaScript, with the archive lists, when scripts do not run', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  bundleKey, codeDigest, digestFiles, entriesToPrune, findBundle, listFiles, mapLimited, placeTree, sha256, storeBundle,
+  bundleKey, codeDigest, digestFiles, entriesToPrune, findBundle, linkOrCopy, listFiles, placeTree, sha256, storeBundle,
   type IndexIdentity,
 } from '../../src/lib/search/bundle-cache.ts';
 
@@ -63,23 +63,6 @@ describe('entriesToPrune', () => {
   });
 });
 
-describe('mapLimited', () => {
-  it('keeps the order of the items and never runs more than the limit at once', async () => {
-    let running = 0;
-    let most = 0;
-    const out = await mapLimited([5, 1, 4, 2, 3], 2, async (n) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, n));
-      running--;
-      return n * 10;
-    });
-    expect(out).toEqual([50, 10, 40, 20, 30]);
-    expect(most).toBe(2);
-    expect(await mapLimited([], 4, async () => 1)).toEqual([]);
-  });
-});
-
 describe('the cache on disk', () => {
   let root: string | undefined;
   afterEach(async () => {
@@ -101,9 +84,9 @@ describe('the cache on disk', () => {
     root = await mkdtemp(join(tmpdir(), 'qtd-search-cache-'));
     await file(join(root, 'site', 'quotes', 'a', 'index.html'), 'a');
     await file(join(root, 'site', 'index.html'), 'home');
-    const paths = await listFiles(join(root, 'site'));
+    const paths = listFiles(join(root, 'site'));
     expect(paths).toEqual(['index.html', 'quotes/a/index.html']);
-    expect(await digestFiles(join(root, 'site'), paths)).toEqual([
+    expect(digestFiles(join(root, 'site'), paths)).toEqual([
       { path: 'index.html', sha256: sha256(Buffer.from('home')) },
       { path: 'quotes/a/index.html', sha256: sha256(Buffer.from('a')) },
     ]);
@@ -120,18 +103,25 @@ describe('the cache on disk', () => {
     expect(found).toBe(join(cache, 'k1'));
 
     const target = join(root, 'dist2', 'pagefind');
-    expect(await placeTree(found ?? '', target)).toBe(3);
-    expect(await listFiles(target)).toEqual(['fragment/en_1.pf_fragment', 'index/en_2.pf_index', 'pagefind-entry.json']);
+    expect(placeTree(found ?? '', target)).toBe(3);
+    expect(listFiles(target)).toEqual(['fragment/en_1.pf_fragment', 'index/en_2.pf_index', 'pagefind-entry.json']);
     expect(await readFile(join(target, 'index', 'en_2.pf_index'), 'utf8')).toBe('one');
   });
 
   it('places hard links where it can, so a cached bundle costs no copy', async () => {
     root = await mkdtemp(join(tmpdir(), 'qtd-search-cache-'));
     await bundle(join(root, 'from'), 'x');
-    await placeTree(join(root, 'from'), join(root, 'to'));
+    placeTree(join(root, 'from'), join(root, 'to'));
     const [a, b] = await Promise.all([stat(join(root, 'from', 'pagefind-entry.json')), stat(join(root, 'to', 'pagefind-entry.json'))]);
     // Same device: one inode, two names.
     expect(b.ino).toBe(a.ino);
+
+    // A file already at the target is replaced, not written into (it may be a link to the cache).
+    await rm(join(root, 'to', 'pagefind-entry.json'));
+    await writeFile(join(root, 'to', 'pagefind-entry.json'), 'stale');
+    await writeFile(join(root, 'from2'), 'fresh');
+    linkOrCopy(join(root, 'from2'), join(root, 'to', 'pagefind-entry.json'));
+    expect(await readFile(join(root, 'to', 'pagefind-entry.json'), 'utf8')).toBe('fresh');
   });
 
   it('keeps only the latest entry, and a store of a key already there changes nothing', async () => {
