@@ -10,7 +10,19 @@ function cited(person: Person | undefined, fallback: string): CitedPerson {
   return person.sortName ? { name: person.name, sortName: person.sortName } : { name: person.name };
 }
 
+// The quote's page cites it and its citation.json gives the same data: built once.
+const inputs = new WeakMap<Quote, CitationInput>();
+
 export function citationInput(quote: Quote, archive: Archive): CitationInput {
+  let input = inputs.get(quote);
+  if (!input) {
+    input = buildCitationInput(quote, archive);
+    inputs.set(quote, input);
+  }
+  return input;
+}
+
+function buildCitationInput(quote: Quote, archive: Archive): CitationInput {
   const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
   return {
     quoteText: quote.text,

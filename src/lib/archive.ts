@@ -134,8 +134,13 @@ export function firstWords(text: string, count: number): string {
   return result;
 }
 
+const WORD = /\S+/g;
+
 function computeFirstWords(text: string, count: number): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  // Only the words needed are read: a quote can run to hundreds of words.
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match && words.length <= count; match = WORD.exec(text)) words.push(match[0]);
   if (words.length <= count) return words.join(' ');
   return `${words.slice(0, count).join(' ').replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }

@@ -137,9 +137,23 @@ export function assetUrl(file: string, settings?: UrlSettings): string {
   return sitePath(file.split('/'), { file: true }, settings);
 }
 
+// Every page asks for a dozen absolute URLs, most of them asked for by many pages (a
+// speaker's page, a card, an article): each is parsed once per origin.
+const absoluteUrls = new Map<string, Map<string, string>>();
+
 /** A root-relative path (as returned above) as an absolute URL on the public origin. */
 export function absoluteUrl(path: string, settings: UrlSettings = defaults): string {
-  return new URL(path, `${settings.siteUrl}/`).href;
+  let cache = absoluteUrls.get(settings.siteUrl);
+  if (!cache) {
+    cache = new Map();
+    absoluteUrls.set(settings.siteUrl, cache);
+  }
+  let url = cache.get(path);
+  if (url === undefined) {
+    url = new URL(path, `${settings.siteUrl}/`).href;
+    cache.set(path, url);
+  }
+  return url;
 }
 
 /**

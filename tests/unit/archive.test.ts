@@ -247,6 +247,19 @@ describe('firstWords', () => {
     expect(firstWords('It is spirit — not weapons', 3)).toBe('It is spirit…');
     expect(firstWords('Stop. Go on and on', 1)).toBe('Stop…');
   });
+
+  it('reads only the words it needs, with the result of splitting the whole text', () => {
+    const whole = (text: string, count: number) => {
+      const words = text.replace(/\s+/g, ' ').trim().split(' ');
+      if (words.length <= count) return words.join(' ');
+      return `${words.slice(0, count).join(' ').replace(/[\s,;:.\-–—]+$/u, '')}…`;
+    };
+    const texts = [
+      '', '   ', ' lead and trail ', 'tabs\tand\nnew lines\r\nhere', 'no-break\u00a0. . .\u00a0spaces — and dashes',
+      'فارسی متن راست به چپ است و ادامه دارد', 'one', 'a, b; c: d. e - f – g — h',
+    ];
+    for (const text of texts) for (const count of [1, 2, 3, 5, 8, 12, 40]) expect(firstWords(text, count), `${count} of ${JSON.stringify(text)}`).toBe(whole(text, count));
+  });
 });
 
 describe('readingMinutes', () => {
