@@ -197,7 +197,7 @@ export async function writeSearchIndexCached(siteDir: string, opts: CachedSearch
   return result;
 }
 
-/** The build log line; the benchmark reads the duration in its last parentheses. */
+/** The build log line, in the shape bench/run.ts reads: the label "search index", the duration in parentheses. */
 export function searchIndexLogLine(result: SearchIndexResult, ms: number): string {
   return result.cached
     ? `search index: cached, ${result.pagesIndexed} pages unchanged since the last build (${ms} ms)`
