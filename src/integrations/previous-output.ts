@@ -5,10 +5,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { setAsidePreviousOutput, type SetAside } from '../lib/previous-output.ts';
+import { isWithin, setAsidePreviousOutput, type SetAside } from '../lib/previous-output.ts';
 
 export default function previousOutput(): AstroIntegration {
   let outDir = '';
+  let root = '';
   let holdingDir = '';
   let setAside: SetAside | undefined;
   return {
@@ -20,9 +21,13 @@ export default function previousOutput(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        root = fileURLToPath(config.root);
         holdingDir = fileURLToPath(new URL('qtd-previous-output/', config.cacheDir));
       },
       'astro:build:start': ({ logger }) => {
+        // Astro refuses an output folder that holds the project, but only after this hook:
+        // never move or empty such a folder here.
+        if (isWithin(root, outDir)) return;
         const started = performance.now();
         setAside = setAsidePreviousOutput(outDir, holdingDir);
         const ms = Math.round(performance.now() - started);

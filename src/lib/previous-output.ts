@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 
 /** Folders set aside carry this prefix, so that a later build can find the ones an interrupted build left. */
 export const SET_ASIDE_PREFIX = 'previous-output-';
@@ -75,6 +75,12 @@ function tryRename(from: string, to: string): boolean {
  * leftovers there, in the background. When a rename cannot work (another file system,
  * a mount point, a symbolic link), the folder is emptied in place, as Astro would.
  */
+/** Whether `path` is `folder` or inside it. */
+export function isWithin(path: string, folder: string): boolean {
+  const rel = relative(resolve(folder), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 export function setAsidePreviousOutput(outDir: string, holdingDir: string, now = Date.now()): SetAside {
   const siblingPrefix = `.${basename(outDir)}-`;
   const leftovers = [
@@ -85,7 +91,11 @@ export function setAsidePreviousOutput(outDir: string, holdingDir: string, now =
   let movedTo: string | undefined;
   if (existsSync(outDir)) {
     const name = setAsideName(process.pid, now);
-    const candidates = [join(holdingDir, name), join(dirname(outDir), `${siblingPrefix}${name}`)];
+    // A holding folder inside the output would go with it: then only the sibling will do.
+    const candidates = [
+      ...(isWithin(holdingDir, outDir) ? [] : [join(holdingDir, name)]),
+      join(dirname(outDir), `${siblingPrefix}${name}`),
+    ];
     movedTo = lstatSync(outDir).isDirectory() ? candidates.find((to) => tryRename(outDir, to)) : undefined;
     if (movedTo) outcome = 'moved';
     else {

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deleteInBackground, isSetAsideName, setAsideName, setAsidePreviousOutput } from '../../src/lib/previous-output.ts';
+import { deleteInBackground, isSetAsideName, isWithin, setAsideName, setAsidePreviousOutput } from '../../src/lib/previous-output.ts';
 
 let root = '';
 
@@ -68,10 +68,29 @@ describe('setAsidePreviousOutput', () => {
     await result.deleted;
   });
 
+  it('never moves the output into itself: a holding folder inside it gives way to a sibling', async () => {
+    const outDir = join(root, 'dist');
+    fill(outDir, 2);
+    const result = setAsidePreviousOutput(outDir, join(outDir, 'holding'), 7);
+    expect(result.outcome).toBe('moved');
+    expect(result.movedTo).toBe(join(root, `.dist-${setAsideName(process.pid, 7)}`));
+    await result.deleted;
+    expect(readdirSync(root)).toEqual([]);
+  });
+
   it('has nothing to do without an output folder', async () => {
     const result = setAsidePreviousOutput(join(root, 'dist'), join(root, 'holding'));
     expect(result).toMatchObject({ outcome: 'none', deleting: [] });
     await result.deleted;
+  });
+});
+
+describe('isWithin', () => {
+  it('tells a folder and what is inside it from its neighbours and parents', () => {
+    expect(isWithin('/a/b', '/a/b')).toBe(true);
+    expect(isWithin('/a/b/c', '/a/b')).toBe(true);
+    expect(isWithin('/a/bc', '/a/b')).toBe(false);
+    expect(isWithin('/a', '/a/b')).toBe(false);
   });
 });
 
