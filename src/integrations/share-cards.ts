@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { checkedContent, checkContent } from './content-check.ts';
 import { cardInputs } from '../lib/og/card-inputs.ts';
 import type { CardInput } from '../lib/og/card-layout.ts';
-import { renderCards } from '../lib/og/render-cards.ts';
+import { renderCards, rendererIdentity } from '../lib/og/render-cards.ts';
 import type { RenderCardsResult } from '../lib/og/render-cards.ts';
 import { todayIn } from '../lib/dates.ts';
 import { siteConfig } from '../site.config.ts';
@@ -35,6 +35,8 @@ export default function shareCards(): AstroIntegration {
   let cacheDir = '';
   let root = '';
   let drawing: Promise<{ cards: CardInput[]; drawn: RenderCardsResult } | undefined> | undefined;
+  // Read once per build: a source file edited while the build runs must not make the second pass draw every card again.
+  let identity: string | undefined;
   let pagesDone = (): void => {};
   const pagesWritten = new Promise<void>((resolve) => {
     pagesDone = resolve;
@@ -47,11 +49,13 @@ export default function shareCards(): AstroIntegration {
         cacheDir = fileURLToPath(new URL('qtd-cards/', config.cacheDir));
       },
       'astro:build:start': ({ logger }) => {
+        identity = rendererIdentity();
         const started = publishedCards(root).then(async (cards) => {
           if (!cards) return undefined;
           const concurrency = Math.max(1, availableParallelism() - 1);
           const drawn = await renderCards(cards, {
             cacheDir,
+            ...(identity ? { identity } : {}),
             concurrency,
             onWarning: (message) => logger.warn(message),
             // Once the pages are written, the cards left get every core.
@@ -71,11 +75,18 @@ export default function shareCards(): AstroIntegration {
         const cards = early?.cards ?? (await publishedCards(root));
         if (!cards) return;
         // Everything is in the cache now (unless build:start never ran): this only links the files.
-        const placed = await renderCards(cards, { outDir: fileURLToPath(dir), cacheDir, onWarning: (message) => logger.warn(message) });
+        const placed = await renderCards(cards, {
+          outDir: fileURLToPath(dir),
+          cacheDir,
+          ...(identity ? { identity } : {}),
+          onWarning: (message) => logger.warn(message),
+        });
         const rendered = (early?.drawn.rendered ?? 0) + placed.rendered;
         const drawingMs = (early?.drawn.ms ?? 0) + placed.ms;
+        // Placing links every card; those drawn early in this build are not "from cache".
+        const fromEarlierBuilds = Math.max(0, placed.reused - (early?.drawn.rendered ?? 0));
         logger.info(
-          `share cards: ${cards.length} (${rendered} rendered, ${cards.length - rendered} from cache) in ${drawingMs} ms; waited ${waitedMs} ms for them after the pages`,
+          `share cards: ${cards.length} (${rendered} rendered, ${fromEarlierBuilds} from cache) in ${drawingMs} ms; waited ${waitedMs} ms for them after the pages`,
         );
       },
     },

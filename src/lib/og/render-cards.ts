@@ -27,6 +27,8 @@ export interface RenderCardsOptions {
   concurrency?: number;
   /** Build warnings (e.g. characters no card font has); default: console.warn. */
   onWarning?: (message: string) => void;
+  /** The renderer identity (see rendererIdentity) to key the cache on; one build passes one, so that both its passes agree. */
+  identity?: string;
   /** A signal to draw on all cores from now on (when the work it left room for is done). */
   useAllCores?: Promise<void>;
 }
@@ -95,7 +97,7 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
   const started = performance.now();
   const warn = opts.onWarning ?? ((message: string) => console.warn(message));
   const fonts = cardFontFiles();
-  const identity = rendererIdentity(fonts);
+  const identity = opts.identity ?? rendererIdentity(fonts);
 
   // Cards with the same pixels (same hash) are drawn once.
   const targetsByHash = new Map<string, { card: CardInput; targets: string[] }>();
