@@ -70,7 +70,7 @@ export default function shareCards(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         pagesDone();
         const waitStarted = performance.now();
-        const early = await (drawing ?? Promise.resolve(undefined));
+        const early = await drawing;
         const waitedMs = Math.round(performance.now() - waitStarted);
         const cards = early?.cards ?? (await publishedCards(root));
         if (!cards) return;

@@ -4,6 +4,7 @@
  * with a tie-break on the id, and "published" is decided in one place.
  */
 import { compareDays } from './dates.ts';
+import { memoize2 } from './memo.ts';
 
 export interface DatedQuote {
   id: string;
@@ -114,24 +115,12 @@ export function readingMinutes(words: number, wordsPerMinute: number): number {
   return Math.max(1, Math.round(words / wordsPerMinute));
 }
 
-/** The first words of a quote, for feed titles and link text: "What makes a people strong…" */
-const firstWordsCache = new Map<number, Map<string, string>>();
+// Lists, feeds and heads ask for the same quote's first words again and again.
+const firstWordsMemo = memoize2((count: number, text: string) => computeFirstWords(text, count));
 
+/** The first words of a quote, for feed titles and link text: "What makes a people strong…" */
 export function firstWords(text: string, count: number): string {
-  // Lists, feeds and heads ask for the same quote's first words again and again. Keyed by
-  // the text itself, not by a key built from it: a string keeps its hash, a new key would
-  // copy and hash the whole quote on every call.
-  let byText = firstWordsCache.get(count);
-  if (!byText) {
-    byText = new Map();
-    firstWordsCache.set(count, byText);
-  }
-  let result = byText.get(text);
-  if (result === undefined) {
-    result = computeFirstWords(text, count);
-    byText.set(text, result);
-  }
-  return result;
+  return firstWordsMemo(count, text);
 }
 
 const WORD = /\S+/g;

@@ -6,6 +6,8 @@
  * `published` is an instant with the offset it was written with.
  */
 
+import { memoize2 } from './memo.ts';
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -98,28 +100,8 @@ interface ZonedParts {
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A cache by zone, then by instant: no key string to build on every look-up. */
-function cacheIn<T>(caches: Map<string, Map<number, T>>, timeZone: string): Map<number, T> {
-  let cache = caches.get(timeZone);
-  if (!cache) {
-    cache = new Map();
-    caches.set(timeZone, cache);
-  }
-  return cache;
-}
-
 // The same few instants are shown on thousands of pages (an article's date on every quote of it).
-const zonedPartsCache = new Map<string, Map<number, ZonedParts>>();
-
-function zonedParts(epochMs: number, timeZone: string): ZonedParts {
-  const cache = cacheIn(zonedPartsCache, timeZone);
-  let parts = cache.get(epochMs);
-  if (!parts) {
-    parts = computeZonedParts(epochMs, timeZone);
-    cache.set(epochMs, parts);
-  }
-  return parts;
-}
+const zonedParts = memoize2((timeZone: string, epochMs: number): ZonedParts => computeZonedParts(epochMs, timeZone));
 
 function computeZonedParts(epochMs: number, timeZone: string): ZonedParts {
   let formatter = partsFormatters.get(timeZone);
@@ -152,7 +134,7 @@ function computeZonedParts(epochMs: number, timeZone: string): ZonedParts {
 
 /** Offset of `timeZone` from UTC at an instant, in minutes (-240 for New York in August). */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
-  const p = zonedParts(epochMs, timeZone);
+  const p = zonedParts(timeZone, epochMs);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }
@@ -168,14 +150,14 @@ export function formatOffset(offsetMinutes: number): string {
 
 /** The instant as ISO 8601 in `timeZone`'s local time with its offset: '2021-08-23T12:56:00-04:00'. */
 export function isoInZone(epochMs: number, timeZone: string): string {
-  const p = zonedParts(epochMs, timeZone);
+  const p = zonedParts(timeZone, epochMs);
   const offset = zoneOffsetMinutes(epochMs, timeZone);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${formatOffset(offset)}`;
 }
 
 /** The calendar day ('YYYY-MM-DD') of an instant in `timeZone`. */
 export function calendarDayInZone(epochMs: number, timeZone: string): string {
-  const p = zonedParts(epochMs, timeZone);
+  const p = zonedParts(timeZone, epochMs);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
@@ -238,16 +220,10 @@ export function monthName(month: number): string {
 /** 'ET' for America/New_York: the generic zone name newspapers print. */
 const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 
-const zoneNames = new Map<string, Map<number, string>>();
+const zoneNames = memoize2((timeZone: string, epochMs: number): string => computeZoneAbbreviation(epochMs, timeZone));
 
 export function zoneAbbreviation(epochMs: number, timeZone: string): string {
-  const cache = cacheIn(zoneNames, timeZone);
-  let name = cache.get(epochMs);
-  if (name === undefined) {
-    name = computeZoneAbbreviation(epochMs, timeZone);
-    cache.set(epochMs, name);
-  }
-  return name;
+  return zoneNames(timeZone, epochMs);
 }
 
 function computeZoneAbbreviation(epochMs: number, timeZone: string): string {
@@ -265,7 +241,7 @@ function computeZoneAbbreviation(epochMs: number, timeZone: string): string {
 
 /** 'Aug. 23, 2021, 12:56 p.m. ET', in the zone the article was published in. */
 export function formatDateTimeInZone(epochMs: number, timeZone: string): string {
-  const p = zonedParts(epochMs, timeZone);
+  const p = zonedParts(timeZone, epochMs);
   const day = formatDayShort(`${p.year}-${pad(p.month)}-${pad(p.day)}`);
   const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
   const meridiem = p.hour < 12 ? 'a.m.' : 'p.m.';

@@ -8,8 +8,9 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
-import { copyFileSync, existsSync, linkSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { linkOrCopy } from '../link-or-copy.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -79,30 +80,6 @@ function isFile(path: string): boolean {
   }
 }
 
-/**
- * Puts the cached PNG at `target`: a hard link (no copy of the bytes) where
- * the file system allows, else a copy. Nothing may write into dist PNGs in
- * place afterwards, or it would write into the cache too.
- */
-async function placeFromCache(cached: string, target: string): Promise<void> {
-  await rm(target, { force: true });
-  try {
-    await link(cached, target);
-  } catch {
-    await copyFile(cached, target);
-  }
-}
-
-/** The same, synchronously: for thousands of small files in a row, Node's sync calls beat promises through the thread pool by 2–3× here. */
-function placeFromCacheSync(cached: string, target: string): void {
-  rmSync(target, { force: true });
-  try {
-    linkSync(cached, target);
-  } catch {
-    copyFileSync(cached, target);
-  }
-}
-
 export async function renderCards(cards: CardInput[], opts: RenderCardsOptions): Promise<RenderCardsResult> {
   const started = performance.now();
   const warn = opts.onWarning ?? ((message: string) => console.warn(message));
@@ -138,7 +115,7 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
   for (const [hash, { card, targets }] of targetsByHash) {
     const cached = join(opts.cacheDir, `${hash}.png`);
     if (isFile(cached)) {
-      for (const target of targets) placeFromCacheSync(cached, target);
+      for (const target of targets) linkOrCopy(cached, target);
       reused += Math.max(1, targets.length);
     } else {
       toRender.push({ hash, card, targets });
@@ -205,16 +182,19 @@ function renderInPool(
         }
         for (const warning of result.warnings) warn(warning);
         const cached = join(cacheDir, `${job.hash}.png`);
-        Promise.all(job.targets.map((target) => placeFromCache(cached, target))).then(() => {
-          placed += Math.max(1, job.targets.length);
-          finished += 1;
-          if (finished === jobs.length) {
-            for (const w of workers) void w.terminate();
-            resolve({ placed, workers: workers.length });
-          } else {
-            dispatch(worker);
-          }
-        }, fail);
+        try {
+          for (const target of job.targets) linkOrCopy(cached, target);
+        } catch (error) {
+          return fail(error instanceof Error ? error : new Error(String(error)));
+        }
+        placed += Math.max(1, job.targets.length);
+        finished += 1;
+        if (finished === jobs.length) {
+          for (const w of workers) void w.terminate();
+          resolve({ placed, workers: workers.length });
+        } else {
+          dispatch(worker);
+        }
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {

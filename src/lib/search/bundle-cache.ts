@@ -8,9 +8,10 @@
  * Plain Node (no Vite imports): usable from the integration, a script or a test.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { linkOrCopy } from '../link-or-copy.ts';
 
 /** A page Pagefind reads: its path under the site folder (with `/`) and the hash of its bytes. */
 export interface PageDigest {
@@ -82,25 +83,6 @@ export function listFiles(dir: string): string[] {
 /** The hash of each file, read one at a time so memory stays bounded whatever the site's size. */
 export function digestFiles(dir: string, paths: readonly string[]): PageDigest[] {
   return paths.map((path) => ({ path, sha256: sha256(readFileSync(join(dir, path))) }));
-}
-
-/**
- * Puts a file at `target` as a hard link to `source` where the file system allows
- * (no bytes copied), else as a copy. A hard link shares its bytes with the cache:
- * nothing may write into a bundle's files in place (rewriting means unlink + create).
- */
-export function linkOrCopy(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      rmSync(target, { force: true });
-      linkOrCopy(source, target);
-      return;
-    }
-    // Another file system, or one without hard links.
-    copyFileSync(source, target);
-  }
 }
 
 /** Places every file of the folder `from` at the same path under `to`; returns how many. */
