@@ -235,8 +235,18 @@ function isPrepared(article: readonly string[] | PreparedArticle): article is Pr
   return !Array.isArray(article);
 }
 
+// Frozen paragraph lists (articleParagraphs shares one per article) are prepared once, however many quotes are matched against them.
+const preparedByParagraphs = new WeakMap<readonly string[], PreparedArticle>();
+
 function asPrepared(article: readonly string[] | PreparedArticle): PreparedArticle {
-  return isPrepared(article) ? article : prepareArticle(article);
+  if (isPrepared(article)) return article;
+  if (!Object.isFrozen(article)) return prepareArticle(article);
+  let prepared = preparedByParagraphs.get(article);
+  if (!prepared) {
+    prepared = prepareArticle(article);
+    preparedByParagraphs.set(article, prepared);
+  }
+  return prepared;
 }
 
 /** The paragraph that holds `offset` in an ordered list of paragraph starts. */

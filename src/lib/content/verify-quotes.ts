@@ -8,22 +8,12 @@ import { articleParagraphs } from './article-text.ts';
 import type { ArticleData, QuoteData } from './schema.ts';
 import type { ValidatedEntry } from './validate.ts';
 
-const paragraphsOfArticle = new WeakMap<object, readonly string[]>();
-
-function paragraphsOf(article: ValidatedEntry<ArticleData>): readonly string[] {
-  let paragraphs = paragraphsOfArticle.get(article);
-  if (!paragraphs) {
-    paragraphs = articleParagraphs(article.body);
-    paragraphsOfArticle.set(article, paragraphs);
-  }
-  return paragraphs;
-}
-
 export function verifyQuoteAgainstArticle(
   quote: ValidatedEntry<QuoteData>,
   article: ValidatedEntry<ArticleData>,
 ): { message: string; fix: string } | undefined {
-  const result = matchQuote(quote.data.text, paragraphsOf(article));
+  // articleParagraphs is memoised by body: the quotes of one article share one parse.
+  const result = matchQuote(quote.data.text, articleParagraphs(article.body));
   if (result.found) return undefined;
   const matched = result.matchedPart
     ? `The first words match (“${result.matchedPart}”), then the quote says “${result.quoteContinues}”${result.articleContinues ? ` where the article says “${result.articleContinues}”` : ''}.`
