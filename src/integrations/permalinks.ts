@@ -3,7 +3,8 @@
  * 1. fails when a URL of `content/permalinks.txt` is neither built nor redirected,
  * 2. writes the redirects (`content/redirects.yaml`, renamed tags, and any passed
  *    in code) as HTML pages at the old URLs and as `_redirects` lines,
- * 3. reports the size of dist/ and warns before it outgrows a host's limits.
+ * 3. reports the size of dist/ and warns before it outgrows a host's limits (under
+ *    `npm run build`, after the search index is written: src/lib/after-astro.ts).
  * A failure prints one report naming each URL and its fix, with no stack trace.
  */
 import type { AstroIntegration } from 'astro';
@@ -33,6 +34,7 @@ import {
 } from '../lib/redirects.ts';
 import type { Redirect, RedirectsResult } from '../lib/redirects.ts';
 import { siteConfig } from '../site.config.ts';
+import { afterAstroFile, handOver } from '../lib/after-astro.ts';
 
 export const LEDGER_FILE_NAME = 'permalinks.txt';
 
@@ -115,6 +117,14 @@ async function totalBytes(dir: string, files: readonly string[]): Promise<number
   return bytes;
 }
 
+/** Logs the size of the finished site and warns before it outgrows a host's limits. */
+export async function reportDistSize(distDir: string, redirects: number, logger: { info(message: string): void; warn(message: string): void }): Promise<void> {
+  const files = await listDistFiles(distDir);
+  const stats = { files: files.length, bytes: await totalBytes(distDir, files), redirects };
+  logger.info(`dist/: ${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)}`);
+  for (const warning of hostLimitWarnings(stats)) logger.warn(warning);
+}
+
 export default function permalinks(options: PermalinksOptions = {}): AstroIntegration {
   let root = process.cwd();
   return {
@@ -167,10 +177,13 @@ export default function permalinks(options: PermalinksOptions = {}): AstroIntegr
           );
         }
 
-        const finalFiles = await listDistFiles(distDir);
-        const stats = { files: finalFiles.length, bytes: await totalBytes(distDir, finalFiles), redirects: redirects.length };
-        logger.info(`dist/: ${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)}`);
-        for (const warning of hostLimitWarnings(stats)) logger.warn(warning);
+        const handOff = afterAstroFile();
+        if (handOff) {
+          // The search index is written after Astro exits (npm run build): measure then.
+          handOver(handOff, { distReport: { siteDir: distDir, redirects: redirects.length } });
+          return;
+        }
+        await reportDistSize(distDir, redirects.length, logger);
       },
     },
   };

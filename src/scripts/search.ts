@@ -5,6 +5,8 @@
  * The page works as a plain GET form too: `/search/?q=…` searches on load.
  */
 
+import { searchTerms } from '../lib/search/query.ts';
+
 /** The parts of Pagefind's JS API (`pagefind.js`, 1.x) this page uses. */
 interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }): Promise<void>;
@@ -210,7 +212,7 @@ export function startSearch(): void {
     results.setAttribute('aria-busy', 'true');
     try {
       const pagefind = await loadApi();
-      const response = await pagefind.search(query);
+      const response = await pagefind.search(searchTerms(query, document.documentElement.lang));
       if (search !== latest || !response) return;
       pending = response.results;
       const total = pending.length;

@@ -101,6 +101,14 @@ describe('search page', () => {
     expect(focused).toBe(await firstResult.getAttribute('href'));
   });
 
+  it('finds for "the Panjshir" what it finds for "Panjshir", and names the query as typed', async () => {
+    const plain = await (await searchFor('Panjshir')).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const withCommonWords = await (await searchFor('the Panjshir')).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(withCommonWords).toEqual(plain);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${plain.length} results for “the Panjshir”.`);
+    expect(problems).toEqual([]);
+  });
+
   it('does not find the share links and citations every quote page carries', async () => {
     for (const boilerplate of ['Mastodon', 'Zotero']) {
       await page.goto(`${server.url}search/?q=${boilerplate}`);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { distOf, projectRoot } from '../support/sites.ts';
+import { buildLogOf, distOf, projectRoot, SITES } from '../support/sites.ts';
 import { htmlPages, listFiles, loadPage, readText, words } from '../support/html.ts';
 
 const dist = distOf('real');
@@ -145,8 +145,31 @@ describe('the main feed', () => {
   });
 });
 
+describe('npm run build', () => {
+  it('writes the search index and measures dist/ after Astro has exited, so their memory never adds up', () => {
+    const log = readFileSync(buildLogOf(SITES.real.name), 'utf8');
+    const astroDone = log.indexOf('[build] Complete!');
+    const deferred = log.indexOf('[qtd:search-index] search index: written after Astro exits');
+    const indexed = log.search(/\[qtd:search-index\] search index: (?:\d+ pages indexed of \d+ read|cached, \d+ pages unchanged)/);
+    const measured = log.search(/\[qtd:permalinks\] dist\/: \d+ files/);
+    expect(deferred).toBeGreaterThan(-1);
+    expect(deferred).toBeLessThan(astroDone);
+    expect(indexed).toBeGreaterThan(astroDone);
+    expect(measured).toBeGreaterThan(indexed);
+    expect(JSON.parse(readText(dist, 'pagefind/pagefind-entry.json')).languages.en.page_count).toBeGreaterThan(0);
+  });
+
+  it('indexes inside the build under a plain `astro build`', () => {
+    const log = readFileSync(buildLogOf(SITES.realTokyo.name), 'utf8');
+    const indexed = log.search(/\[qtd:search-index\] search index: (?:\d+ pages indexed|cached)/);
+    expect(indexed).toBeGreaterThan(-1);
+    expect(indexed).toBeLessThan(log.indexOf('[build] Complete!'));
+    expect(log).not.toContain('written after Astro exits');
+  });
+});
+
 describe('independence from the build machine', () => {
-  it('gives byte-identical output under TZ=America/Los_Angeles and TZ=Asia/Tokyo', () => {
+  it('gives byte-identical output under TZ=America/Los_Angeles and TZ=Asia/Tokyo, by `npm run build` and by `astro build`', () => {
     const tokyo = distOf('realTokyo');
     const files = listFiles(dist);
     expect(listFiles(tokyo)).toEqual(files);

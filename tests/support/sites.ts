@@ -1,7 +1,7 @@
 /**
  * The sites the build and browser tests look at, each built once per test run by
  * `tests/support/global-setup.ts` into `tests/.out/<name>/dist`, and the helper
- * that spawns a real `astro build`.
+ * that spawns a real build.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,20 +11,28 @@ import { join } from 'node:path';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const outRoot = join(projectRoot, 'tests/.out');
 const astroBin = join(projectRoot, 'node_modules/.bin/astro');
+const buildScript = join(projectRoot, 'scripts/build.ts');
 
 /** The day the test builds take as today, so that results never depend on the calendar. */
 export const TEST_BUILD_DATE = '2026-11-26';
 
+/** How a site is built: as `npm run build` does (Astro, then the search index), or by a plain `astro build`. */
+export type BuildCommand = 'npm run build' | 'astro build';
+
 export interface SiteDefinition {
   name: string;
   env: Record<string, string>;
+  command?: BuildCommand;
 }
 
 export const SITES = {
   /** The real content, as published. */
   real: { name: 'real', env: { TZ: 'America/Los_Angeles' } },
-  /** The same, built on a machine in another time zone: must be byte-identical. */
-  realTokyo: { name: 'real-tokyo', env: { TZ: 'Asia/Tokyo' } },
+  /**
+   * The same, built on a machine in another time zone and by a plain `astro build`
+   * (search index written inside the build): must be byte-identical.
+   */
+  realTokyo: { name: 'real-tokyo', env: { TZ: 'Asia/Tokyo' }, command: 'astro build' },
   /** The same content after a move to another domain and a base path. */
   moved: { name: 'moved', env: { TZ: 'UTC', SITE_URL: 'https://elsewhere.example', BASE_PATH: '/qtd/' } },
   /** A fixture archive with many cases: several quotes, scheduled, withdrawn, RTL, tags, attacks. */
@@ -57,11 +65,17 @@ export interface BuildResult {
   ms: number;
 }
 
-/** Runs `astro build` with the given environment; resolves with its exit code and output. */
-export function runAstroBuild(env: Record<string, string>, outDir: string, cacheDir: string): Promise<BuildResult> {
+/**
+ * Builds with the given environment as `npm run build` does (scripts/build.ts), or
+ * by a plain `astro build`; resolves with the exit code and output.
+ */
+export function runAstroBuild(env: Record<string, string>, outDir: string, cacheDir: string, command: BuildCommand = 'npm run build'): Promise<BuildResult> {
   const started = performance.now();
+  const [program, args] = command === 'astro build'
+    ? [astroBin, ['build', '--outDir', outDir]]
+    : [process.execPath, [buildScript, '--outDir', outDir]];
   return new Promise((resolve, reject) => {
-    const child = spawn(astroBin, ['build', '--outDir', outDir], {
+    const child = spawn(program, args, {
       cwd: projectRoot,
       env: {
         ...process.env,
@@ -83,6 +97,11 @@ export function runAstroBuild(env: Record<string, string>, outDir: string, cache
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, ms: performance.now() - started }));
   });
+}
+
+/** The standard output of a test site's last build. */
+export function buildLogOf(name: string): string {
+  return join(outRoot, name, 'build.log');
 }
 
 export function buildDirs(name: string): { outDir: string; cacheDir: string } {

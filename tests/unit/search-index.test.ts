@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  boilerplateSelectors, checkIndexedPages, indexedPageCount, indexIdentity, searchIndexLogLine, writeSearchIndex, writeSearchIndexCached,
+  articleTextSelectors, boilerplateSelectors, checkIndexedPages, indexedPageCount, indexIdentity, searchIndexLogLine, writeSearchIndex, writeSearchIndexCached,
 } from '../../src/integrations/search-index.ts';
 import { parseBuildLog } from '../../bench/run.ts';
 import {
@@ -89,6 +89,31 @@ describe('writeSearchIndex', () => {
     // Renaming a class in the component would quietly put the boilerplate back into the index.
     const component = await readFile(new URL('../../src/components/CiteAndShare.astro', import.meta.url), 'utf8');
     for (const selector of boilerplateSelectors) {
+      expect(selector).toMatch(/^\.[a-z-]+$/);
+      expect(component).toMatch(new RegExp(`class="(?:[^"]* )?${selector.slice(1)}(?: [^"]*)?"`));
+    }
+  });
+
+  it('leaves the article text around a quote ("In context") out of the quote page\'s entry', async () => {
+    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
+    await page('index.html', '<h1>Home</h1>');
+    await page('quotes/kept/index.html', [
+      '<article data-pagefind-body><blockquote><p>We will never surrender</p></blockquote>',
+      '<section class="in-context"><h2>In context</h2><blockquote><p>Up in the valley of Panjshir, <mark>we will never surrender</mark>, he said.</p></blockquote></section>',
+      '<section class="commentary"><p>Chosen for the anniversary.</p></section></article>',
+    ].join(''));
+    await writeSearchIndex(siteDir);
+    const fragments = join(siteDir, 'pagefind', 'fragment');
+    const texts = await Promise.all((await readdir(fragments)).map(async (name) => gunzipSync(await readFile(join(fragments, name))).toString('utf8')));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('We will never surrender');
+    expect(texts[0]).toContain('Chosen for the anniversary');
+    for (const articleText of ['In context', 'Panjshir', 'valley']) expect(texts[0]).not.toContain(articleText);
+  });
+
+  it('excludes the "In context" class that the quote page still has', async () => {
+    const component = await readFile(new URL('../../src/components/QuoteDetail.astro', import.meta.url), 'utf8');
+    for (const selector of articleTextSelectors) {
       expect(selector).toMatch(/^\.[a-z-]+$/);
       expect(component).toMatch(new RegExp(`class="(?:[^"]* )?${selector.slice(1)}(?: [^"]*)?"`));
     }
