@@ -20,9 +20,9 @@ describe('searchTerms', () => {
     expect(searchTerms('never surrender', 'en')).toBe('never surrender');
   });
 
-  it('keeps an exact phrase as typed', () => {
+  it('keeps an exact phrase as typed, with curly quotes made straight for Pagefind', () => {
     expect(searchTerms('"the river"', 'en')).toBe('"the river"');
-    expect(searchTerms('“of the people”', 'en')).toBe('“of the people”');
+    expect(searchTerms('“of the people”', 'en')).toBe('"of the people"');
   });
 
   it('drops nothing in a language without a list', () => {

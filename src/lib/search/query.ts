@@ -8,7 +8,8 @@
  * with other words it narrows nothing and only costs its chunk. Those words are left
  * out of a query when at least half of it is other words ("the river" → "river"). A
  * query made mostly of such words is likely the wording of a quote ("to be or not to
- * be") and is searched as typed, as is an exact phrase in double quotes.
+ * be") and is searched as typed, as is an exact phrase in double quotes (curly
+ * quotes, as phones type them, made straight for Pagefind).
  */
 
 /**
@@ -32,10 +33,12 @@ function bareWord(word: string): string {
 
 /**
  * The query to search for: `query` without its stop words when at least half of its
- * words are other words and it holds no exact phrase; otherwise `query` unchanged.
+ * words are other words and it holds no exact phrase; otherwise `query` unchanged
+ * (but for curly quotes made straight).
  */
 export function searchTerms(query: string, lang: string): string {
-  if (query.includes('"') || query.includes('“') || query.includes('”')) return query;
+  // Pagefind takes only straight quotes for a phrase; phones type curly ones.
+  if (/["“”]/.test(query)) return query.replace(/[“”]/g, '"');
   const stopWords = stopWordsFor(lang);
   const words = query.split(/\s+/).filter((word) => word !== '');
   const kept = words.filter((word) => !stopWords.has(bareWord(word)));
