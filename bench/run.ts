@@ -102,6 +102,17 @@ export function parseBuildLog(log: string): BuildStages {
 interface ProcessInfo {
   ppid: number;
   rssKb: number;
+  /** What the process runs, e.g. `node astro.mjs`, `node build.ts`, `pagefind_extended`. */
+  name: string;
+}
+
+/** A short name for a command line: the program, and for node the script it runs. */
+export function processName(argv: readonly string[]): string {
+  const base = (path: string | undefined) => (path ?? '').split('/').pop() ?? '';
+  const program = base(argv[0]);
+  if (program !== 'node') return program;
+  const script = argv.slice(1).find((arg) => !arg.startsWith('-'));
+  return script ? `node ${base(script)}` : 'node';
 }
 
 function processTableFromProc(): Map<number, ProcessInfo> {
@@ -112,7 +123,8 @@ function processTableFromProc(): Map<number, ProcessInfo> {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
       const rssKb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      table.set(Number(name), { ppid, rssKb });
+      const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+      table.set(Number(name), { ppid, rssKb, name: processName(argv) });
     } catch {
       // The process ended between listing and reading.
     }
@@ -122,10 +134,11 @@ function processTableFromProc(): Map<number, ProcessInfo> {
 
 function processTableFromPs(): Map<number, ProcessInfo> {
   const table = new Map<number, ProcessInfo>();
-  const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' });
+  const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
   for (const line of out.split('\n')) {
-    const [pid, ppid, rss] = line.trim().split(/\s+/).map(Number);
-    if (pid !== undefined && ppid !== undefined && rss !== undefined && !Number.isNaN(pid)) table.set(pid, { ppid, rssKb: rss });
+    const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
+    if (pid === undefined || ppid === undefined || rss === undefined || Number.isNaN(Number(pid))) continue;
+    table.set(Number(pid), { ppid: Number(ppid), rssKb: Number(rss), name: processName(args) });
   }
   return table;
 }
@@ -134,20 +147,26 @@ const processTable = existsSync('/proc/self/status') ? processTableFromProc : pr
 
 /** Resident memory of a process and all its descendants, in kB. */
 export function treeRssKb(rootPid: number, table: ReadonlyMap<number, ProcessInfo>): number {
+  return treeProcesses(rootPid, table).reduce((sum, process) => sum + process.rssKb, 0);
+}
+
+/** A process and all its descendants. */
+export function treeProcesses(rootPid: number, table: ReadonlyMap<number, ProcessInfo>): ProcessInfo[] {
   const children = new Map<number, number[]>();
   for (const [pid, info] of table) {
     const list = children.get(info.ppid) ?? [];
     list.push(pid);
     children.set(info.ppid, list);
   }
-  let total = 0;
+  const found: ProcessInfo[] = [];
   const stack = [rootPid];
   while (stack.length > 0) {
     const pid = stack.pop() as number;
-    total += table.get(pid)?.rssKb ?? 0;
+    const info = table.get(pid);
+    if (info) found.push(info);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return found;
 }
 
 // ---------------------------------------------------------------- builds
@@ -171,6 +190,8 @@ export interface BuildResult {
   exitCode: number;
   seconds: number;
   peakRssMb: number;
+  /** The processes of the tree at the moment of the peak, largest first. */
+  peakParts: { name: string; rssMb: number }[];
   pages: number;
   distFiles: number;
   distMb: number;
@@ -242,10 +263,16 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string): Pr
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let peakParts: ProcessInfo[] = [];
   const sample = (): void => {
     if (child.pid === undefined) return;
     try {
-      peakKb = Math.max(peakKb, treeRssKb(child.pid, processTable()));
+      const processes = treeProcesses(child.pid, processTable());
+      const totalKb = processes.reduce((sum, process) => sum + process.rssKb, 0);
+      if (totalKb > peakKb) {
+        peakKb = totalKb;
+        peakParts = processes;
+      }
     } catch {
       // A sample lost to a race with the process ending is no loss.
     }
@@ -273,6 +300,10 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string): Pr
     exitCode,
     seconds,
     peakRssMb: peakKb / 1024,
+    peakParts: peakParts
+      .filter((part) => part.rssKb > 0)
+      .sort((a, b) => b.rssKb - a.rssKb)
+      .map((part) => ({ name: part.name, rssMb: Math.round(part.rssKb / 1024) })),
     pages: dist.pages,
     distFiles: dist.files,
     distMb: dist.bytes / 1024 / 1024,
@@ -309,6 +340,16 @@ export function formatBuildTable(results: readonly BuildResult[]): string {
     lines.push(
       `| ${r.label}${failed} | ${r.pages} | ${fixed(r.seconds)} | ${seconds(r.stages.contentCheckMs)} | ${seconds(r.stages.renderingMs)} | ${feeds} | ${seconds(r.stages.cardsMs)}${r.stages.cardsWaitMs !== undefined ? ` (${seconds(r.stages.cardsWaitMs)})` : ''} | ${seconds(r.stages.searchMs)} | ${fixed(r.pages / r.seconds)} | ${Math.round(r.peakRssMb)} | ${fixed(r.distMb)} | ${r.distFiles} |`,
     );
+  }
+  return lines.join('\n');
+}
+
+/** What made up each build's peak: "QTD, cold: 1,706 MB node astro.mjs + 84 MB node build.ts". */
+export function formatPeakParts(results: readonly BuildResult[]): string {
+  const lines = ['At the peak (MB of each process of the tree):'];
+  for (const r of results) {
+    if (r.peakParts.length === 0) continue;
+    lines.push(`- ${r.label}: ${r.peakParts.map((part) => `${part.rssMb.toLocaleString('en-US')} ${part.name}`).join(' + ')}`);
   }
   return lines.join('\n');
 }
@@ -468,7 +509,9 @@ async function main(): Promise<void> {
     formatBuildTable(results),
     '',
     ...changeWarning.flatMap((line) => [line, '']),
-    'Total: wall-clock seconds of the `astro build` process. Peak: resident memory of the whole process tree, sampled every 200 ms. Rendering: Astro’s “generating static routes … Completed in”. Feeds: the summed render times of the feed routes (part of rendering). “–”: no such stage or no log line for it.',
+    'Total: wall-clock seconds of the build (QTD: `npm run build`’s `scripts/build.ts`, Astro then the search index; the baselines: `astro build`). Peak: resident memory of the whole process tree, sampled every 200 ms. Rendering: Astro’s “generating static routes … Completed in”. Feeds: the summed render times of the feed routes (part of rendering). “–”: no such stage or no log line for it.',
+    '',
+    formatPeakParts(results),
     '',
     '### Ratios',
     '',

@@ -15,7 +15,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatLedger, parseLedger, pathsFromDist, updateLedger } from '../src/lib/permalinks.ts';
-import { LEDGER_FILE_NAME, collectRedirects, listDistFiles } from '../src/integrations/permalinks.ts';
+import { LEDGER_FILE_NAME, collectRedirects } from '../src/integrations/permalinks.ts';
+import { listFiles } from '../src/lib/files.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const USAGE = 'usage: npm run permalinks [-- <distDir>]';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   if (errors.length > 0) throw new Error(`redirects are invalid:\n  ${errors.join('\n  ')}`);
   // Redirect pages stand in for URLs already in the ledger; they are not new pages.
   const redirected = new Set(redirects.map((redirect) => redirect.from));
-  const built = pathsFromDist(await listDistFiles(distDir)).filter((path) => !redirected.has(path));
+  const built = pathsFromDist(listFiles(distDir)).filter((path) => !redirected.has(path));
 
   const ledgerFile = resolve(projectRoot, siteConfig.contentDir, LEDGER_FILE_NAME);
   const shownLedger = relative(process.cwd(), ledgerFile) || ledgerFile;

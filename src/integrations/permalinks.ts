@@ -9,8 +9,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   distFileForPath,
@@ -35,6 +35,7 @@ import {
 import type { Redirect, RedirectsResult } from '../lib/redirects.ts';
 import { siteConfig } from '../site.config.ts';
 import { afterAstroFile, handOver } from '../lib/after-astro.ts';
+import { listFiles, totalBytes } from '../lib/files.ts';
 
 export const LEDGER_FILE_NAME = 'permalinks.txt';
 
@@ -43,15 +44,6 @@ export type ExtraRedirects = readonly Redirect[] | (() => readonly Redirect[] | 
 export interface PermalinksOptions {
   /** Redirects derived in code by other parts of the site, merged with the declared ones. */
   redirects?: ExtraRedirects;
-}
-
-/** Every file under dir, relative and with `/` separators, sorted. */
-export async function listDistFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
@@ -111,16 +103,11 @@ async function writeRedirects(distDir: string, redirects: readonly Redirect[]): 
   await appendFile(redirectsFile, `${separator}# Published URLs that moved (content/redirects.yaml, renamed tags)\n${netlifyRedirects(redirects, siteConfig.basePath)}`);
 }
 
-async function totalBytes(dir: string, files: readonly string[]): Promise<number> {
-  let bytes = 0;
-  for (const file of files) bytes += (await stat(join(dir, file))).size;
-  return bytes;
-}
 
 /** Logs the size of the finished site and warns before it outgrows a host's limits. */
 export async function reportDistSize(distDir: string, redirects: number, logger: { info(message: string): void; warn(message: string): void }): Promise<void> {
-  const files = await listDistFiles(distDir);
-  const stats = { files: files.length, bytes: await totalBytes(distDir, files), redirects };
+  const files = listFiles(distDir);
+  const stats = { files: files.length, bytes: totalBytes(distDir, files), redirects };
   logger.info(`dist/: ${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)}`);
   for (const warning of hostLimitWarnings(stats)) logger.warn(warning);
 }
@@ -136,7 +123,7 @@ export default function permalinks(options: PermalinksOptions = {}): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const contentDir = siteConfig.contentDir;
-        const builtFiles = await listDistFiles(distDir);
+        const builtFiles = listFiles(distDir);
         const fileSet = new Set(builtFiles);
 
         const extra = typeof options.redirects === 'function' ? await options.redirects() : (options.redirects ?? []);

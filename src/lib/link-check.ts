@@ -19,9 +19,10 @@
  *   targets, and only when that page was extracted too;
  * - `<base href>` is not honoured (Astro never writes one).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse } from 'parse5';
+import { listFiles } from './files.ts';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
@@ -303,15 +304,6 @@ export function checkLinks(pages: PageLinks[], files: ReadonlySet<string>, opts:
   return broken;
 }
 
-async function listFiles(distDir: string): Promise<string[]> {
-  const entries = await readdir(distDir, { recursive: true, withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    files.push(relative(distDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-  }
-  return files.sort();
-}
 
 type ReadResult = { ok: true; text: string } | { ok: false; error: unknown };
 
@@ -352,7 +344,7 @@ export async function checkDist(
   distDir: string,
   opts: LinkCheckOptions,
 ): Promise<{ broken: BrokenLink[]; pagesChecked: number; linksChecked: number }> {
-  const files = await listFiles(distDir);
+  const files = listFiles(distDir);
   const htmlFiles = files.filter(isHtmlFile);
   const pages: PageLinks[] = [];
   let linksChecked = 0;

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
-import { parseBuildLog, parseDuration, treeRssKb } from '../../bench/run.ts';
+import { formatPeakParts, parseBuildLog, parseDuration, processName, treeProcesses, treeRssKb, type BuildResult } from '../../bench/run.ts';
 import { gzipBytes, measurePage } from '../../bench/page-weight.ts';
 import { readContentFolder } from '../../src/lib/content/read-content.ts';
 import { validateContent, type ValidatedContent } from '../../src/lib/content/validate.ts';
@@ -154,12 +154,25 @@ describe('bench log parsing', () => {
 
   it('sums the resident memory of a process and all its descendants, not its siblings', () => {
     const table = new Map([
-      [10, { ppid: 1, rssKb: 100 }],
-      [11, { ppid: 10, rssKb: 50 }],
-      [12, { ppid: 11, rssKb: 25 }],
-      [13, { ppid: 1, rssKb: 1000 }],
+      [10, { ppid: 1, rssKb: 100, name: 'node build.ts' }],
+      [11, { ppid: 10, rssKb: 50, name: 'node astro.mjs' }],
+      [12, { ppid: 11, rssKb: 25, name: 'pagefind_extended' }],
+      [13, { ppid: 1, rssKb: 1000, name: 'node other.js' }],
     ]);
     expect(treeRssKb(10, table)).toBe(175);
+    expect(treeProcesses(10, table).map((process) => process.name).sort()).toEqual(['node astro.mjs', 'node build.ts', 'pagefind_extended']);
+  });
+
+  it('names a process by its program, and a node process by its script', () => {
+    expect(processName(['/work/main/node_modules/node/bin/node', '/work/main/node_modules/astro/bin/astro.mjs', 'build'])).toBe('node astro.mjs');
+    expect(processName(['node', '--max-old-space-size=100', 'scripts/build.ts'])).toBe('node build.ts');
+    expect(processName(['/x/bin/pagefind_extended', '--service'])).toBe('pagefind_extended');
+    expect(processName(['node'])).toBe('node');
+  });
+
+  it('says what made up each peak', () => {
+    const result = { label: 'QTD, cold', peakParts: [{ name: 'node astro.mjs', rssMb: 1706 }, { name: 'node build.ts', rssMb: 84 }] } as BuildResult;
+    expect(formatPeakParts([result])).toContain('- QTD, cold: 1,706 node astro.mjs + 84 node build.ts');
   });
 });
 
