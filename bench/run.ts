@@ -111,6 +111,7 @@ export function processName(argv: readonly string[]): string {
   const base = (path: string | undefined) => (path ?? '').split('/').pop() ?? '';
   const program = base(argv[0]);
   if (program !== 'node') return program;
+  if (argv.includes('-e') || argv.includes('--eval')) return 'node -e';
   const script = argv.slice(1).find((arg) => !arg.startsWith('-'));
   return script ? `node ${base(script)}` : 'node';
 }

@@ -168,6 +168,7 @@ describe('bench log parsing', () => {
     expect(processName(['node', '--max-old-space-size=100', 'scripts/build.ts'])).toBe('node build.ts');
     expect(processName(['/x/bin/pagefind_extended', '--service'])).toBe('pagefind_extended');
     expect(processName(['node'])).toBe('node');
+    expect(processName(['/bin/node', '-e', "const fs = process.getBuiltinModule('node:fs');", '/tmp/old-dist'])).toBe('node -e');
   });
 
   it('says what made up each peak', () => {
