@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ import {
   sizeStepForLength,
 } from '../../src/lib/og/card-layout.ts';
 import type { CardInput } from '../../src/lib/og/card-layout.ts';
-import { renderCards, rendererIdentity } from '../../src/lib/og/render-cards.ts';
+import { batchSize, renderCards, rendererIdentity } from '../../src/lib/og/render-cards.ts';
 import { createCardRenderer } from '../../src/lib/og/card-render.ts';
 import { cardFontFiles, woffToSfnt } from '../../src/lib/og/fonts.ts';
 import { analyseParagraph, createTextShaper } from '../../src/lib/og/text-shaper.ts';
@@ -239,6 +240,17 @@ function differingFraction(actual: PNG, expected: PNG, threshold = 48): number {
   return differing / (actual.width * actual.height);
 }
 
+describe('batchSize', () => {
+  it('sends up to 8 cards at once while many are left, one at a time towards the end', () => {
+    expect(batchSize(11_000, 2)).toBe(8);
+    expect(batchSize(40, 2)).toBe(5);
+    expect(batchSize(7, 2)).toBe(1);
+    expect(batchSize(1, 2)).toBe(1);
+    expect(batchSize(0, 2)).toBe(0);
+    expect(batchSize(100, 0)).toBe(8);
+  });
+});
+
 describe('renderCards', () => {
   let work = '';
   let first: Awaited<ReturnType<typeof renderCards>>;
@@ -296,6 +308,16 @@ describe('renderCards', () => {
     const drawing = renderCards(many, { cacheDir: join(work, 'cache-grow'), concurrency: 1, useAllCores });
     allCores();
     expect(await drawing).toMatchObject({ rendered: 6, reused: 0, workers: Math.min(availableParallelism(), 6) });
+  });
+
+  it('draws many cards in batches, each once, into its own file', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...seed, id: `batch-${i}`, text: `${seed.text} ${i}` }));
+    const result = await renderCards(many, { outDir: join(work, 'dist-batch'), cacheDir: join(work, 'cache-batch'), concurrency: 2 });
+    expect(result).toMatchObject({ rendered: 60, reused: 0 });
+    // Every card its own picture: no card got another's file.
+    const digests = await Promise.all(many.map(async (card) => createHash('sha256').update(await readFile(join(work, 'dist-batch', cardOutputPath(card)))).digest('hex')));
+    expect(new Set(digests).size).toBe(60);
+    expect((await readdir(join(work, 'cache-batch'))).filter((name) => name.endsWith('.png'))).toHaveLength(60);
   });
 
   it('renders only what changed', async () => {

@@ -1,7 +1,7 @@
 /**
  * A card-rendering worker thread, run by Node directly (type stripping).
- * Loads the fonts once, then renders one card per message and writes the PNG
- * itself, so image buffers never cross threads or pile up in the main one.
+ * Loads the fonts once, then renders the cards of each message (a batch) and writes
+ * the PNGs itself, so image buffers never cross threads or pile up in the main one.
  */
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
@@ -23,15 +23,37 @@ export interface CardJob {
 
 export type CardJobResult = { job: number; ok: true; warnings: string[] } | { job: number; ok: false; error: string };
 
+/**
+ * Several cards per message: a message costs the main thread 0.2–1 ms to post (1.1 s
+ * for 1,096 cards in a profiled build), time taken from page rendering.
+ */
+export interface CardBatch {
+  jobs: CardJob[];
+}
+
+export interface CardBatchResult {
+  results: CardJobResult[];
+}
+
 const port = parentPort;
 if (!port) throw new Error('card-worker.ts runs as a worker thread');
 
 const { fonts } = workerData as CardWorkerData;
 const rendererReady = createCardRenderer(fonts.map((font) => ({ ...font, data: readFileSync(font.path) })));
 
-port.on('message', (message: CardJob) => {
-  void handle(message).then((result) => port.postMessage(result));
+port.on('message', (batch: CardBatch) => {
+  void handleBatch(batch).then((answer) => port.postMessage(answer));
 });
+
+async function handleBatch({ jobs }: CardBatch): Promise<CardBatchResult> {
+  const results: CardJobResult[] = [];
+  for (const job of jobs) {
+    const result = await handle(job);
+    results.push(result);
+    if (!result.ok) break;
+  }
+  return { results };
+}
 
 async function handle({ job, card, file }: CardJob): Promise<CardJobResult> {
   try {

@@ -18,7 +18,7 @@ import { cardHash, cardOutputPath } from './card-layout.ts';
 import type { CardInput } from './card-layout.ts';
 import { cardFontFiles, fontFilesIdentity } from './fonts.ts';
 import type { FontFile } from './fonts.ts';
-import type { CardJob, CardJobResult, CardWorkerData } from './card-worker.ts';
+import type { CardBatch, CardBatchResult, CardWorkerData } from './card-worker.ts';
 
 export interface RenderCardsOptions {
   /** The dist folder; without it the cards are only drawn into the cache (see the share-cards integration). */
@@ -130,7 +130,17 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
   return { rendered, reused, workers, ms: Math.round(performance.now() - started) };
 }
 
-/** Hands the jobs to `poolSize` workers, one card in flight per worker; resolves with the number of cards placed and of workers started. */
+/**
+ * How many cards to send a worker at once: up to 8 while many are left, fewer towards the
+ * end (a quarter of what is left per core, at least one), so that no core idles while
+ * another still holds a batch, and a worker added for the last cards still gets some.
+ */
+export function batchSize(left: number, cores: number): number {
+  if (left <= 0) return 0;
+  return Math.max(1, Math.min(8, Math.floor(left / (4 * Math.max(1, cores)))));
+}
+
+/** Hands the jobs to `poolSize` workers, one batch in flight per worker; resolves with the number of cards placed and of workers started. */
 function renderInPool(
   jobs: { hash: string; card: CardInput; targets: string[] }[],
   poolSize: number,
@@ -145,6 +155,7 @@ function renderInPool(
   return new Promise<{ placed: number; workers: number }>((resolve, reject) => {
     const workers: Worker[] = [];
     const retired = new Set<Worker>();
+    const inFlight = new Map<Worker, number>();
     let next = 0;
     let placed = 0;
     let finished = 0;
@@ -158,37 +169,44 @@ function renderInPool(
     };
 
     const dispatch = (worker: Worker): void => {
-      const job = jobs[next];
-      if (!job) {
+      const size = batchSize(jobs.length - next, availableParallelism());
+      if (size === 0) {
         retired.add(worker);
         void worker.terminate();
         return;
       }
-      const message: CardJob = { job: next, card: job.card, file: join(cacheDir, `${job.hash}.png`) };
-      next += 1;
-      worker.postMessage(message);
+      const batch: CardBatch = { jobs: [] };
+      for (const end = next + size; next < end; next += 1) {
+        const job = jobs[next] as (typeof jobs)[number];
+        batch.jobs.push({ job: next, card: job.card, file: join(cacheDir, `${job.hash}.png`) });
+      }
+      inFlight.set(worker, batch.jobs.length);
+      worker.postMessage(batch);
     };
 
     const workerData: CardWorkerData = { fonts };
     const startWorker = (): void => {
       const worker = new Worker(WORKER_URL, { workerData });
       workers.push(worker);
-      worker.on('message', (result: CardJobResult) => {
+      worker.on('message', ({ results }: CardBatchResult) => {
         if (failed) return;
-        const job = jobs[result.job];
-        if (!job) return fail(new Error(`card worker answered for an unknown job ${result.job}`));
-        if (!result.ok) {
-          return fail(new Error(`rendering the card for ${job.card.kind} ${job.card.id} failed:\n${result.error}`));
+        for (const result of results) {
+          const job = jobs[result.job];
+          if (!job) return fail(new Error(`card worker answered for an unknown job ${result.job}`));
+          if (!result.ok) {
+            return fail(new Error(`rendering the card for ${job.card.kind} ${job.card.id} failed:\n${result.error}`));
+          }
+          for (const warning of result.warnings) warn(warning);
+          const cached = join(cacheDir, `${job.hash}.png`);
+          try {
+            for (const target of job.targets) linkOrCopy(cached, target);
+          } catch (error) {
+            return fail(error instanceof Error ? error : new Error(String(error)));
+          }
+          placed += Math.max(1, job.targets.length);
+          finished += 1;
         }
-        for (const warning of result.warnings) warn(warning);
-        const cached = join(cacheDir, `${job.hash}.png`);
-        try {
-          for (const target of job.targets) linkOrCopy(cached, target);
-        } catch (error) {
-          return fail(error instanceof Error ? error : new Error(String(error)));
-        }
-        placed += Math.max(1, job.targets.length);
-        finished += 1;
+        if (results.length !== inFlight.get(worker)) return fail(new Error(`card worker answered ${results.length} of ${inFlight.get(worker)} cards`));
         if (finished === jobs.length) {
           for (const w of workers) void w.terminate();
           resolve({ placed, workers: workers.length });
