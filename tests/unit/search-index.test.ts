@@ -53,6 +53,16 @@ describe('writeSearchIndex', () => {
     await writeFile(file, `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`);
   }
 
+  /** Indexes a site of a home page and one quote page; returns the text of each indexed page's fragment. */
+  async function indexedTexts(quotePage: string[]): Promise<string[]> {
+    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
+    await page('index.html', '<h1>Home</h1>');
+    await page('quotes/kept/index.html', quotePage.join(''));
+    await writeSearchIndex(siteDir);
+    const fragments = join(siteDir, 'pagefind', 'fragment');
+    return Promise.all((await readdir(fragments)).map(async (name) => gunzipSync(await readFile(join(fragments, name))).toString('utf8')));
+  }
+
   it('indexes only the pages marked data-pagefind-body and writes the JS API, not the ready-made UIs', async () => {
     siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
     await page('index.html', '<h1>Home</h1><p>Panjshir on the home page</p>');
@@ -69,17 +79,12 @@ describe('writeSearchIndex', () => {
   });
 
   it('leaves the share links, citations and printed URL of a quote page out of the index', async () => {
-    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
-    await page('index.html', '<h1>Home</h1>');
-    await page('quotes/kept/index.html', [
+    const texts = await indexedTexts([
       '<article data-pagefind-body><blockquote><p>We will never surrender in Panjshir</p></blockquote>',
       '<p class="print-only print-url">https://qtd.example/quotes/kept/</p>',
       '<section class="share"><h2>Link to this quote</h2><ul><li><a href="#">Mastodon</a></li></ul></section>',
       '<section class="citations"><dl><dt>Chicago</dt><dd>Ahmad Massoud, quoted in …</dd></dl></section></article>',
-    ].join(''));
-    await writeSearchIndex(siteDir);
-    const fragments = join(siteDir, 'pagefind', 'fragment');
-    const texts = await Promise.all((await readdir(fragments)).map(async (name) => gunzipSync(await readFile(join(fragments, name))).toString('utf8')));
+    ]);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain('We will never surrender in Panjshir');
     for (const boilerplate of ['qtd.example', 'Link to this quote', 'Mastodon', 'Chicago']) expect(texts[0]).not.toContain(boilerplate);
@@ -95,16 +100,11 @@ describe('writeSearchIndex', () => {
   });
 
   it('leaves the article text around a quote ("In context") out of the quote page\'s entry', async () => {
-    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
-    await page('index.html', '<h1>Home</h1>');
-    await page('quotes/kept/index.html', [
+    const texts = await indexedTexts([
       '<article data-pagefind-body><blockquote><p>We will never surrender</p></blockquote>',
       '<section class="in-context"><h2>In context</h2><blockquote><p>Up in the valley of Panjshir, <mark>we will never surrender</mark>, he said.</p></blockquote></section>',
       '<section class="commentary"><p>Chosen for the anniversary.</p></section></article>',
-    ].join(''));
-    await writeSearchIndex(siteDir);
-    const fragments = join(siteDir, 'pagefind', 'fragment');
-    const texts = await Promise.all((await readdir(fragments)).map(async (name) => gunzipSync(await readFile(join(fragments, name))).toString('utf8')));
+    ]);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain('We will never surrender');
     expect(texts[0]).toContain('Chosen for the anniversary');
