@@ -5,7 +5,10 @@
  * tree is sampled for its peak memory. Prints Markdown tables: builds, ratios, page
  * weight and the machine; writes the same as JSON to `.tmp/bench/results-<N>.json`.
  *
- *   node bench/run.ts [--quotes 10000] [--seed qtd] [--keep]
+ *   node bench/run.ts [--quotes 10000] [--seed qtd] [--runs 1] [--keep]
+ *
+ * With --runs N every build runs N times (the whole sequence, cold caches first each
+ * time); a row shows the median run, and the highest peak of memory of all runs.
  *
  * The corpus goes to `.tmp/bench/<N>/content` (CONTENT_DIR is relative to the project
  * root); builds, caches and logs to `.tmp/bench/<N>/`. Without --keep, only the logs
@@ -193,6 +196,8 @@ export interface BuildResult {
   peakRssMb: number;
   /** The processes of the tree at the moment of the peak, largest first. */
   peakParts: { name: string; rssMb: number }[];
+  /** With --runs N: the total seconds of every run, in the order they ran (this result is the median one). */
+  runSeconds?: number[];
   pages: number;
   distFiles: number;
   distMb: number;
@@ -234,7 +239,7 @@ export function sourcesStamp(site: 'qtd' | 'baseline'): number {
   return newest;
 }
 
-async function runBuild(spec: BuildSpec, contentDir: string, logDir: string): Promise<BuildResult> {
+async function runBuild(spec: BuildSpec, contentDir: string, logDir: string, logName = spec.key): Promise<BuildResult> {
   const stamp = sourcesStamp(spec.site);
   if (spec.fresh) {
     await rm(spec.cacheDir, { recursive: true, force: true });
@@ -245,7 +250,7 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string): Pr
   const args = spec.site === 'baseline'
     ? [astroCli, 'build', '--root', 'bench/baseline', '--outDir', spec.outDir]
     : [buildScript, '--outDir', spec.outDir];
-  const logPath = join(logDir, `${spec.key}.log`);
+  const logPath = join(logDir, `${logName}.log`);
   const logFile = createWriteStream(logPath);
   let log = '';
   let peakKb = 0;
@@ -314,10 +319,37 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string): Pr
 }
 
 /** Appends a sentence to a quote's commentary; returns the original text to put back. */
-async function editCommentary(file: string): Promise<string> {
+async function editCommentary(file: string, run: number): Promise<string> {
   const original = await readFile(file, 'utf8');
-  await writeFile(file, `${original.trimEnd()} An editor added this sentence to measure a rebuild after one change.\n`);
+  // Another sentence in every run: an edit the caches have seen would not be an edit.
+  await writeFile(file, `${original.trimEnd()} An editor added this sentence to measure a rebuild after one change (run ${run}).\n`);
   return original;
+}
+
+/**
+ * One result per build from several runs of it: the run of median total time (the
+ * lower of the two middle ones for an even count), with its stages, so that the
+ * figures of a row come from one build; but the highest peak of memory of all runs,
+ * as a limit must hold in every build.
+ */
+export function medianRuns(results: readonly BuildResult[]): BuildResult[] {
+  const keys = [...new Set(results.map((r) => r.key))];
+  return keys.map((key) => {
+    const runs = results.filter((r) => r.key === key);
+    const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)] as BuildResult;
+    const highest = runs.reduce((top, r) => (r.peakRssMb > top.peakRssMb ? r : top));
+    const failed = runs.find((r) => r.exitCode !== 0);
+    return {
+      ...median,
+      exitCode: failed ? failed.exitCode : median.exitCode,
+      log: failed ? failed.log : median.log,
+      peakRssMb: highest.peakRssMb,
+      peakParts: highest.peakParts,
+      runSeconds: runs.map((r) => r.seconds),
+      sourcesStamps: [Math.min(...runs.map((r) => r.sourcesStamps[0])), Math.max(...runs.map((r) => r.sourcesStamps[1]))],
+    };
+  });
 }
 
 // ---------------------------------------------------------------- tables
@@ -341,6 +373,16 @@ export function formatBuildTable(results: readonly BuildResult[]): string {
     lines.push(
       `| ${r.label}${failed} | ${r.pages} | ${fixed(r.seconds)} | ${seconds(r.stages.contentCheckMs)} | ${seconds(r.stages.renderingMs)} | ${feeds} | ${seconds(r.stages.cardsMs)}${r.stages.cardsWaitMs !== undefined ? ` (${seconds(r.stages.cardsWaitMs)})` : ''} | ${seconds(r.stages.searchMs)} | ${fixed(r.pages / r.seconds)} | ${Math.round(r.peakRssMb)} | ${fixed(r.distMb)} | ${r.distFiles} |`,
     );
+  }
+  return lines.join('\n');
+}
+
+/** With --runs N: how far the runs of each build lay apart. */
+export function formatRunSpread(results: readonly BuildResult[], runs: number): string {
+  const lines = [`Each build ran ${runs} times; a row is the run of median total time, its peak the highest of all runs. Totals of the runs (s):`];
+  for (const r of results) {
+    if (!r.runSeconds) continue;
+    lines.push(`- ${r.label}: ${r.runSeconds.map((seconds) => seconds.toFixed(1)).join(', ')}`);
   }
   return lines.join('\n');
 }
@@ -413,6 +455,8 @@ async function main(): Promise<void> {
   const quotes = Number(option(args, '--quotes') ?? '10000');
   const seed = option(args, '--seed') ?? 'qtd';
   const keep = args.includes('--keep');
+  const runs = Number(option(args, '--runs') ?? '1');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number of at least 1');
   if (!Number.isInteger(quotes) || quotes < 20) throw new Error('--quotes must be a whole number of at least 20');
 
   const work = join(projectRoot, '.tmp/bench', String(quotes));
@@ -440,20 +484,26 @@ async function main(): Promise<void> {
     { key: 'unified-warm', label: 'baseline (unified()), warm', fresh: false, ...unifiedSite },
   ];
 
-  const results: BuildResult[] = [];
-  for (const spec of specs) {
-    progress(`build ${spec.key} …`);
-    const edited = join(work, 'content/quotes', `${corpus.editableQuoteId}.md`);
-    const original = spec.edit ? await editCommentary(edited) : undefined;
-    try {
-      const result = await runBuild(spec, contentDir, logDir);
-      results.push(result);
-      progress(`build ${spec.key}: exit ${result.exitCode}, ${result.seconds.toFixed(1)} s, ${result.pages} pages, peak ${Math.round(result.peakRssMb)} MB`);
-    } finally {
-      // The baseline builds read the corpus as generated.
-      if (original !== undefined) await writeFile(edited, original);
+  const allRuns: BuildResult[] = [];
+  // The whole sequence again in each run (cold builds start from empty caches), so that every
+  // run's warm build follows its own cold one.
+  for (let run = 1; run <= runs; run++) {
+    for (const spec of specs) {
+      const name = runs > 1 ? `${spec.key} (run ${run} of ${runs})` : spec.key;
+      progress(`build ${name} …`);
+      const edited = join(work, 'content/quotes', `${corpus.editableQuoteId}.md`);
+      const original = spec.edit ? await editCommentary(edited, run) : undefined;
+      try {
+        const result = await runBuild(spec, contentDir, logDir, runs > 1 ? `${spec.key}-run${run}` : spec.key);
+        allRuns.push(result);
+        progress(`build ${name}: exit ${result.exitCode}, ${result.seconds.toFixed(1)} s, ${result.pages} pages, peak ${Math.round(result.peakRssMb)} MB`);
+      } finally {
+        // The baseline builds read the corpus as generated.
+        if (original !== undefined) await writeFile(edited, original);
+      }
     }
   }
+  const results = medianRuns(allRuns);
 
   const byKey = (key: string) => results.find((r) => r.key === key);
   // Builds of one site share a cache: a change of its code before or during one makes the next one colder.
@@ -511,6 +561,7 @@ async function main(): Promise<void> {
     '',
     ...changeWarning.flatMap((line) => [line, '']),
     'Total: wall-clock seconds of the build (QTD: `npm run build`’s `scripts/build.ts`, Astro then the search index; the baselines: `astro build`). Peak: resident memory of the whole process tree, sampled every 200 ms. Rendering: Astro’s “generating static routes … Completed in”. Feeds: the summed render times of the feed routes (part of rendering). “–”: no such stage or no log line for it.',
+    ...(runs > 1 ? ['', formatRunSpread(results, runs)] : []),
     '',
     formatPeakParts(results),
     '',
@@ -536,7 +587,7 @@ async function main(): Promise<void> {
   const resultsPath = join(projectRoot, '.tmp/bench', `results-${quotes}.json`);
   await writeFile(
     resultsPath,
-    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, builds: results, ratios, pageWeight: weights, searchDownload: searchDownloads, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
+    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, runs, builds: results, ratios, pageWeight: weights, searchDownload: searchDownloads, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
   );
   progress(`results written to ${relative(projectRoot, resultsPath)}; logs in ${relative(projectRoot, logDir)}`);
 

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
-import { formatPeakParts, parseBuildLog, parseDuration, processName, treeProcesses, treeRssKb, type BuildResult } from '../../bench/run.ts';
+import { formatPeakParts, formatRunSpread, medianRuns, parseBuildLog, parseDuration, processName, treeProcesses, treeRssKb, type BuildResult } from '../../bench/run.ts';
 import { gzipBytes, measurePage } from '../../bench/page-weight.ts';
 import { readContentFolder } from '../../src/lib/content/read-content.ts';
 import { validateContent, type ValidatedContent } from '../../src/lib/content/validate.ts';
@@ -169,6 +169,18 @@ describe('bench log parsing', () => {
     expect(processName(['/x/bin/pagefind_extended', '--service'])).toBe('pagefind_extended');
     expect(processName(['node'])).toBe('node');
     expect(processName(['/bin/node', '-e', "const fs = process.getBuiltinModule('node:fs');", '/tmp/old-dist'])).toBe('node -e');
+  });
+
+  it('keeps the median run of each build, with the highest peak of all its runs', () => {
+    const run = (key: string, seconds: number, peakRssMb: number, exitCode = 0) =>
+      ({ key, label: key, seconds, peakRssMb, peakParts: [{ name: `peak ${peakRssMb}`, rssMb: peakRssMb }], exitCode, log: `${key}-${seconds}.log`, sourcesStamps: [1, 2] }) as unknown as BuildResult;
+    const [cold, warm] = medianRuns([run('cold', 150, 1800), run('warm', 80, 1700), run('cold', 140, 1900), run('warm', 70, 1750), run('cold', 160, 1850), run('warm', 75, 1600)]);
+    expect(cold).toMatchObject({ key: 'cold', seconds: 150, peakRssMb: 1900, peakParts: [{ name: 'peak 1900', rssMb: 1900 }], runSeconds: [150, 140, 160], log: 'cold-150.log' });
+    expect(warm).toMatchObject({ key: 'warm', seconds: 75, peakRssMb: 1750, runSeconds: [80, 70, 75] });
+    // Of two, the faster; a failed run marks the build failed.
+    const [pair] = medianRuns([run('edit', 100, 1700), run('edit', 90, 1700, 1)]);
+    expect(pair).toMatchObject({ seconds: 90, exitCode: 1, log: 'edit-90.log' });
+    expect(formatRunSpread([cold as BuildResult], 3)).toContain('- cold: 150.0, 140.0, 160.0');
   });
 
   it('says what made up each peak', () => {
