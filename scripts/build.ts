@@ -9,11 +9,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AFTER_ASTRO_ENV, readAfterAstroWork } from '../src/lib/after-astro.ts';
-import { searchIndexLogLine, writeSearchIndexCached } from '../src/integrations/search-index.ts';
+import { indexSite } from '../src/integrations/search-index.ts';
 import { reportDistSize } from '../src/integrations/permalinks.ts';
 
 const astroCli = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
@@ -37,7 +37,8 @@ function runAstroBuild(args: readonly string[], handOffFile: string): Promise<nu
     // Ctrl-C reaches the whole process group; a TERM sent to this script alone is passed on.
     process.once('SIGTERM', () => child.kill('SIGTERM'));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1)));
+    // A shell's convention for a child killed by a signal: 128 + its number.
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));
   });
 }
 
@@ -50,10 +51,8 @@ async function main(): Promise<number> {
     const work = readAfterAstroWork(handOffFile);
     if (work.search) {
       const log = logger('qtd:search-index');
-      const started = performance.now();
       try {
-        const result = await writeSearchIndexCached(work.search.siteDir, { cacheDir: work.search.cacheDir, onWarning: log.warn });
-        log.info(searchIndexLogLine(result, Math.round(performance.now() - started)));
+        await indexSite(work.search.siteDir, work.search.cacheDir, log);
       } catch (error) {
         log.error(error instanceof Error ? error.message : String(error));
         return 1;

@@ -103,7 +103,6 @@ async function writeRedirects(distDir: string, redirects: readonly Redirect[]): 
   await appendFile(redirectsFile, `${separator}# Published URLs that moved (content/redirects.yaml, renamed tags)\n${netlifyRedirects(redirects, siteConfig.basePath)}`);
 }
 
-
 /** Logs the size of the finished site and warns before it outgrows a host's limits. */
 export async function reportDistSize(distDir: string, redirects: number, logger: { info(message: string): void; warn(message: string): void }): Promise<void> {
   const files = listFiles(distDir);

@@ -23,8 +23,9 @@ import * as pagefind from 'pagefind';
 import { siteConfig } from '../site.config.ts';
 import { afterAstroFile, handOver } from '../lib/after-astro.ts';
 import {
-  bundleKey, codeDigest, digestFiles, findBundle, listFiles, placeTree, storeBundle, type IndexIdentity,
+  bundleKey, codeDigest, digestFiles, findBundle, placeTree, storeBundle, type IndexIdentity,
 } from '../lib/search/bundle-cache.ts';
+import { listFiles } from '../lib/files.ts';
 
 /** The folder of the output (and path under the base) that holds Pagefind's files. */
 const searchBundleFolder = 'pagefind';
@@ -213,6 +214,16 @@ export async function writeSearchIndexCached(siteDir: string, opts: CachedSearch
   return result;
 }
 
+/**
+ * Indexes the built site (or places the cached bundle) and logs the result: from the
+ * build's last hook, or from scripts/build.ts once Astro has exited.
+ */
+export async function indexSite(siteDir: string, cacheDir: string, logger: { info(message: string): void; warn(message: string): void }): Promise<void> {
+  const started = performance.now();
+  const result = await writeSearchIndexCached(siteDir, { cacheDir, onWarning: (message) => logger.warn(message) });
+  logger.info(searchIndexLogLine(result, Math.round(performance.now() - started)));
+}
+
 /** The build log line, in the shape bench/run.ts reads: the label "search index", the duration in parentheses. */
 export function searchIndexLogLine(result: SearchIndexResult, ms: number): string {
   return result.cached
@@ -235,9 +246,7 @@ export default function searchIndex(): AstroIntegration {
           logger.info('search index: written after Astro exits, when its memory is free (npm run build)');
           return;
         }
-        const started = performance.now();
-        const result = await writeSearchIndexCached(fileURLToPath(dir), { cacheDir, onWarning: (message) => logger.warn(message) });
-        logger.info(searchIndexLogLine(result, Math.round(performance.now() - started)));
+        await indexSite(fileURLToPath(dir), cacheDir, logger);
       },
     },
   };

@@ -4,9 +4,9 @@
  *
  * Cards depend only on the checked content, not on the pages, so drawing
  * starts as soon as the content is checked, into the cache, on all cores but
- * one: Astro syncs its content store and renders pages on one thread meanwhile. When the pages are written, the cards
- * still to draw get every core, and then all are linked from the cache into
- * the output.
+ * one: Astro syncs its content store and renders pages on one thread meanwhile.
+ * When the pages are written, the cards still to draw get every core, and then
+ * all are linked from the cache into the output.
  */
 import type { AstroIntegration } from 'astro';
 import { availableParallelism } from 'node:os';
@@ -75,7 +75,7 @@ export default function shareCards(): AstroIntegration {
         const waitedMs = Math.round(performance.now() - waitStarted);
         const cards = early?.cards ?? (await publishedCards(root));
         if (!cards) return;
-        // Everything is in the cache now (unless build:start never ran): this only links the files.
+        // Everything is in the cache now: this only links the files.
         const placed = await renderCards(cards, {
           outDir: fileURLToPath(dir),
           cacheDir,

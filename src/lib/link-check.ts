@@ -304,7 +304,6 @@ export function checkLinks(pages: PageLinks[], files: ReadonlySet<string>, opts:
   return broken;
 }
 
-
 type ReadResult = { ok: true; text: string } | { ok: false; error: unknown };
 
 /**

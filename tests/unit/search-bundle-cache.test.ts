@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  bundleKey, codeDigest, digestFiles, entriesToPrune, findBundle, listFiles, placeTree, sha256, storeBundle,
+  bundleKey, codeDigest, digestFiles, entriesToPrune, findBundle, placeTree, sha256, storeBundle,
   type IndexIdentity,
 } from '../../src/lib/search/bundle-cache.ts';
 import { linkOrCopy } from '../../src/lib/link-or-copy.ts';
+import { listFiles } from '../../src/lib/files.ts';
 
 const identity: IndexIdentity = { pagefindVersion: '1.6.0', options: { forceLanguage: 'en' }, code: 'c0de' };
 const pages = [

@@ -24,8 +24,8 @@ export interface CardJob {
 export type CardJobResult = { job: number; ok: true; warnings: string[] } | { job: number; ok: false; error: string };
 
 /**
- * Several cards per message: a message costs the main thread 0.2–1 ms to post (1.1 s
- * for 1,096 cards in a profiled build), time taken from page rendering.
+ * Several cards per message: a message costs the main thread 0.2–2 ms to post (1.1 s
+ * for 1,096 cards in a profiled build), time taken from Astro's work.
  */
 export interface CardBatch {
   jobs: CardJob[];

@@ -68,8 +68,6 @@ export function sha256(bytes: Uint8Array): string {
  * (listing: src/lib/files.ts).
  */
 
-export { listFiles };
-
 /** The hash of each file, read one at a time so memory stays bounded whatever the site's size. */
 export function digestFiles(dir: string, paths: readonly string[]): PageDigest[] {
   return paths.map((path) => ({ path, sha256: sha256(readFileSync(join(dir, path))) }));
