@@ -63,6 +63,10 @@ export default defineConfig({
       smartypants: { dashes: 'oldschool', ellipses: 'unspaced' },
     }),
   },
+  // Pages whose data and code are unchanged since the last build are copied from the
+  // cache instead of rendered (keys: src/data/page-keys.ts). `npm run build -- --force`
+  // renders everything.
+  experimental: { incrementalBuild: true },
   // previousOutput first: it moves the last build's dist/ aside before anything writes there.
   // permalinks last: it checks and measures the finished dist/.
   integrations: [previousOutput(), contentCheck(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), searchIndex(), permalinks()],

@@ -7,6 +7,9 @@ import { absoluteUrl, articleUrl, cardUrl, feedStylesheetUrl, itemGuid, personUr
 import { textDirection } from '../lib/lang.ts';
 import { renderRss, type RssChannel } from '../lib/rss-document.ts';
 import { articleBodyHtml } from '../lib/article-body.ts';
+import { articleFeedItemRelations, quoteFeedItemRelations } from './relations.ts';
+
+const nameOf = (person: { name: string } | string): string => (typeof person === 'string' ? person : person.name);
 
 export const feedSettings: FeedSettings = {
   siteTitle: siteConfig.title,
@@ -32,8 +35,7 @@ export const quoteItem = builtOnce<Quote>((quote, archive) => buildQuoteItem(quo
 export const articleItem = builtOnce<Article>((article, archive) => buildArticleItem(article, archive));
 
 function buildQuoteItem(quote: Quote, archive: Archive): FeedItem {
-  const speaker = archive.personById.get(quote.speakerId);
-  const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
+  const { speaker, article, authors, curator, tags } = quoteFeedItemRelations(quote, archive);
   return quoteFeedItem(
     {
       guid: itemGuid('quotes', quote.id),
@@ -45,18 +47,18 @@ function buildQuoteItem(quote: Quote, archive: Archive): FeedItem {
         ? {
             title: article.title,
             url: absoluteUrl(articleUrl(article.id)),
-            authors: article.authorIds.map((id) => archive.personById.get(id)?.name ?? id),
+            authors: authors.map(nameOf),
             publication: article.publication,
             publishedMs: article.publishedMs,
             timeZone: article.timeZone,
           }
         : undefined,
-      curator: quote.curatorId ? archive.personById.get(quote.curatorId)?.name : undefined,
+      curator: curator?.name,
       context: quote.context,
       verified: quote.match !== undefined,
       commentaryHtml: quote.commentaryHtml,
       corrections: quote.corrections,
-      tags: quote.tags.map((tag) => archive.tagById.get(tag)?.name ?? tag),
+      tags: tags.map(nameOf),
       image: absoluteUrl(cardUrl('quotes', quote.id)),
       lang: quote.lang,
       dir: quote.lang ? textDirection(quote.lang) : undefined,
@@ -66,17 +68,18 @@ function buildQuoteItem(quote: Quote, archive: Archive): FeedItem {
 }
 
 function buildArticleItem(article: Article, archive: Archive): FeedItem {
+  const { authors, pulled, tags } = articleFeedItemRelations(article, archive);
   return articleFeedItem({
     guid: itemGuid('articles', article.id),
     title: article.title,
     dek: article.dek,
     link: absoluteUrl(articleUrl(article.id)),
-    authors: article.authorIds.map((id) => archive.personById.get(id)?.name ?? id),
+    authors: authors.map(nameOf),
     publication: article.publication,
     publishedMs: article.publishedMs,
     timeZone: article.timeZone,
-    bodyHtml: articleBodyHtml(article, archive.quotesByArticle.get(article.id) ?? [], { forFeed: true }),
-    tags: article.tags.map((tag) => archive.tagById.get(tag)?.name ?? tag),
+    bodyHtml: articleBodyHtml(article, pulled, { forFeed: true }),
+    tags: tags.map(nameOf),
     image: absoluteUrl(cardUrl('articles', article.id)),
     excerptOnly: article.display === 'excerpt',
     sourceUrl: article.sourceUrl,

@@ -70,18 +70,24 @@ function tryRename(from: string, to: string): boolean {
   }
 }
 
-/**
- * Moves `outDir` into `holdingDir` (made if needed) and deletes it, with any earlier
- * leftovers there, in the background. When a rename cannot work (another file system,
- * a mount point, a symbolic link), the folder is emptied in place, as Astro would.
- */
 /** Whether `path` is `folder` or inside it. */
 export function isWithin(path: string, folder: string): boolean {
   const rel = relative(resolve(folder), resolve(path));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-export function setAsidePreviousOutput(outDir: string, holdingDir: string, now = Date.now()): SetAside {
+/**
+ * Moves `outDir` into `holdingDir` (made if needed) and deletes it, with any earlier
+ * leftovers there, in the background. When a rename cannot work (another file system,
+ * a mount point, a symbolic link), the folder is emptied in place, as Astro would.
+ */
+export function setAsidePreviousOutput(
+  outDir: string,
+  holdingDir: string,
+  now = Date.now(),
+  /** Runs once the old output is moved, before it is deleted (src/lib/reuse-pages.ts). */
+  beforeDeleting?: (previousOutput: string) => void,
+): SetAside {
   const siblingPrefix = `.${basename(outDir)}-`;
   const leftovers = [
     ...listed(holdingDir, (name) => isSetAsideName(name)),
@@ -103,6 +109,7 @@ export function setAsidePreviousOutput(outDir: string, holdingDir: string, now =
       outcome = 'emptied';
     }
   }
+  if (movedTo && beforeDeleting) beforeDeleting(movedTo);
   const deleting = movedTo ? [...leftovers, movedTo] : leftovers;
   return { outcome, movedTo, deleting, deleted: deleteInBackground(deleting) };
 }

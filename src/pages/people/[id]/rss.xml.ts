@@ -9,17 +9,17 @@ import { latestItems, personFeedText } from '../../../lib/feeds.ts';
 import { siteConfig } from '../../../site.config.ts';
 import { absoluteUrl, feedUrl, personUrl } from '../../../lib/urls.ts';
 import { feedImageUrl } from '../../../lib/feed-image.ts';
+import { personFeedEntries } from '../../../data/relations.ts';
+import { personFeedKey } from '../../../data/page-keys.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return archive.people.map((person) => ({ params: { id: person.id }, props: { person } }));
+  return archive.people.map((person) => ({ params: { id: person.id }, props: { person }, cacheKey: personFeedKey(person, archive) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ person: Person }> = async ({ props: { person } }) => {
   const archive = await getArchive();
-  // Both lists are newest first: only what the feed can keep is built.
-  const quotes = (archive.quotesBySpeaker.get(person.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems);
-  const articles = (archive.articlesByAuthor.get(person.id) ?? []).slice(0, siteConfig.feedItems);
+  const { quotes, articles } = personFeedEntries(person, archive);
   const text = personFeedText(siteConfig.title, person.name, { quotes: quotes.length, articles: articles.length });
   return rssResponse(
     {

@@ -3,12 +3,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Quote } from '../../../data/archive.ts';
 import { citationInput } from '../../../data/citations.ts';
 import { cslJson } from '../../../lib/citation.ts';
+import { citationKey } from '../../../data/page-keys.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
   return archive.quotesWithPages
     .filter((quote) => quote.status !== 'withdrawn')
-    .map((quote) => ({ params: { key: quote.id }, props: { quote } }));
+    .map((quote) => ({ params: { key: quote.id }, props: { quote }, cacheKey: citationKey(quote, archive) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ quote: Quote }> = async ({ props }) => {

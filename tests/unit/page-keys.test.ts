@@ -1,0 +1,39 @@
+import { describe, it, expect } from 'vitest';
+import { digestOf, pageKey } from '../../src/lib/page-keys.ts';
+
+describe('page cache keys', () => {
+  it('are the same for the same data, whatever the objects', () => {
+    const speaker = { id: 'ada', name: 'Ada' };
+    expect(pageKey(['quote', { id: 'q1', text: 'Words' }, speaker])).toBe(pageKey(['quote', { id: 'q1', text: 'Words' }, { id: 'ada', name: 'Ada' }]));
+  });
+
+  it('change when any piece changes, and with the order of the pieces', () => {
+    const quote = { id: 'q1', text: 'Words' };
+    const base = pageKey(['quote', quote, { name: 'Ada' }]);
+    expect(pageKey(['quote', quote, { name: 'Ada L.' }])).not.toBe(base);
+    expect(pageKey(['quote', { id: 'q1', text: 'Other words' }, { name: 'Ada' }])).not.toBe(base);
+    expect(pageKey(['person', quote, { name: 'Ada' }])).not.toBe(base);
+    expect(pageKey([{ name: 'Ada' }, quote, 'quote'])).not.toBe(base);
+  });
+
+  it('tell a missing piece from an empty one, and a list from its items in a row', () => {
+    expect(pageKey(['quote', undefined])).not.toBe(pageKey(['quote', null]));
+    expect(pageKey(['quote', undefined])).not.toBe(pageKey(['quote', '']));
+    expect(pageKey(['quote', undefined])).not.toBe(pageKey(['quote']));
+    expect(pageKey([['a', 'b'], 'c'])).not.toBe(pageKey(['a', ['b', 'c']]));
+    expect(pageKey([[], 'a'])).not.toBe(pageKey(['a']));
+  });
+
+  it('digest an object once: the archive never changes its objects during a build', () => {
+    const person = { name: 'Ada' };
+    const first = digestOf(person);
+    person.name = 'Changed';
+    expect(digestOf(person)).toBe(first);
+    expect(digestOf({ name: 'Changed' })).not.toBe(first);
+  });
+
+  it('are short, printable strings (Astro stores one per page)', () => {
+    const key = pageKey(['quote', { text: 'x'.repeat(10_000) }]);
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
