@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from './generate-corpus.ts';
 import { formatPageWeightTable, measurePage, type PageWeight } from './page-weight.ts';
 import { formatSearchWeightTable, measureSearchDownloads, type SearchDownload } from './search-weight.ts';
+import { formatVerifyMarkTable, measureVerifyAndMark, type VerifyMarkTimes } from './verify-mark.ts';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const astroCli = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -521,6 +522,15 @@ async function main(): Promise<void> {
     ratio('baseline unified() / Sätteri, cold', byKey('unified-cold'), byKey('baseline-cold')),
   ].filter((r): r is Ratio => r !== undefined);
 
+  // Quote verification and marking, timed apart from the build (bench/verify-mark.ts).
+  let verifyMark: VerifyMarkTimes | undefined;
+  progress('quote verification and marking …');
+  try {
+    verifyMark = await measureVerifyAndMark(projectRoot, contentDir);
+  } catch (error) {
+    progress(`quote verification and marking: ${(error as Error).message}`);
+  }
+
   const weights: { label: string; weight: PageWeight }[] = [];
   if (byKey('qtd-cold')?.exitCode === 0 || byKey('qtd-edit')?.exitCode === 0) {
     const pages = [
@@ -569,6 +579,10 @@ async function main(): Promise<void> {
     '',
     formatRatioTable(ratios),
     '',
+    '### Quote verification and marking (QTD’s own code, timed apart from the build)',
+    '',
+    verifyMark ? formatVerifyMarkTable(verifyMark, byKey('qtd-cold')?.seconds, byKey('qtd-warm')?.seconds) : '(not measured)',
+    '',
     '### Page weight (QTD, gzip level 9, first visit)',
     '',
     weights.length > 0 ? formatPageWeightTable(weights) : '(no QTD build to measure)',
@@ -587,7 +601,7 @@ async function main(): Promise<void> {
   const resultsPath = join(projectRoot, '.tmp/bench', `results-${quotes}.json`);
   await writeFile(
     resultsPath,
-    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, runs, builds: results, ratios, pageWeight: weights, searchDownload: searchDownloads, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
+    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, runs, builds: results, ratios, verifyMark, pageWeight: weights, searchDownload: searchDownloads, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
   );
   progress(`results written to ${relative(projectRoot, resultsPath)}; logs in ${relative(projectRoot, logDir)}`);
 

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
 import { formatPeakParts, formatRunSpread, medianRuns, parseBuildLog, parseDuration, processName, treeProcesses, treeRssKb, type BuildResult } from '../../bench/run.ts';
 import { gzipBytes, measurePage } from '../../bench/page-weight.ts';
+import { formatVerifyMarkTable, measureVerifyAndMark } from '../../bench/verify-mark.ts';
 import { readContentFolder } from '../../src/lib/content/read-content.ts';
 import { validateContent, type ValidatedContent } from '../../src/lib/content/validate.ts';
 import { verifyQuoteAgainstArticle } from '../../src/lib/content/verify-quotes.ts';
@@ -53,6 +54,19 @@ describe('bench corpus generator', () => {
     expect(content.articles).toHaveLength(QUOTES / 10);
     expect(content.people).toHaveLength(QUOTES / 20);
     expect(content.tags.length).toBeGreaterThanOrEqual(35);
+  });
+
+  it('times verification (matched, then remembered) and marking of every quote apart from the build', async () => {
+    const times = await measureVerifyAndMark(join(root, 'a'), 'content');
+    expect(times.quotes).toBe(QUOTES);
+    expect(times.verifySeconds).toBeGreaterThan(0);
+    expect(times.markSeconds).toBeGreaterThan(0);
+    // Remembered quotes are not matched again: far cheaper than matching.
+    expect(times.verifyCachedSeconds).toBeLessThan(times.verifySeconds);
+    const table = formatVerifyMarkTable({ quotes: 10, verifySeconds: 1, verifyCachedSeconds: 0.25, markSeconds: 0.5 }, 30, 10);
+    expect(table).toContain('| cold (every quote matched) | 1.00 | 0.50 | 1.50 | 5.0 % of 30.0 s |');
+    expect(table).toContain('| warm (quotes known from the last build) | 0.25 | 0.50 | 0.75 | 7.5 % of 10.0 s |');
+    expect(formatVerifyMarkTable({ quotes: 1, verifySeconds: 1, verifyCachedSeconds: 0, markSeconds: 0 }, undefined, undefined)).toContain('– of – s');
   });
 
   it('writes byte-identical output for the same seed, and other output for another seed', async () => {
