@@ -4,7 +4,7 @@
  * says it shows. Astro adds the page's code; the lockfile and Astro's config are its own.
  * Pages without a key (home, tags, the main feeds) are rendered at every build.
  */
-import type { Archive, Article, Person, Quote } from './archive.ts';
+import type { Archive, Article, Person, Quote, Tag } from './archive.ts';
 import { pageKey } from '../lib/page-keys.ts';
 import { siteConfig } from '../site.config.ts';
 import { citationInput } from './citations.ts';
@@ -17,6 +17,8 @@ import {
   quoteFeedItemRelations,
   quoteListItemRelations,
   quotePageRelations,
+  tagFeedEntries,
+  tagPageEntries,
 } from './relations.ts';
 import type { Page } from '../lib/archive.ts';
 
@@ -63,19 +65,41 @@ export function personPageKey(person: Person, archive: Archive): string {
   ]);
 }
 
-export function personFeedKey(person: Person, archive: Archive): string {
-  const { quotes, articles } = personFeedEntries(person, archive);
-  const quoteItems = quotes.map((quote) => {
+/** The items of a feed, each with what src/data/feeds.ts puts in it. */
+function feedItems(entries: { quotes: Quote[]; articles: Article[] }, archive: Archive): unknown[] {
+  const quoteItems = entries.quotes.map((quote) => {
     const { speaker, article, authors, curator, tags } = quoteFeedItemRelations(quote, archive);
     return [quote, speaker, article, authors, curator, tags];
   });
-  const articleItems = articles.map((article) => {
+  const articleItems = entries.articles.map((article) => {
     const { authors, pulled, tags } = articleFeedItemRelations(article, archive);
     return [article, authors, pulled, tags];
   });
   // An empty feed is dated by the build (src/data/feeds.ts, rssResponse).
   const empty = quoteItems.length + articleItems.length === 0 ? archive.today : '';
-  return pageKey(['person-feed', shownSettings, person, empty, ...quoteItems, ...articleItems]);
+  return [empty, ...quoteItems, ...articleItems];
+}
+
+export function personFeedKey(person: Person, archive: Archive): string {
+  return pageKey(['person-feed', shownSettings, person, ...feedItems(personFeedEntries(person, archive), archive)]);
+}
+
+/** `id` is the address's own: a renamed tag's old feed URL serves the same items under it. */
+export function tagFeedKey(tag: Tag, id: string, archive: Archive): string {
+  return pageKey(['tag-feed', shownSettings, tag, id, ...feedItems(tagFeedEntries(tag, archive), archive)]);
+}
+
+export function tagPageKey(tag: Tag, archive: Archive): string {
+  const { quotes, articles } = tagPageEntries(tag, archive);
+  return pageKey([
+    'tag', shownSettings, tag,
+    ...quotes.map((quote) => quoteListItem(quote, archive)),
+    ...articles.map((article) => articleListItem(article, archive)),
+  ]);
+}
+
+export function yearPageKey(year: number, quotes: readonly Quote[], archive: Archive): string {
+  return pageKey(['year', shownSettings, year, ...quotes.map((quote) => quoteListItem(quote, archive))]);
 }
 
 export function quoteListPageKey(page: Page<Quote>, archive: Archive): string {

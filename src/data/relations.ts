@@ -3,7 +3,7 @@
  * article, a person's quotes. The pages and their cache keys (src/data/page-keys.ts)
  * both take these from here, so that a key always covers what its page shows.
  */
-import type { Archive, Article, Person, Quote } from './archive.ts';
+import type { Archive, Article, Person, Quote, Tag } from './archive.ts';
 import { neighbours, resolveIds } from '../lib/archive.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -102,6 +102,24 @@ export function personFeedEntries(person: Person, archive: Archive): { quotes: Q
     quotes: (archive.quotesBySpeaker.get(person.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems),
     articles: (archive.articlesByAuthor.get(person.id) ?? []).slice(0, siteConfig.feedItems),
   };
+}
+
+/** What a tag's feed carries (src/pages/tags/[id]/rss.xml.ts), newest first; only what it can keep. */
+export function tagFeedEntries(tag: Tag, archive: Archive): { quotes: Quote[]; articles: Article[] } {
+  return {
+    quotes: (archive.quotesByTag.get(tag.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems),
+    articles: (archive.articlesByTag.get(tag.id) ?? []).slice(0, siteConfig.feedItems),
+  };
+}
+
+/** A tag's page (src/pages/tags/[id]/index.astro). */
+export function tagPageEntries(tag: Tag, archive: Archive): { quotes: Quote[]; articles: Article[] } {
+  return { quotes: archive.quotesByTag.get(tag.id) ?? [], articles: archive.articlesByTag.get(tag.id) ?? [] };
+}
+
+/** The listed quotes of a year, newest first (src/pages/quotes/[key]/index.astro). */
+export function yearQuotes(year: number, archive: Archive): Quote[] {
+  return archive.quotes.filter((quote) => quote.date.startsWith(`${year}-`));
 }
 
 export interface QuoteFeedItemRelations {

@@ -7,18 +7,18 @@ import { tagFeed } from '../../../lib/page-heads.ts';
 import { siteConfig } from '../../../site.config.ts';
 import { absoluteUrl, feedUrl, tagUrl } from '../../../lib/urls.ts';
 import { feedImageUrl } from '../../../lib/feed-image.ts';
+import { tagFeedEntries } from '../../../data/relations.ts';
+import { tagFeedKey } from '../../../data/page-keys.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
   // A renamed tag's old feed URL keeps serving its feed (feed readers follow no HTML redirect).
-  return archive.tags.flatMap((tag) => [tag.id, ...tag.renamedFrom].map((id) => ({ params: { id }, props: { tag } })));
+  return archive.tags.flatMap((tag) => [tag.id, ...tag.renamedFrom].map((id) => ({ params: { id }, props: { tag }, cacheKey: tagFeedKey(tag, id, archive) })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag }, params }) => {
   const archive = await getArchive();
-  // Both lists are newest first: only what the feed can keep is built.
-  const quotes = (archive.quotesByTag.get(tag.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems);
-  const articles = (archive.articlesByTag.get(tag.id) ?? []).slice(0, siteConfig.feedItems);
+  const { quotes, articles } = tagFeedEntries(tag, archive);
   return rssResponse(
     {
       title: tagFeed(tag).title,
