@@ -237,7 +237,9 @@ async function loadTags(): Promise<Tag[]> {
   const { existsSync } = await import('node:fs');
   const { parse } = await import('yaml');
   const { tagRegistrySchema } = await import('../lib/content/schema.ts');
-  const path = `${process.cwd()}/${siteConfig.contentDir}/tags.yaml`;
+  const { contentFolderPath } = await import('../lib/content/read-content.ts');
+  // CONTENT_DIR may be absolute, as the content check and the collections allow.
+  const path = `${contentFolderPath(process.cwd(), siteConfig.contentDir)}/tags.yaml`;
   if (!existsSync(path)) return [];
   return tagRegistrySchema.parse(parse(await readFile(path, 'utf8'), { schema: 'core' }) ?? []);
 }
