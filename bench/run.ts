@@ -152,7 +152,11 @@ const processTable = existsSync('/proc/self/status') ? processTableFromProc : pr
 
 /** Resident memory of a process and all its descendants, in kB. */
 export function treeRssKb(rootPid: number, table: ReadonlyMap<number, ProcessInfo>): number {
-  return treeProcesses(rootPid, table).reduce((sum, process) => sum + process.rssKb, 0);
+  return rssKbOf(treeProcesses(rootPid, table));
+}
+
+function rssKbOf(processes: readonly ProcessInfo[]): number {
+  return processes.reduce((sum, process) => sum + process.rssKb, 0);
 }
 
 /** A process and all its descendants. */
@@ -275,7 +279,7 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string, log
     if (child.pid === undefined) return;
     try {
       const processes = treeProcesses(child.pid, processTable());
-      const totalKb = processes.reduce((sum, process) => sum + process.rssKb, 0);
+      const totalKb = rssKbOf(processes);
       if (totalKb > peakKb) {
         peakKb = totalKb;
         peakParts = processes;

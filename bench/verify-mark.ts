@@ -6,16 +6,16 @@
  *   (src/lib/content/verify-quotes.ts), as in a cold build, and again through the cache of
  *   quotes already found (src/lib/content/verification-cache.ts), as in a warm build;
  * - marking: locating every quote in its article for its page, its context and the marks
- *   in the article (src/data/archive.ts: prepareArticle, matchQuote, toParagraphSpans,
- *   quoteInContext), which every build does once when it loads the archive.
+ *   in the article (src/lib/locate-quote.ts), which every build does once when it loads
+ *   the archive (src/data/archive.ts).
  */
 import { readContentFolder } from '../src/lib/content/read-content.ts';
 import { validateContent, type QuoteVerifier } from '../src/lib/content/validate.ts';
 import { verifyQuoteAgainstArticle } from '../src/lib/content/verify-quotes.ts';
 import { createCachedVerifier, matcherIdentity } from '../src/lib/content/verification-cache.ts';
 import { articleParagraphs } from '../src/lib/content/article-text.ts';
-import { matchQuote, prepareArticle, toParagraphSpans } from '../src/lib/quote-match.ts';
-import { quoteInContext } from '../src/lib/sentences.ts';
+import { prepareArticle } from '../src/lib/quote-match.ts';
+import { locateQuote } from '../src/lib/locate-quote.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 export interface VerifyMarkTimes {
@@ -67,11 +67,7 @@ export async function measureVerifyAndMark(root: string, contentDir: string): Pr
       text = prepareArticle(articleParagraphs(article.body));
       prepared.set(sourceId, text);
     }
-    const result = matchQuote(quote.data.text, text);
-    if (!result.found) continue;
-    const spans = toParagraphSpans(text, result.paragraphIndex, result.spans);
-    quoteInContext(text.paragraphs[result.paragraphIndex] ?? '', spans);
-    located++;
+    if (locateQuote(quote.data.text, text)) located++;
   }
   // Parsing the article into paragraphs is counted with marking, although a build needs the
   // paragraphs for the article page anyway: an upper bound.

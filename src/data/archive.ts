@@ -16,8 +16,8 @@ import {
 import { todayIn } from '../lib/dates.ts';
 import { smartPunctuation } from '../lib/typography.ts';
 import { articleParagraphs, wordCount } from '../lib/content/article-text.ts';
-import { matchQuote, prepareArticle, toParagraphSpans, type TextSpan } from '../lib/quote-match.ts';
-import { quoteInContext, type ContextPiece } from '../lib/sentences.ts';
+import { prepareArticle } from '../lib/quote-match.ts';
+import { locateQuote, type QuoteLocation } from '../lib/locate-quote.ts';
 
 export interface Person {
   id: string;
@@ -55,12 +55,7 @@ export interface Article {
   words: number;
 }
 
-export interface QuoteMatch {
-  paragraphIndex: number;
-  /** Spans within the paragraph. */
-  spans: TextSpan[];
-  context: ContextPiece[];
-}
+export type QuoteMatch = QuoteLocation;
 
 export interface Quote {
   id: string;
@@ -153,14 +148,6 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
   };
 }
 
-function locate(text: string, article: ReturnType<typeof prepareArticle>): QuoteMatch | undefined {
-  const result = matchQuote(text, article);
-  if (!result.found) return undefined;
-  const spans = toParagraphSpans(article, result.paragraphIndex, result.spans);
-  const paragraph = article.paragraphs[result.paragraphIndex] ?? '';
-  return { paragraphIndex: result.paragraphIndex, spans, context: quoteInContext(paragraph, spans) };
-}
-
 async function loadArchive(): Promise<Archive> {
   const today = todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate);
   const [peopleEntries, articleEntries, quoteEntries] = await Promise.all([
@@ -199,7 +186,7 @@ async function loadArchive(): Promise<Archive> {
         withdrawn: entry.data.withdrawn,
         commentaryHtml: entry.rendered?.html ?? '',
         status: quoteStatus({ id: entry.id, date: entry.data.date, withdrawn: entry.data.withdrawn }, today),
-        match: sourceId ? locate(entry.data.text, preparedArticle(sourceId)) : undefined,
+        match: sourceId ? locateQuote(entry.data.text, preparedArticle(sourceId)) : undefined,
       };
     }),
   );

@@ -21,12 +21,16 @@ export interface CompletedBuild {
   manifestDigest: string;
 }
 
-export function digestOfFile(path: string): string | undefined {
+function readIfThere(path: string): Buffer | undefined {
   try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
+    return readFileSync(path);
   } catch {
     return undefined;
   }
+}
+
+function digestOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -80,9 +84,10 @@ export function reusableFiles(stampPath: string, manifestPath: string, outDir: s
     rmSync(stampPath, { force: true });
   }
   if (!isRecord(stamp) || stamp.outDir !== outDir || typeof stamp.manifestDigest !== 'string') return [];
-  if (digestOfFile(manifestPath) !== stamp.manifestDigest) return [];
+  const manifest = readIfThere(manifestPath);
+  if (!manifest || digestOf(manifest) !== stamp.manifestDigest) return [];
   try {
-    return keyedOutputFiles(JSON.parse(readFileSync(manifestPath, 'utf8'))) ?? [];
+    return keyedOutputFiles(JSON.parse(manifest.toString('utf8'))) ?? [];
   } catch {
     return [];
   }
@@ -90,9 +95,9 @@ export function reusableFiles(stampPath: string, manifestPath: string, outDir: s
 
 /** Records that `outDir` now holds the complete output of the build that wrote the manifest. */
 export function stampCompletedBuild(stampPath: string, manifestPath: string, outDir: string): boolean {
-  const manifestDigest = digestOfFile(manifestPath);
-  if (manifestDigest === undefined) return false;
-  const stamp: CompletedBuild = { outDir, manifestDigest };
+  const manifest = readIfThere(manifestPath);
+  if (!manifest) return false;
+  const stamp: CompletedBuild = { outDir, manifestDigest: digestOf(manifest) };
   mkdirSync(dirname(stampPath), { recursive: true });
   writeFileSync(stampPath, `${JSON.stringify(stamp)}\n`);
   return true;
@@ -134,7 +139,7 @@ export function unproducedFiles(linked: readonly string[], produced: ReadonlySet
 export function deleteFiles(dir: string, files: readonly string[]): void {
   for (const file of files) {
     const path = join(dir, file);
-    if (existsSync(path)) rmSync(path, { force: true });
+    rmSync(path, { force: true });
     try {
       rmdirSync(dirname(path));
     } catch {

@@ -12,22 +12,13 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
 import { outRoot, projectRoot, runAstroBuild, type BuildResult } from '../support/sites.ts';
+import { compareTrees } from '../support/trees.ts';
 
 const root = join(outRoot, 'incremental');
 const contentDir = join(root, 'content');
 const FIRST_DAY = '2026-11-26';
 /** The corpus schedules one quote for the day after its build date (bench/generate-corpus.ts). */
 const NEXT_DAY = '2026-11-27';
-
-async function filesOf(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path), await readFile(path));
-  }
-  return files;
-}
 
 async function editFrontmatter(path: string, field: string, value: string): Promise<void> {
   const text = await readFile(path, 'utf8');
@@ -99,10 +90,9 @@ describe('an incremental build after edits', () => {
     expect(first.stdout).not.toMatch(/linked back/);
   });
 
-  it('publishes exactly what a build from nothing publishes, byte for byte', async () => {
-    const [built, expected] = await Promise.all([filesOf(join(root, 'dist')), filesOf(join(root, 'dist-full'))]);
-    expect([...built.keys()].sort()).toEqual([...expected.keys()].sort());
-    const different = [...expected].filter(([file, bytes]) => !built.get(file)?.equals(bytes)).map(([file]) => file);
+  it('publishes exactly what a build from nothing publishes, byte for byte', () => {
+    const { actual, expected, different } = compareTrees(join(root, 'dist'), join(root, 'dist-full'));
+    expect(actual).toEqual(expected);
     expect(different).toEqual([]);
   });
 
