@@ -15,8 +15,10 @@ import securityHeaders from './src/integrations/headers.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import previousOutput from './src/integrations/previous-output.ts';
+import citationFiles from './src/integrations/citation-files.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
 import rehypeDropSourcelessImages from './src/plugins/rehype-drop-sourceless-images.ts';
+import remarkSmartPunctuation from './src/plugins/remark-smart-punctuation.ts';
 
 /** Withdrawn and scheduled quotes keep a page (a notice, a draft) but are not listed in the sitemap. */
 /** @type {Set<string> | undefined} */
@@ -59,8 +61,11 @@ export default defineConfig({
       remarkRehype: { allowDangerousHtml: true },
       rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSanitizeSchema], rehypeDropSourcelessImages],
       // Curly quotes, dashes, "..." as an ellipsis; spaced ellipses (". . .", as newspapers
-      // print them) are kept as written, so the text stays word for word.
-      smartypants: { dashes: 'oldschool', ellipses: 'unspaced' },
+      // print them) are kept as written, so the text stays word for word. Our plugin gives
+      // what the built-in `smartypants` option gives, at a fraction of its cost; it runs
+      // first among the remark plugins, where the built-in one would.
+      smartypants: false,
+      remarkPlugins: [[remarkSmartPunctuation, { dashes: 'oldschool', ellipses: 'unspaced' }]],
     }),
   },
   // Pages whose data and code are unchanged since the last build are copied from the
@@ -68,6 +73,7 @@ export default defineConfig({
   // renders everything.
   experimental: { incrementalBuild: true },
   // previousOutput first: it moves the last build's dist/ aside before anything writes there.
+  // citationFiles before the rest: it completes dist/ (a citation.json per quote).
   // permalinks last: it checks and measures the finished dist/.
-  integrations: [previousOutput(), contentCheck(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), searchIndex(), permalinks()],
+  integrations: [previousOutput(), contentCheck(), citationFiles(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), searchIndex(), permalinks()],
 });

@@ -2,6 +2,7 @@
 import type { Archive, Person, Quote } from './archive.ts';
 import type { CitationInput, CitedPerson } from '../lib/citation.ts';
 import { absoluteUrl, quoteUrl } from '../lib/urls.ts';
+import { cslJson } from '../lib/citation.ts';
 import { isoInZone } from '../lib/dates.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -42,4 +43,14 @@ function buildCitationInput(quote: Quote, archive: Archive): CitationInput {
         }
       : {}),
   };
+}
+
+/** The quotes that have a `citation.json`: every quote with a page, except withdrawn ones. */
+export function citedQuotes(archive: Archive): Quote[] {
+  return archive.quotesWithPages.filter((quote) => quote.status !== 'withdrawn');
+}
+
+/** The text of a quote's `citation.json`: its citation as CSL-JSON. */
+export function citationFileText(quote: Quote, archive: Archive): string {
+  return `${JSON.stringify(cslJson(citationInput(quote, archive)), null, 2)}\n`;
 }

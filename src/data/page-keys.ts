@@ -7,7 +7,7 @@
 import type { Archive, Article, Person, Quote, Tag } from './archive.ts';
 import { pageKey } from '../lib/page-keys.ts';
 import { siteConfig } from '../site.config.ts';
-import { citationInput } from './citations.ts';
+import { citationInput, citedQuotes } from './citations.ts';
 import {
   articleFeedItemRelations,
   articleListItemAuthors,
@@ -47,8 +47,9 @@ export function quotePageKey(quote: Quote, archive: Archive): string {
 }
 
 /** The citation file is its input as JSON: the input is the key. */
-export function citationKey(quote: Quote, archive: Archive): string {
-  return pageKey(['citation', citationInput(quote, archive)]);
+/** The bundle of every `citation.json` (src/pages/quotes/citation-files.json.ts). */
+export function citationFilesKey(archive: Archive): string {
+  return pageKey(['citation-files', ...citedQuotes(archive).map((quote) => [quote.id, citationInput(quote, archive)])]);
 }
 
 export function articlePageKey(article: Article, archive: Archive): string {

@@ -441,3 +441,24 @@ describe('scheduled and withdrawn quotes', () => {
     expect(files).not.toContain('quotes/quote-withdrawn/citation.json');
   });
 });
+
+describe('citation files', () => {
+  const dist = distOf('fixture');
+  const files = listFiles(dist);
+  const idsOf = (pattern: RegExp): string[] => files.filter((file) => pattern.test(file)).map((file) => file.split('/')[1] ?? '').sort();
+
+  it('gives every quote page but a withdrawn one its citation as CSL-JSON, and leaves no bundle behind', () => {
+    const quotePages = idsOf(/^quotes\/[^/]+\/index\.html$/);
+    const cited = idsOf(/^quotes\/[^/]+\/citation\.json$/);
+    expect(quotePages).toContain('quote-withdrawn');
+    expect(cited).toEqual(quotePages.filter((id) => id !== 'quote-withdrawn'));
+    for (const id of cited) {
+      const csl = JSON.parse(readText(dist, `quotes/${id}/citation.json`)) as { URL?: string; abstract?: string; type?: string }[];
+      expect(csl, id).toHaveLength(1);
+      expect(csl[0]?.URL, id).toMatch(new RegExp(`/quotes/${id}/$`));
+      expect(csl[0]?.abstract, id).toBeTruthy();
+      expect(['article-newspaper', 'webpage'], id).toContain(csl[0]?.type);
+    }
+    expect(files).not.toContain('quotes/citation-files.json');
+  });
+});

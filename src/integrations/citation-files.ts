@@ -1,0 +1,21 @@
+/**
+ * Writes every quote's `citation.json` at the end of a build, from the one bundle
+ * Astro rendered (src/lib/citation-files.ts). Before the permalinks integration,
+ * which checks and measures the finished output.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { writeCitationFiles } from '../lib/citation-files.ts';
+
+export default function citationFiles(): AstroIntegration {
+  return {
+    name: 'qtd:citation-files',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
+        const { files } = writeCitationFiles(fileURLToPath(dir));
+        logger.info(`citation files: ${files} written (${Math.round(performance.now() - started)} ms)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Not a public file: the text of every quote's `citation.json` in one JSON object
+ * (quote id → file text). At the end of the build src/integrations/citation-files.ts
+ * writes each file from it and deletes it.
+ *
+ * Why one bundle: Astro's cost per route (render, write, and the cache copy of an
+ * incremental build) is ~1.5 ms, so 10,000 citation routes took 14–17 s of a cold
+ * build at 10,000 quotes; one route and 10,000 direct writes take about a second.
+ * A dynamic route only so that it can have a cache key: unchanged citations are not
+ * rendered again.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive } from '../../data/archive.ts';
+import { citationFileText, citedQuotes } from '../../data/citations.ts';
+import { citationFilesKey } from '../../data/page-keys.ts';
+import { CITATION_BUNDLE_NAME } from '../../lib/citation-files.ts';
+
+export const getStaticPaths = (async () => {
+  // `astro dev` serves each citation.json from its own route (./[key]/citation.json.ts).
+  if (import.meta.env.DEV) return [];
+  return [{ params: { bundle: CITATION_BUNDLE_NAME }, cacheKey: citationFilesKey(await getArchive()) }];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async () => {
+  const archive = await getArchive();
+  const files = Object.fromEntries(citedQuotes(archive).map((quote) => [quote.id, citationFileText(quote, archive)]));
+  return new Response(JSON.stringify(files), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
