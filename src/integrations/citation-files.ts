@@ -11,6 +11,9 @@ export default function citationFiles(): AstroIntegration {
   return {
     name: 'qtd:citation-files',
     hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({ vite: { define: { 'import.meta.env.QTD_CITATIONS_BUNDLED': JSON.stringify(command === 'build') } } });
+      },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
         const { files } = writeCitationFiles(fileURLToPath(dir));

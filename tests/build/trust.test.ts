@@ -448,7 +448,8 @@ describe('citation files', () => {
   const idsOf = (pattern: RegExp): string[] => files.filter((file) => pattern.test(file)).map((file) => file.split('/')[1] ?? '').sort();
 
   it('gives every quote page but a withdrawn one its citation as CSL-JSON, and leaves no bundle behind', () => {
-    const quotePages = idsOf(/^quotes\/[^/]+\/index\.html$/);
+    // quotes/<id>/index.html, not the year pages (quotes/2025/) or the list's (quotes/page/).
+    const quotePages = idsOf(/^quotes\/[^/]+\/index\.html$/).filter((id) => !/^\d{4}$/.test(id) && id !== 'page');
     const cited = idsOf(/^quotes\/[^/]+\/citation\.json$/);
     expect(quotePages).toContain('quote-withdrawn');
     expect(cited).toEqual(quotePages.filter((id) => id !== 'quote-withdrawn'));

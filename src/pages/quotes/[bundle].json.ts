@@ -17,7 +17,7 @@ import { CITATION_BUNDLE_NAME } from '../../lib/citation-files.ts';
 
 export const getStaticPaths = (async () => {
   // `astro dev` serves each citation.json from its own route (./[key]/citation.json.ts).
-  if (import.meta.env.DEV) return [];
+  if (!import.meta.env.QTD_CITATIONS_BUNDLED) return [];
   return [{ params: { bundle: CITATION_BUNDLE_NAME }, cacheKey: citationFilesKey(await getArchive()) }];
 }) satisfies GetStaticPaths;
 

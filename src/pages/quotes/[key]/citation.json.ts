@@ -11,7 +11,7 @@ import { getArchive, type Quote } from '../../../data/archive.ts';
 import { citationFileText, citedQuotes } from '../../../data/citations.ts';
 
 export const getStaticPaths = (async () => {
-  if (!import.meta.env.DEV) return [];
+  if (import.meta.env.QTD_CITATIONS_BUNDLED) return [];
   const archive = await getArchive();
   return citedQuotes(archive).map((quote) => ({ params: { key: quote.id }, props: { quote } }));
 }) satisfies GetStaticPaths;
