@@ -81,6 +81,41 @@ describe('the rasteriser', () => {
     expect(Math.abs(area - Math.PI * r * r) / (Math.PI * r * r)).toBeLessThan(0.005);
   });
 
+  describe('reusable outlines (glyphs), drawn from tiles', () => {
+    // A glyph-like shape around its own origin: a ring of quadratic arcs.
+    const r = 6;
+    const ringCommands = [
+      { type: 'M', values: [r, 0] },
+      { type: 'Q', values: [r, r, 0, r] },
+      { type: 'Q', values: [-r, r, -r, 0] },
+      { type: 'Q', values: [-r, -r, 0, -r] },
+      { type: 'Q', values: [r, -r, r, 0] },
+      { type: 'Z', values: [] },
+    ];
+    const at = (x: number, y: number, reusable: boolean): Outline => ({ commands: ringCommands, scaleX: 1.5, scaleY: -1.5, translateX: x, translateY: y, reusable });
+
+    it('gives the pixels of a direct fill at the nearest eighth of a pixel', () => {
+      // 10.3 → 10.25 and 9.7 → 9.75, the nearest eighths.
+      const fromTile = coverage(24, 20, [at(10.3, 9.7, true)]);
+      const direct = coverage(24, 20, [at(10.25, 9.75, false)]);
+      for (let y = 0; y < 20; y++) {
+        for (let x = 0; x < 24; x++) expect(Math.abs((fromTile[y]![x] ?? 0) - (direct[y]![x] ?? 0)), `pixel ${x},${y}`).toBeLessThanOrEqual(1 / 255 + 1e-9);
+      }
+      expect(total(fromTile)).toBeGreaterThan(50);
+    });
+
+    it('draws the same glyph alike wherever it is placed at the same position within a pixel', () => {
+      const rows = coverage(60, 20, [at(10.5, 9.5, true), at(40.5, 9.5, true)]);
+      for (let y = 0; y < 20; y++) expect(rows[y]!.slice(30, 60), `row ${y}`).toEqual(rows[y]!.slice(0, 30));
+    });
+
+    it('adds the coverage of two glyphs of one ink that share a pixel, leaving no seam', () => {
+      const half = (x: number): Outline => ({ ...polygon([[0, 0], [2.5, 0], [2.5, 4], [0, 4]]), translateX: x, reusable: true });
+      const rows = coverage(8, 4, [half(0), half(2.5)]);
+      expect(rows[1]!.slice(0, 6)).toEqual([1, 1, 1, 1, 1, 0]);
+    });
+  });
+
   it('fills by the non-zero rule: overlaps once, reversed contours as holes', () => {
     const overlapping = coverage(10, 10, [rectangleOutline(1, 1, 5, 5), rectangleOutline(3, 3, 5, 5)]);
     expect(Math.max(...overlapping.flat())).toBe(1);

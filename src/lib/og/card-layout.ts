@@ -22,7 +22,7 @@ export interface CardInput {
 }
 
 /** Bump whenever a change here or in the renderer moves pixels: it invalidates every cached card. */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

@@ -275,6 +275,8 @@ export async function createTextShaper(sources: readonly ShaperFontSource[]): Pr
           scaleY: -scale,
           translateX: mirrored ? 2 * originX + line.width - left : left,
           translateY: baselineY + placed.y,
+          // One commands object per glyph of a font (glyphCommands): the rasteriser keeps its tiles.
+          reusable: true,
         };
       });
     },
