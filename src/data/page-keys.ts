@@ -46,8 +46,7 @@ export function quotePageKey(quote: Quote, archive: Archive): string {
   ]);
 }
 
-/** The citation file is its input as JSON: the input is the key. */
-/** The bundle of every `citation.json` (src/pages/quotes/citation-files.json.ts). */
+/** The bundle of every `citation.json` (src/pages/quotes/[bundle].json.ts): each file is its input as JSON, so the inputs are the key. */
 export function citationFilesKey(archive: Archive): string {
   return pageKey(['citation-files', ...citedQuotes(archive).map((quote) => [quote.id, citationInput(quote, archive)])]);
 }
