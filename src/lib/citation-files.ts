@@ -4,7 +4,8 @@
  * Plain Node: run from the citation-files integration at the end of a build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { isSafeFileName } from './content/ids.ts';
 
 /** The bundle's name: it is rendered to `<outDir>/quotes/<name>.json`. */
 export const CITATION_BUNDLE_NAME = 'citation-files';
@@ -17,9 +18,6 @@ export function citationFilePath(quoteId: string): string {
   return `quotes/${quoteId}/citation.json`;
 }
 
-// A quote id is one path segment (src/lib/content/ids.ts); anything else would write outside its folder.
-const SAFE_ID = /^[^/\\]+$/;
-
 /** The files of a bundle, checked: an object of quote ids, each one path segment, to text. */
 export function parseCitationBundle(text: string): Map<string, string> {
   const bundle: unknown = JSON.parse(text);
@@ -28,7 +26,8 @@ export function parseCitationBundle(text: string): Map<string, string> {
   }
   const files = new Map<string, string>();
   for (const [id, fileText] of Object.entries(bundle)) {
-    if (!SAFE_ID.test(id) || id === '.' || id === '..') throw new Error(`the citation bundle names a quote ${JSON.stringify(id)} that is not one path segment`);
+    // Anything else could write outside its quote's folder.
+    if (!isSafeFileName(id)) throw new Error(`the citation bundle names a quote ${JSON.stringify(id)} that is not one path segment`);
     if (typeof fileText !== 'string') throw new Error(`the citation bundle's entry for ${id} is not text`);
     files.set(id, fileText);
   }
@@ -49,14 +48,10 @@ export function writeCitationFiles(outDir: string): { files: number } {
     throw new Error(`${CITATION_BUNDLE_PATH} is missing from the output: src/pages/quotes/[bundle].json.ts renders it in every build`);
   }
   const files = parseCitationBundle(text);
-  const folders = new Set<string>();
   for (const [id, fileText] of files) {
+    // Each quote has a folder of its own, most often made already by its page.
     const path = join(outDir, citationFilePath(id));
-    const folder = join(path, '..');
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, fileText);
   }
   rmSync(bundlePath);

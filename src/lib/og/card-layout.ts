@@ -5,6 +5,7 @@
  * fonts.
  */
 import { createHash } from 'node:crypto';
+import { isSafeFileName } from '../content/ids.ts';
 
 export interface CardInput {
   /** `site`: the card of every page that has none of its own (lists, people, about). */
@@ -32,7 +33,7 @@ export const ELLIPSIS = '\u2026';
 /** Where a card is written, relative to the dist folder. */
 export function cardOutputPath(card: Pick<CardInput, 'kind' | 'id'>): string {
   // The id becomes a file name: refuse anything that could leave the folder.
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(card.id) || card.id.includes('..')) {
+  if (!isSafeFileName(card.id)) {
     throw new Error(`card id ${JSON.stringify(card.id)} is not a safe file name`);
   }
   if (card.kind === 'site') return `og/${card.id}.png`;

@@ -326,6 +326,13 @@ function outlineBox(outline: Outline): { minX: number; minY: number; maxX: numbe
   return { minX, minY, maxX, maxY };
 }
 
+/** A coordinate at the nearest 1/SUBPIXEL_STEPS of a pixel: the whole pixel, and the step within it. */
+function snapToStep(value: number): [pixel: number, step: number] {
+  const steps = Math.round(value * SUBPIXEL_STEPS);
+  const pixel = Math.floor(steps / SUBPIXEL_STEPS);
+  return [pixel, steps - pixel * SUBPIXEL_STEPS];
+}
+
 /** Coverage of the accumulated cells as a palette step: 0 below half a step, else the nearest step. */
 function stepOf(sum: number, levels: number): number {
   const coverage = sum < 0 ? -sum : sum;
@@ -410,18 +417,8 @@ export function createRasteriser(width: number, height: number, background: stri
 
   /** Places a reusable outline from its tile at the nearest 1/8 pixel, drawing the tile first if it is new. */
   function placeTile(outline: Outline, ink: number): void {
-    let x = Math.floor(outline.translateX);
-    let subX = Math.round((outline.translateX - x) * SUBPIXEL_STEPS);
-    if (subX === SUBPIXEL_STEPS) {
-      x += 1;
-      subX = 0;
-    }
-    let y = Math.floor(outline.translateY);
-    let subY = Math.round((outline.translateY - y) * SUBPIXEL_STEPS);
-    if (subY === SUBPIXEL_STEPS) {
-      y += 1;
-      subY = 0;
-    }
+    const [x, subX] = snapToStep(outline.translateX);
+    const [y, subY] = snapToStep(outline.translateY);
     if (tileCount >= MAX_TILES) {
       // Simpler than tracking use: an archive's cards need far fewer tiles than this.
       tiles = new WeakMap();
