@@ -16,6 +16,8 @@ import searchIndex from './src/integrations/search-index.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import previousOutput from './src/integrations/previous-output.ts';
 import citationFiles from './src/integrations/citation-files.ts';
+import buildTimings from './src/integrations/build-timings.ts';
+import contentStore from './src/integrations/content-store.ts';
 import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
 import rehypeDropSourcelessImages from './src/plugins/rehype-drop-sourceless-images.ts';
 import remarkSmartPunctuation from './src/plugins/remark-smart-punctuation.ts';
@@ -40,9 +42,14 @@ export default defineConfig({
   // tests and benchmarks build several content folders side by side, each with its own.
   cacheDir: process.env.QTD_CACHE_DIR || './.cache/astro',
   // Stylesheets as files: cached across pages, and no inline style for the CSP to hash.
-  build: { format: 'directory', inlineStylesheets: 'never' },
-  // Scripts always as files, never inlined into the page: the CSP allows no inline script.
-  vite: { build: { assetsInlineLimit: 0 } },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: siteConfig.buildConcurrency },
+  vite: {
+    // Scripts always as files, never inlined into the page: the CSP allows no inline script.
+    build: { assetsInlineLimit: 0 },
+    // `astro dev` watches the project: not the build output, caches and benchmark trees
+    // (tens of thousands of folders after `npm run bench`, past the system's watcher limit).
+    server: { watch: { ignored: ['**/.tmp/**', '**/.cache/**', '**/dist/**'] } },
+  },
   security: {
     // A <meta> Content-Security-Policy with hashes on every page; the same policy, plus what
     // a meta tag cannot carry, goes into dist/_headers (src/integrations/headers.ts).
@@ -75,5 +82,5 @@ export default defineConfig({
   // previousOutput first: it moves the last build's dist/ aside before anything writes there.
   // citationFiles before the rest: it completes dist/ (a citation.json per quote).
   // permalinks last: it checks and measures the finished dist/.
-  integrations: [previousOutput(), contentCheck(), citationFiles(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), searchIndex(), permalinks()],
+  integrations: [previousOutput(), contentCheck(), citationFiles(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), buildTimings(), contentStore(), searchIndex(), permalinks()],
 });

@@ -55,12 +55,14 @@ function integrationMs(log: string, label: RegExp): number | undefined {
 }
 
 const ROUTE_LINE = /[├└]─\s+(\S+)\s+\(\+([^)]+)\)/;
+/** QTD's own tally (src/integrations/build-timings.ts): Astro's route times overlap when it renders pages at once. */
+const FEEDS_LINE = /\[qtd:feeds\] feeds: (\d+) built in (\d+) ms/;
 const FEED_ROUTE = /(?:rss\.xml|feed\.json|atom\.xml)$/;
 
 export interface BuildStages {
   contentCheckMs?: number;
   renderingMs?: number;
-  /** Summed render times of the feed routes, when Astro printed them. */
+  /** QTD: the feeds' own work as QTD tallies it; the baseline (one page at a time): the summed render times of its feed routes. */
   feedsMs?: number;
   feedRoutes: number;
   cardsMs?: number;
@@ -81,14 +83,20 @@ export function parseBuildLog(log: string): BuildStages {
     const ms = completed ? parseDuration(completed[1] ?? '') : undefined;
     if (ms !== undefined) stages.renderingMs = ms;
   }
-  let feedsMs = 0;
-  for (const line of log.split('\n')) {
-    const route = ROUTE_LINE.exec(line);
-    if (!route || !FEED_ROUTE.test(route[1] ?? '')) continue;
-    feedsMs += parseDuration(route[2] ?? '') ?? 0;
-    stages.feedRoutes++;
+  const feeds = FEEDS_LINE.exec(log);
+  if (feeds) {
+    stages.feedRoutes = Number(feeds[1]);
+    stages.feedsMs = Number(feeds[2]);
+  } else {
+    let feedsMs = 0;
+    for (const line of log.split('\n')) {
+      const route = ROUTE_LINE.exec(line);
+      if (!route || !FEED_ROUTE.test(route[1] ?? '')) continue;
+      feedsMs += parseDuration(route[2] ?? '') ?? 0;
+      stages.feedRoutes++;
+    }
+    if (stages.feedRoutes > 0) stages.feedsMs = feedsMs;
   }
-  if (stages.feedRoutes > 0) stages.feedsMs = feedsMs;
   const cards = integrationMs(log, /\[qtd:(?:cards|og|share)[^\]]*\]/);
   if (cards !== undefined) stages.cardsMs = cards;
   const cardsWait = /\[qtd:cards\][^\n]*waited (\d+) ms/.exec(log);

@@ -59,6 +59,14 @@ export const siteConfig = {
   buildDate: env.BUILD_DATE && env.BUILD_DATE.trim() !== '' ? env.BUILD_DATE.trim() : undefined,
   /** Publish scheduled (future) quotes as drafts. */
   showScheduled: env.SHOW_SCHEDULED === '1' || env.SHOW_SCHEDULED === 'true',
+  /**
+   * Pages Astro renders at once. Writing a page is four awaited file operations
+   * (folder and file, in dist/ and in the incremental cache): one page at a time
+   * left the main thread idle a quarter of the rendering stage. At 10,000 quotes
+   * rendering took 63 s at 1, 35 s at 4 and 31 s at 8 (share cards cached), with
+   * the same peak memory (README, "What keeps builds short").
+   */
+  buildConcurrency: 8,
   /** The curator's address on the about page and in feeds, if any. */
   author: { name: 'Jenna Lee' },
 } as const;

@@ -161,6 +161,17 @@ describe('bench log parsing', () => {
     });
   });
 
+  it('takes the feeds from QTD’s own tally when the log has it, not from overlapping route times', () => {
+    const concurrent = [
+      ' generating static routes ',
+      '15:37:08   ├─ /articles/rss.xml15:37:08   ├─ /people/a/rss.xml (+900ms) ',
+      '15:37:08   ├─ /feed.json (+1.20s) ',
+      '15:37:09 ✓ Completed in 3s.',
+      '15:37:10 [qtd:feeds] feeds: 543 built in 2417 ms (their items and XML; feeds unchanged since the last build are reused, not built)',
+    ].join('\n');
+    expect(parseBuildLog(concurrent)).toMatchObject({ feedsMs: 2417, feedRoutes: 543, renderingMs: 3000 });
+  });
+
   it('leaves out the stages a build did not print', () => {
     expect(parseBuildLog('15:37:09 [build] 290 page(s) built in 812ms')).toEqual({ feedRoutes: 0, astroTotalMs: 812 });
     expect(parseDuration('no time here')).toBeUndefined();
