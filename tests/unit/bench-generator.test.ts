@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
-import { formatPeakParts, formatRunSpread, medianRuns, parseBuildLog, parseDuration, processName, treeProcesses, treeRssKb, type BuildResult } from '../../bench/run.ts';
+import { formatPeakParts, formatRatioTable, formatRunSpread, medianRuns, parseBuildLog, parseDuration, processName, ratio, treeProcesses, treeRssKb, type BuildResult } from '../../bench/run.ts';
 import { gzipBytes, measurePage } from '../../bench/page-weight.ts';
 import { formatVerifyMarkTable, measureVerifyAndMark } from '../../bench/verify-mark.ts';
 import { readContentFolder } from '../../src/lib/content/read-content.ts';
@@ -206,6 +206,20 @@ describe('bench log parsing', () => {
     const [pair] = medianRuns([run('edit', 100, 1700), run('edit', 90, 1700, 1)]);
     expect(pair).toMatchObject({ seconds: 90, exitCode: 1, log: 'edit-90.log' });
     expect(formatRunSpread([cold as BuildResult], 3)).toContain('- cold: 150.0, 140.0, 160.0');
+  });
+
+  it('gives the time ratio of each run beside the ratio of the median runs', () => {
+    const build = (seconds: number, runSeconds?: number[]) => ({ seconds, runSeconds, peakRssMb: 1000, distMb: 10, exitCode: 0 }) as unknown as BuildResult;
+    const cold = ratio('cold', build(120, [110, 140, 120]), build(40, [40, 35, 40]));
+    expect(cold?.time).toBeCloseTo(3);
+    expect(cold?.timeByRun?.map((value) => Number(value.toFixed(2)))).toEqual([2.75, 4, 3]);
+    const single = ratio('warm', build(30), build(40));
+    expect(single?.timeByRun).toBeUndefined();
+    const table = formatRatioTable([cold!, single!]);
+    expect(table).toContain('| cold | 3.00× | 2.75×, 4.00×, 3.00× | 1.00× | 1.00× |');
+    expect(table).toContain('| warm | 0.75× | – | 1.00× | 1.00× |');
+    expect(formatRatioTable([single!])).toContain('| warm | 0.75× | 1.00× | 1.00× |');
+    expect(ratio('failed', { ...build(10), exitCode: 1 } as BuildResult, build(10))).toBeUndefined();
   });
 
   it('says what made up each peak', () => {
