@@ -256,9 +256,10 @@ export function sourcesStamp(site: 'qtd' | 'baseline'): number {
  * Waits until the disk has written what is pending (`sync`). Deleting a previous run's
  * output (1.7 GB in ~80,000 files at 10,000 quotes) returns at once, but the file system
  * then frees and discards those blocks (this machine's root is mounted with `discard`)
- * while the next build writes: measured, a cold build that followed such a deletion took
- * 124–137 s against 107 s for the first cold build of a series. The bench's own cleanup
- * must not be timed as part of the next build, whichever site it deleted.
+ * while the next build writes. In two series without this, the cold build that followed
+ * such a deletion took 124–137 s against 107 s for the first of the series; with it, this
+ * machine's own variance remains (108–122 s in one series), but the bench's cleanup is no
+ * longer timed as part of the next build, whichever site it deleted.
  */
 export function settleDisk(): void {
   if (process.platform === 'win32') return;

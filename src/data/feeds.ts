@@ -8,6 +8,8 @@ import { textDirection } from '../lib/lang.ts';
 import { renderRss, type RssChannel } from '../lib/rss-document.ts';
 import { articleBodyHtml } from '../lib/article-body.ts';
 import { articleFeedItemRelations, quoteFeedItemRelations } from './relations.ts';
+import type { APIRoute } from 'astro';
+import { FEED_TIMING, timed } from '../lib/build-timings.ts';
 
 const nameOf = (person: { name: string } | string): string => (typeof person === 'string' ? person : person.name);
 
@@ -93,4 +95,12 @@ export async function rssResponse(channel: Omit<RssChannel, 'language' | 'styles
     items,
   );
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}
+
+/**
+ * A feed route whose work is added to the build's feeds tally (src/lib/build-timings.ts):
+ * Astro renders several pages at once, so its own route times overlap.
+ */
+export function timedFeed<Props extends Record<string, unknown>>(route: APIRoute<Props>): APIRoute<Props> {
+  return (context) => timed(FEED_TIMING, () => route(context));
 }

@@ -4,7 +4,7 @@
  * logs for a route runs from the route's start to its end, across the other routes'
  * work in between. Timed here is only the work itself: synchronous work exactly, and
  * the awaited rest from its start to its end, which other pages can interleave only
- * where it awaits (for a feed, @astrojs/rss's validation), so the sum is an upper
+ * where it awaits (for a feed, the memoised archive and @astrojs/rss's validation), so the sum is an upper
  * bound close to the work.
  *
  * The tallies live on `globalThis`: Astro's prerender bundle (the pages) and the
@@ -17,7 +17,7 @@ export interface BuildTiming {
   count: number;
 }
 
-/** The tally of the feed routes (every `rss.xml.ts` and `feed.json.ts` under src/pages). */
+/** The tally of the feed routes (timedFeed in src/data/feeds.ts). */
 export const FEED_TIMING = 'feeds';
 
 const STORE = Symbol.for('qtd.buildTimings');
@@ -29,10 +29,11 @@ function tallies(): Map<string, BuildTiming> {
 }
 
 function add(kind: string, ms: number): void {
-  const tally = tallies().get(kind) ?? { ms: 0, count: 0 };
+  const store = tallies();
+  const tally = store.get(kind) ?? { ms: 0, count: 0 };
   tally.ms += ms;
   tally.count += 1;
-  tallies().set(kind, tally);
+  store.set(kind, tally);
 }
 
 /** Runs `work` and adds its duration, until its promise settles, to the tally of `kind`. */

@@ -1,7 +1,7 @@
 /** /tags/<tag>/rss.xml: the quotes and articles with a tag, newest first (former ids redirect: src/lib/redirects.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive, type Tag } from '../../../data/archive.ts';
-import { articleItem, quoteItem, rssResponse } from '../../../data/feeds.ts';
+import { articleItem, quoteItem, rssResponse, timedFeed } from '../../../data/feeds.ts';
 import { latestItems, tagFeedDescription } from '../../../lib/feeds.ts';
 import { tagFeed } from '../../../lib/page-heads.ts';
 import { siteConfig } from '../../../site.config.ts';
@@ -9,7 +9,6 @@ import { absoluteUrl, feedUrl, tagUrl } from '../../../lib/urls.ts';
 import { feedImageUrl } from '../../../lib/feed-image.ts';
 import { tagFeedEntries } from '../../../data/relations.ts';
 import { tagFeedKey } from '../../../data/page-keys.ts';
-import { FEED_TIMING, timed } from '../../../lib/build-timings.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
@@ -17,21 +16,18 @@ export const getStaticPaths = (async () => {
   return archive.tags.flatMap((tag) => [tag.id, ...tag.renamedFrom].map((id) => ({ params: { id }, props: { tag }, cacheKey: tagFeedKey(tag, id, archive) })));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ tag: Tag }> = async ({ props: { tag }, params }) => {
+export const GET: APIRoute<{ tag: Tag }> = timedFeed(async ({ props: { tag }, params }) => {
   const archive = await getArchive();
-  // The feed's own work, from here on: the benchmark's feeds stage (src/lib/build-timings.ts).
-  return timed(FEED_TIMING, () => {
-    const { quotes, articles } = tagFeedEntries(tag, archive);
-    return rssResponse(
-      {
-        title: tagFeed(tag).title,
-        description: tagFeedDescription(siteConfig.title, tag),
-        link: absoluteUrl(tagUrl(tag.id)),
-        // A renamed tag's old feed URL serves the same items under its own address.
-        self: absoluteUrl(feedUrl({ kind: 'tag', id: params.id ?? tag.id })),
-        imageUrl: feedImageUrl(),
-      },
-      latestItems([...quotes.map((quote) => quoteItem(quote, archive)), ...articles.map((article) => articleItem(article, archive))], siteConfig.feedItems),
-    );
-  });
-};
+  const { quotes, articles } = tagFeedEntries(tag, archive);
+  return rssResponse(
+    {
+      title: tagFeed(tag).title,
+      description: tagFeedDescription(siteConfig.title, tag),
+      link: absoluteUrl(tagUrl(tag.id)),
+      // A renamed tag's old feed URL serves the same items under its own address.
+      self: absoluteUrl(feedUrl({ kind: 'tag', id: params.id ?? tag.id })),
+      imageUrl: feedImageUrl(),
+    },
+    latestItems([...quotes.map((quote) => quoteItem(quote, archive)), ...articles.map((article) => articleItem(article, archive))], siteConfig.feedItems),
+  );
+});
