@@ -21,7 +21,7 @@ import {
   sizeStepForLength,
 } from '../../src/lib/og/card-layout.ts';
 import type { CardInput } from '../../src/lib/og/card-layout.ts';
-import { batchSize, renderCards, rendererIdentity } from '../../src/lib/og/render-cards.ts';
+import { renderCards, rendererIdentity } from '../../src/lib/og/render-cards.ts';
 import { createCardRenderer } from '../../src/lib/og/card-render.ts';
 import { cardFontFiles, woffToSfnt } from '../../src/lib/og/fonts.ts';
 import { analyseParagraph, createTextShaper } from '../../src/lib/og/text-shaper.ts';
@@ -240,17 +240,6 @@ function differingFraction(actual: PNG, expected: PNG, threshold = 48): number {
   return differing / (actual.width * actual.height);
 }
 
-describe('batchSize', () => {
-  it('sends up to 8 cards at once while many are left, one at a time towards the end', () => {
-    expect(batchSize(11_000, 2)).toBe(8);
-    expect(batchSize(40, 2)).toBe(5);
-    expect(batchSize(7, 2)).toBe(1);
-    expect(batchSize(1, 2)).toBe(1);
-    expect(batchSize(0, 2)).toBe(0);
-    expect(batchSize(100, 0)).toBe(8);
-  });
-});
-
 describe('renderCards', () => {
   let work = '';
   let first: Awaited<ReturnType<typeof renderCards>>;
@@ -310,7 +299,13 @@ describe('renderCards', () => {
     expect(await drawing).toMatchObject({ rendered: 6, reused: 0, workers: Math.min(availableParallelism(), 6) });
   });
 
-  it('draws many cards in batches, each once, into its own file', async () => {
+  it('stops the build on a card that cannot be drawn, naming it', async () => {
+    const broken = { ...seed, id: 'broken', text: undefined as unknown as string };
+    const many = [...Array.from({ length: 20 }, (_, i) => ({ ...seed, id: `fine-${i}`, text: `${seed.text} ${i}` })), broken];
+    await expect(renderCards(many, { cacheDir: join(work, 'cache-broken'), concurrency: 2 })).rejects.toThrow(/rendering the card for quote broken failed/);
+  });
+
+  it('draws many cards on workers that take them from a shared counter, each once, into its own file', async () => {
     const many = Array.from({ length: 60 }, (_, i) => ({ ...seed, id: `batch-${i}`, text: `${seed.text} ${i}` }));
     const result = await renderCards(many, { outDir: join(work, 'dist-batch'), cacheDir: join(work, 'cache-batch'), concurrency: 2 });
     expect(result).toMatchObject({ rendered: 60, reused: 0 });

@@ -18,7 +18,7 @@ import { cardHash, cardOutputPath } from './card-layout.ts';
 import type { CardInput } from './card-layout.ts';
 import { cardFontFiles, fontFilesIdentity } from './fonts.ts';
 import type { FontFile } from './fonts.ts';
-import type { CardBatch, CardBatchResult, CardWorkerData } from './card-worker.ts';
+import type { CardJob, CardResults, CardWork, CardWorkerData } from './card-worker.ts';
 
 export interface RenderCardsOptions {
   /** The dist folder; without it the cards are only drawn into the cache (see the share-cards integration). */
@@ -131,16 +131,9 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
 }
 
 /**
- * How many cards to send a worker at once: up to 8 while many are left, fewer towards the
- * end (a quarter of what is left per core, at least one), so that no core idles while
- * another still holds a batch, and a worker added for the last cards still gets some.
+ * Draws the jobs on `poolSize` workers, which take cards from one shared counter
+ * (see card-worker.ts); resolves with the number of cards placed and of workers started.
  */
-export function batchSize(left: number, cores: number): number {
-  if (left <= 0) return 0;
-  return Math.max(1, Math.min(8, Math.floor(left / (4 * Math.max(1, cores)))));
-}
-
-/** Hands the jobs to `poolSize` workers, one batch in flight per worker; resolves with the number of cards placed and of workers started. */
 function renderInPool(
   jobs: { hash: string; card: CardInput; targets: string[] }[],
   poolSize: number,
@@ -152,44 +145,31 @@ function renderInPool(
   if (!existsSync(fileURLToPath(WORKER_URL))) {
     throw new Error(`card worker not found at ${fileURLToPath(WORKER_URL)} (was render-cards.ts bundled?)`);
   }
+  const workerJobs: CardJob[] = jobs.map((job) => ({ card: job.card, file: join(cacheDir, `${job.hash}.png`) }));
+  const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const unclaimed = (): number => Math.max(0, jobs.length - Atomics.load(claim, 0));
   return new Promise<{ placed: number; workers: number }>((resolve, reject) => {
     const workers: Worker[] = [];
-    const retired = new Set<Worker>();
-    const inFlight = new Map<Worker, number>();
-    let next = 0;
     let placed = 0;
     let finished = 0;
-    let failed = false;
+    let settled = false;
 
-    const fail = (error: Error): void => {
-      if (failed) return;
-      failed = true;
+    const stopAll = (): void => {
+      settled = true;
       for (const worker of workers) void worker.terminate();
-      reject(error);
     };
-
-    const dispatch = (worker: Worker): void => {
-      const size = batchSize(jobs.length - next, availableParallelism());
-      if (size === 0) {
-        retired.add(worker);
-        void worker.terminate();
-        return;
-      }
-      const batch: CardBatch = { jobs: [] };
-      for (const end = next + size; next < end; next += 1) {
-        const job = jobs[next] as (typeof jobs)[number];
-        batch.jobs.push({ job: next, card: job.card, file: join(cacheDir, `${job.hash}.png`) });
-      }
-      inFlight.set(worker, batch.jobs.length);
-      worker.postMessage(batch);
+    const fail = (error: Error): void => {
+      if (settled) return;
+      stopAll();
+      reject(error);
     };
 
     const workerData: CardWorkerData = { fonts };
     const startWorker = (): void => {
       const worker = new Worker(WORKER_URL, { workerData });
       workers.push(worker);
-      worker.on('message', ({ results }: CardBatchResult) => {
-        if (failed) return;
+      worker.on('message', ({ results }: CardResults) => {
+        if (settled) return;
         for (const result of results) {
           const job = jobs[result.job];
           if (!job) return fail(new Error(`card worker answered for an unknown job ${result.job}`));
@@ -206,25 +186,25 @@ function renderInPool(
           placed += Math.max(1, job.targets.length);
           finished += 1;
         }
-        if (results.length !== inFlight.get(worker)) return fail(new Error(`card worker answered ${results.length} of ${inFlight.get(worker)} cards`));
         if (finished === jobs.length) {
-          for (const w of workers) void w.terminate();
+          stopAll();
           resolve({ placed, workers: workers.length });
-        } else {
-          dispatch(worker);
         }
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {
-        if (!retired.has(worker) && !failed && finished < jobs.length) fail(new Error(`card worker stopped (exit code ${code}) before its card was done`));
+        // Workers wait to be stopped once no card is left: stopping by themselves means they failed.
+        if (!settled) fail(new Error(`card worker stopped (exit code ${code}) with ${jobs.length - finished} of ${jobs.length} cards not done`));
       });
-      dispatch(worker);
+      // Only the cards not yet taken: a worker added late is not sent the whole list again.
+      const first = Math.min(jobs.length, Atomics.load(claim, 0));
+      const work: CardWork = { jobs: workerJobs.slice(first), first, claim, total: jobs.length };
+      worker.postMessage(work);
     };
     for (let i = 0; i < poolSize; i++) startWorker();
     void useAllCores?.then(() => {
-      const active = workers.length - retired.size;
-      const extra = Math.min(availableParallelism() - active, jobs.length - next);
-      for (let i = 0; i < extra && !failed; i++) startWorker();
+      const extra = Math.min(availableParallelism() - workers.length, unclaimed());
+      for (let i = 0; i < extra && !settled; i++) startWorker();
     });
   });
 }
