@@ -3,8 +3,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
+import { markdownPipeline } from './src/plugins/markdown-pipeline.ts';
 import { siteConfig } from './src/site.config.ts';
 import { contentSecurityDirectives } from './src/lib/security-headers.ts';
 import contentCheck, { checkedContent } from './src/integrations/content-check.ts';
@@ -18,9 +17,6 @@ import previousOutput from './src/integrations/previous-output.ts';
 import citationFiles from './src/integrations/citation-files.ts';
 import buildTimings from './src/integrations/build-timings.ts';
 import contentStore from './src/integrations/content-store.ts';
-import { contentSanitizeSchema } from './src/plugins/sanitize-schema.ts';
-import rehypeDropSourcelessImages from './src/plugins/rehype-drop-sourceless-images.ts';
-import remarkSmartPunctuation from './src/plugins/remark-smart-punctuation.ts';
 
 /** Withdrawn and scheduled quotes keep a page (a notice, a draft) but are not listed in the sitemap. */
 /** @type {Set<string> | undefined} */
@@ -63,17 +59,7 @@ export default defineConfig({
     // No code blocks in this archive; Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugin; ours need unified.
-    processor: unified({
-      // Raw HTML in Markdown is parsed, then sanitised: content comes from many hands.
-      remarkRehype: { allowDangerousHtml: true },
-      rehypePlugins: [rehypeRaw, [rehypeSanitize, contentSanitizeSchema], rehypeDropSourcelessImages],
-      // Curly quotes, dashes, "..." as an ellipsis; spaced ellipses (". . .", as newspapers
-      // print them) are kept as written, so the text stays word for word. Our plugin gives
-      // what the built-in `smartypants` option gives, at a fraction of its cost; it runs
-      // first among the remark plugins, where the built-in one would.
-      smartypants: false,
-      remarkPlugins: [[remarkSmartPunctuation, { dashes: 'oldschool', ellipses: 'unspaced' }]],
-    }),
+    processor: unified(markdownPipeline),
   },
   // Pages whose data and code are unchanged since the last build are copied from the
   // cache instead of rendered (keys: src/data/page-keys.ts). `npm run build -- --force`
