@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  bundleKey, codeDigest, digestFiles, entriesToPrune, findBundle, placeTree, sha256, storeBundle,
+  bundleKey, codeDigest, digestFiles, entriesToPrune, findBundle, hasBundles, placeTree, sha256, storeBundle,
   type IndexIdentity,
 } from '../../src/lib/search/bundle-cache.ts';
 import { linkOrCopy } from '../../src/lib/link-or-copy.ts';
@@ -99,8 +99,12 @@ describe('the cache on disk', () => {
     const cache = join(root, 'cache');
     await bundle(join(root, 'dist', 'pagefind'), 'one');
     expect(await findBundle(cache, 'k1', 'pagefind-entry.json')).toBeUndefined();
+    expect(await hasBundles(cache)).toBe(false);
+    await mkdir(join(cache, '.incoming-abc'), { recursive: true });
+    expect(await hasBundles(cache)).toBe(false);
 
     await storeBundle(cache, 'k1', join(root, 'dist', 'pagefind'));
+    expect(await hasBundles(cache)).toBe(true);
     const found = await findBundle(cache, 'k1', 'pagefind-entry.json');
     expect(found).toBe(join(cache, 'k1'));
 

@@ -107,6 +107,15 @@ export async function findBundle(cacheDir: string, key: string, markerFile: stri
   }
 }
 
+/** Whether the cache holds any bundle at all (it keeps one, the latest), complete or being stored. */
+export async function hasBundles(cacheDir: string): Promise<boolean> {
+  try {
+    return (await readdir(cacheDir)).some((name) => !name.startsWith(INCOMING_PREFIX));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Stores `bundleDir` as the entry for `key`: written into a temporary folder, then
  * renamed into place, so an interrupted build leaves no half bundle under a key.
