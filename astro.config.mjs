@@ -2,8 +2,7 @@
 // Astro configuration: https://docs.astro.build/en/reference/configuration-reference/
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
-import { markdownPipeline } from './src/plugins/markdown-pipeline.ts';
+import { siteMarkdownProcessor } from './src/plugins/parallel-markdown.ts';
 import { siteConfig } from './src/site.config.ts';
 import { contentSecurityDirectives } from './src/lib/security-headers.ts';
 import contentCheck, { checkedContent } from './src/integrations/content-check.ts';
@@ -58,8 +57,10 @@ export default defineConfig({
   markdown: {
     // No code blocks in this archive; Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
-    // Astro 7's default processor (Sätteri) runs no remark/rehype plugin; ours need unified.
-    processor: unified(markdownPipeline),
+    // Astro 7's default processor (Sätteri) runs no remark/rehype plugin; ours need unified():
+    // this is unified() with our plugins (src/plugins/markdown-pipeline.ts), rendering the
+    // content store's entries on worker threads.
+    processor: siteMarkdownProcessor(),
   },
   // Pages whose data and code are unchanged since the last build are copied from the
   // cache instead of rendered (keys: src/data/page-keys.ts). `npm run build -- --force`
