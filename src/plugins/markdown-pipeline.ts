@@ -1,6 +1,7 @@
 /**
  * The plugins Astro's `unified()` Markdown processor runs for our content, in one
- * place: astro.config.mjs passes them to `unified()`, and the tests render with them.
+ * place: the site's processor (src/plugins/parallel-markdown.ts), its worker threads
+ * (src/plugins/markdown-worker.ts) and the tests all build `unified()` from this.
  */
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';

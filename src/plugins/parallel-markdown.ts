@@ -88,6 +88,14 @@ export function workerRenderer(shared: AstroMarkdownOptions, inThread: () => Pro
     void pooled.worker.terminate();
   };
 
+  /** An idle worker must not keep the process alive, and it is stopped if nothing comes. */
+  const idleIfDone = (pooled: PooledWorker): void => {
+    if (pooled.pending.size > 0) return;
+    pooled.worker.unref();
+    pooled.idle = setTimeout(() => stop(pooled), IDLE_MS);
+    pooled.idle.unref();
+  };
+
   const failAll = (pooled: PooledWorker, error: Error): void => {
     stop(pooled);
     for (const { reject } of pooled.pending.values()) reject(error);
@@ -108,12 +116,7 @@ export function workerRenderer(shared: AstroMarkdownOptions, inThread: () => Pro
         if (reply.stack) error.stack = reply.stack;
         waiting.reject(error);
       }
-      if (pooled.pending.size === 0) {
-        // Idle: it must not keep the process alive, and it is stopped if nothing comes.
-        worker.unref();
-        pooled.idle = setTimeout(() => stop(pooled), IDLE_MS);
-        pooled.idle.unref();
-      }
+      idleIfDone(pooled);
     });
     worker.on('error', (error: unknown) => failAll(pooled, error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => {
@@ -138,19 +141,26 @@ export function workerRenderer(shared: AstroMarkdownOptions, inThread: () => Pro
         frontmatter: opts?.frontmatter ?? {},
         ...(opts?.fileURL ? { fileURL: opts.fileURL.href } : {}),
       };
-      if (!canBeSent(request.frontmatter)) return renderInThread(content, opts);
       let pooled: PooledWorker;
       try {
         pooled = leastBusy();
       } catch {
         return renderInThread(content, opts);
       }
-      return new Promise<MarkdownRenderResult>((resolve, reject) => {
-        if (pooled.idle) clearTimeout(pooled.idle);
-        if (pooled.pending.size === 0) pooled.worker.ref();
+      if (pooled.idle) clearTimeout(pooled.idle);
+      if (pooled.pending.size === 0) pooled.worker.ref();
+      const reply = new Promise<MarkdownRenderResult>((resolve, reject) => {
         pooled.pending.set(request.id, { resolve, reject });
-        pooled.worker.postMessage(request);
       });
+      try {
+        pooled.worker.postMessage(request);
+      } catch {
+        // Front matter a thread cannot receive (a function, say): rendered here instead.
+        pooled.pending.delete(request.id);
+        idleIfDone(pooled);
+        return renderInThread(content, opts);
+      }
+      return reply;
     },
   };
 }

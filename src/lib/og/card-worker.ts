@@ -46,7 +46,7 @@ export interface CardResults {
 }
 
 /** Cards drawn between two reports (~25 ms of work): the main thread learns of progress without a message per card. */
-export const REPORT_EVERY = 8;
+const REPORT_EVERY = 8;
 
 const port = parentPort;
 if (!port) throw new Error('card-worker.ts runs as a worker thread');

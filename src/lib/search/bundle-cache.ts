@@ -107,7 +107,7 @@ export async function findBundle(cacheDir: string, key: string, markerFile: stri
   }
 }
 
-/** Whether the cache holds any bundle at all (it keeps one, the latest), complete or being stored. */
+/** Whether the cache holds any bundle at all (it keeps one, the latest); a store still in progress does not count. */
 export async function hasBundles(cacheDir: string): Promise<boolean> {
   try {
     return (await readdir(cacheDir)).some((name) => !name.startsWith(INCOMING_PREFIX));
