@@ -109,6 +109,19 @@ describe('the rasteriser', () => {
       for (let y = 0; y < 20; y++) expect(rows[y]!.slice(30, 60), `row ${y}`).toEqual(rows[y]!.slice(0, 30));
     });
 
+    it('clips a tile at every edge of the image as a direct fill is clipped', () => {
+      for (const [x, y] of [[1.25, 9.5], [22.75, 9.5], [10.5, 0.5], [10.5, 19.25], [0.5, 0.5], [23.5, 19.5]] as const) {
+        const fromTile = coverage(24, 20, [at(x, y, true)]);
+        const direct = coverage(24, 20, [at(x, y, false)]);
+        for (let row = 0; row < 20; row++) {
+          for (let col = 0; col < 24; col++) {
+            expect(Math.abs((fromTile[row]![col] ?? 0) - (direct[row]![col] ?? 0)), `glyph at ${x},${y}, pixel ${col},${row}`).toBeLessThanOrEqual(1 / 255 + 1e-9);
+          }
+        }
+        expect(total(fromTile), `glyph at ${x},${y}`).toBeGreaterThan(5);
+      }
+    });
+
     it('adds the coverage of two glyphs of one ink that share a pixel, leaving no seam', () => {
       const half = (x: number): Outline => ({ ...polygon([[0, 0], [2.5, 0], [2.5, 4], [0, 4]]), translateX: x, reusable: true });
       const rows = coverage(8, 4, [half(0), half(2.5)]);

@@ -304,6 +304,8 @@ interface Tile {
   height: number;
   /** Coverage step (0…levels) per pixel, row by row. */
   levels: Uint8Array;
+  /** Per row, the first and one past the last column with coverage (equal when the row is empty). */
+  spans: Uint16Array;
 }
 
 /** The box of an outline's points (which holds its curves), placed with its own translation. */
@@ -397,7 +399,7 @@ export function createRasteriser(width: number, height: number, background: stri
   function drawTile(outline: Outline, subX: number, subY: number): Tile {
     const placed = { ...outline, translateX: subX / SUBPIXEL_STEPS, translateY: subY / SUBPIXEL_STEPS };
     const box = outlineBox(placed);
-    if (!Number.isFinite(box.minX)) return { left: 0, top: 0, width: 0, height: 0, levels: new Uint8Array(0) };
+    if (!Number.isFinite(box.minX)) return { left: 0, top: 0, width: 0, height: 0, levels: new Uint8Array(0), spans: new Uint16Array(0) };
     const left = Math.floor(box.minX);
     const top = Math.floor(box.minY);
     const tileWidth = Math.ceil(box.maxX) - left + 1;
@@ -405,14 +407,24 @@ export function createRasteriser(width: number, height: number, background: stri
     const scratch = createAccumulator(tileWidth, tileHeight);
     scratch.add(placed, -left, -top);
     const tileLevels = new Uint8Array(tileWidth * tileHeight);
+    const spans = new Uint16Array(2 * tileHeight);
     for (let row = 0; row < tileHeight; row++) {
       let sum = 0;
+      let first = tileWidth;
+      let end = 0;
       for (let cell = 0; cell < tileWidth; cell++) {
         sum += scratch.cells[row * scratch.stride + cell] ?? 0;
-        tileLevels[row * tileWidth + cell] = stepOf(sum, levels);
+        const level = stepOf(sum, levels);
+        tileLevels[row * tileWidth + cell] = level;
+        if (level !== 0) {
+          if (cell < first) first = cell;
+          end = cell + 1;
+        }
       }
+      spans[2 * row] = first < end ? first : 0;
+      spans[2 * row + 1] = end;
     }
-    return { left, top, width: tileWidth, height: tileHeight, levels: tileLevels };
+    return { left, top, width: tileWidth, height: tileHeight, levels: tileLevels, spans };
   }
 
   /** Places a reusable outline from its tile at the nearest 1/8 pixel, drawing the tile first if it is new. */
@@ -442,12 +454,23 @@ export function createRasteriser(width: number, height: number, background: stri
     const rowTo = Math.min(tile.height, height - originY);
     const cellFrom = Math.max(0, -originX);
     const cellTo = Math.min(tile.width, width - originX);
+    const { levels: tileLevels, spans } = tile;
+    const inkBase = ink * levels;
     for (let row = rowFrom; row < rowTo; row++) {
       const pixelRow = (originY + row) * (width + 1) + 1 + originX;
       const tileRow = row * tile.width;
-      for (let cell = cellFrom; cell < cellTo; cell++) {
-        const level = tile.levels[tileRow + cell] ?? 0;
-        if (level !== 0) paint(pixelRow + cell, ink, level);
+      // Only the covered part of the row: a glyph's box is mostly empty.
+      const spanFrom = spans[2 * row] ?? 0;
+      const spanTo = spans[2 * row + 1] ?? 0;
+      const from = spanFrom > cellFrom ? spanFrom : cellFrom;
+      const to = spanTo < cellTo ? spanTo : cellTo;
+      for (let cell = from; cell < to; cell++) {
+        const level = tileLevels[tileRow + cell] ?? 0;
+        if (level === 0) continue;
+        const at = pixelRow + cell;
+        // Most pixels are still the background: the common case needs no blending.
+        if (scanlines[at] === 0) scanlines[at] = inkBase + level;
+        else paint(at, ink, level);
       }
     }
   }
