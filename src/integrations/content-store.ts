@@ -1,6 +1,6 @@
 /**
  * Loads Astro's content store faster in every build (src/plugins/vite-content-store.ts):
- * adds the Vite plugin with Astro's cache folder, where a build keeps the store's text.
+ * adds the Vite plugin with Astro's cache folder, where a build's content sync writes the store.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,9 @@ export default function contentStore(): AstroIntegration {
     name: 'qtd:content-store',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
-        updateConfig({ vite: { plugins: [viteContentStore({ cacheDir: fileURLToPath(config.cacheDir) })] } });
+        const storage = config.experimental.collectionStorage;
+        const chunked = storage !== undefined && storage !== 'single-file';
+        updateConfig({ vite: { plugins: [viteContentStore({ cacheDir: fileURLToPath(config.cacheDir), chunked })] } });
       },
     },
   };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonFileModule, jsonParseModuleText, splitJsonParseModule, stringPieces } from '../../src/lib/json-module.ts';
@@ -89,47 +89,68 @@ describe('jsonParseModuleText and jsonFileModule', () => {
   });
 });
 
-type TransformHandler = (this: { environment: { name: string } }, code: string, id: string) => { code: string } | null;
+type Handler<Args extends unknown[]> = (this: { environment: { name: string } }, ...args: Args) => { code: string; meta?: unknown } | null;
 
-function pluginFor(command: 'build' | 'serve', cacheDir: string) {
-  const plugin = viteContentStore({ cacheDir });
+function pluginFor(command: 'build' | 'serve', cacheDir: string, options: { chunked?: boolean } = {}) {
+  const plugin = viteContentStore({ cacheDir, ...options });
   (plugin.configResolved as (config: { command: string }) => void)({ command });
-  return plugin.transform as { filter: { id: RegExp }; handler: TransformHandler };
+  return {
+    load: plugin.load as { order: string; filter: { id: RegExp }; handler: Handler<[id: string]> },
+    transform: plugin.transform as { filter: { id: RegExp }; handler: Handler<[code: string, id: string]> },
+  };
 }
 
 describe('the Vite plugin', () => {
   const big = Array.from({ length: 3000 }, (_, index) => ({ index, text: '“quoted” text '.repeat(3) }));
   const code = astroStoreModule(big);
+  const prerender = { environment: { name: 'prerender' } };
 
-  it('in a build’s prerender environment, moves the store to a file in the cache that the module reads', async () => {
+  it('in a build’s prerender environment, loads the store from the file Astro’s content sync wrote, before Astro’s own load', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'qtd-store-'));
     try {
-      const transform = pluginFor('build', cacheDir);
-      expect(transform.filter.id.test(CONTENT_STORE_MODULE_ID)).toBe(true);
-      expect(transform.filter.id.test('/src/pages/index.astro')).toBe(false);
-      const result = transform.handler.call({ environment: { name: 'prerender' } }, code, CONTENT_STORE_MODULE_ID);
-      expect(result!.code).toContain(JSON.stringify(join(cacheDir, 'qtd-content-store.json')));
+      writeFileSync(join(cacheDir, 'data-store.json'), JSON.stringify(big));
+      const { load } = pluginFor('build', cacheDir);
+      expect(load.order).toBe('pre');
+      expect(load.filter.id.test(CONTENT_STORE_MODULE_ID)).toBe(true);
+      expect(load.filter.id.test('/src/pages/index.astro')).toBe(false);
+      const result = load.handler.call(prerender, CONTENT_STORE_MODULE_ID);
+      expect(result!.code).toContain(JSON.stringify(join(cacheDir, 'data-store.json')));
       expect(result!.code.length).toBeLessThan(300);
-      expect(readFileSync(join(cacheDir, 'qtd-content-store.json'), 'utf8')).toBe(JSON.stringify(big));
+      // As Astro marks its module: left out of the code hashes of its incremental builds.
+      expect(result!.meta).toEqual({ astroIncremental: { kind: 'content-data' } });
       expect(await defaultExport(result!.code)).toEqual(big);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 
+  it('leaves the load to Astro without a store file, with a chunked store, in a server bundle and in astro dev', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'qtd-store-'));
+    try {
+      expect(pluginFor('build', cacheDir).load.handler.call(prerender, CONTENT_STORE_MODULE_ID)).toBeNull();
+      writeFileSync(join(cacheDir, 'data-store.json'), JSON.stringify(big));
+      expect(pluginFor('build', cacheDir, { chunked: true }).load.handler.call(prerender, CONTENT_STORE_MODULE_ID)).toBeNull();
+      for (const [command, environment] of [['build', 'ssr'], ['serve', 'prerender'], ['serve', 'ssr']] as const) {
+        expect(pluginFor(command, cacheDir).load.handler.call({ environment: { name: environment } }, CONTENT_STORE_MODULE_ID)).toBeNull();
+      }
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   it('elsewhere (a server bundle, astro dev) keeps the module self-contained, in pieces', async () => {
-    const cacheDir = join(tmpdir(), 'qtd-store-never-written');
     for (const [command, environment] of [['build', 'ssr'], ['serve', 'prerender'], ['serve', 'ssr']] as const) {
-      const result = pluginFor(command, cacheDir).handler.call({ environment: { name: environment } }, code, CONTENT_STORE_MODULE_ID);
+      const result = pluginFor(command, tmpdir()).transform.handler.call({ environment: { name: environment } }, code, CONTENT_STORE_MODULE_ID);
       expect(result!.code).not.toContain('readFileSync');
       expect(await defaultExport(result!.code)).toEqual(big);
     }
-    expect(() => readFileSync(join(cacheDir, 'qtd-content-store.json'))).toThrow();
   });
 
   it('leaves every other module alone', () => {
-    const transform = pluginFor('build', tmpdir());
-    expect(transform.handler.call({ environment: { name: 'prerender' } }, code, '/src/data/archive.ts')).toBeNull();
-    expect(transform.handler.call({ environment: { name: 'prerender' } }, 'export default new Map()', CONTENT_STORE_MODULE_ID)).toBeNull();
+    const { transform, load } = pluginFor('build', tmpdir());
+    expect(transform.handler.call(prerender, code, '/src/data/archive.ts')).toBeNull();
+    expect(transform.handler.call(prerender, 'export default new Map()', CONTENT_STORE_MODULE_ID)).toBeNull();
+    expect(transform.handler.call(prerender, jsonFileModule(join(tmpdir(), 'data-store.json')), CONTENT_STORE_MODULE_ID)).toBeNull();
+    expect(load.handler.call(prerender, '/src/data/archive.ts')).toBeNull();
   });
 });
