@@ -15,6 +15,7 @@ import {
   type QuoteFeedInput,
 } from '../../src/lib/feeds.ts';
 import { renderRss, type RssChannel } from '../../src/lib/rss-document.ts';
+import { formatDateTimeInZone, formatDayLong } from '../../src/lib/dates.ts';
 
 const PAGE = 'https://qtd.example/quotes/spirit-of-resistance/';
 const NBSP = '\u00a0';
@@ -209,6 +210,72 @@ describe('quoteFeedItem', () => {
     expect(hostile.contentHtml).not.toMatch(/<script|javascript:|onmouseover/);
     expect(hostile.contentHtml).toContain('<p><a>x</a></p>');
   });
+});
+
+describe('quoteFeedItem written as the feed pass writes it', () => {
+  // The way items were built before: markup escaped for HTML, then the whole item run
+  // through the feed pass (parse, absolute URLs, sanitise, serialise). The item must not differ.
+  function throughThePass(input: QuoteFeedInput): string {
+    const lang = input.lang ? ` lang="${escapeHtml(input.lang)}"${input.dir === 'rtl' ? ' dir="rtl"' : ''}` : '';
+    const source = input.source;
+    const sourceLine = source
+      ? `<p>From <cite><a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a></cite>${source.authors.length ? ` by ${escapeHtml(source.authors.join(' and '))}` : ''}${source.publication ? `, ${escapeHtml(source.publication)}` : ''}, ${escapeHtml(formatDateTimeInZone(source.publishedMs, source.timeZone))}.</p>`
+      : '';
+    const provenance = input.verified && source ? '<p><small>Verified against the text of the article.</small></p>' : '<p><small>Source text not in the archive.</small></p>';
+    const commentary = input.commentaryHtml.trim()
+      ? `<h3>Quote of the day for ${escapeHtml(formatDayLong(input.date))}${input.curator ? `, chosen by ${escapeHtml(input.curator)}` : ''}</h3>${input.commentaryHtml}`
+      : '';
+    const corrections = input.corrections.length
+      ? `<p><strong>Corrections:</strong> ${input.corrections.map((c) => `Corrected on ${escapeHtml(formatDayLong(c.date))}: ${escapeHtml(c.note)}`).join(' ')}</p>`
+      : '';
+    return feedHtml(
+      [
+        `<blockquote${lang}><p>${escapeHtml(input.text)}</p></blockquote>`,
+        `<p>— <a href="${escapeHtml(input.speaker.url)}">${escapeHtml(input.speaker.name)}</a>${input.speaker.description ? `, ${escapeHtml(input.speaker.description)}` : ''}</p>`,
+        sourceLine,
+        input.context ? `<p>${escapeHtml(input.context)}</p>` : '',
+        provenance,
+        commentary,
+        corrections,
+      ].join(''),
+      input.link,
+    );
+  }
+
+  const awkward = 'Tom & Jerry <b>“quoted”</b> \'single\' "double" a<b c>d &amp; &#60; ]]> \r\nnext\rline\u0000end \u2028 🙂 الحرية';
+  const cases: [string, QuoteFeedInput][] = [
+    ['an ordinary quote', quoteInput],
+    ['no source, with context and corrections', { ...quoteInput, source: undefined, verified: false, context: 'Interview by phone', corrections: [{ date: '2021-08-24', note: 'Fixed <a> typo & more.' }] }],
+    ['a right-to-left quote', { ...quoteInput, text: 'آزادی', lang: 'fa', dir: 'rtl' }],
+    ['no commentary, no curator, no description', { ...quoteInput, commentaryHtml: '  ', curator: undefined, speaker: { name: 'X', url: 'https://qtd.example/people/x/' } }],
+    [
+      'awkward text in every field',
+      {
+        ...quoteInput,
+        text: awkward,
+        lang: 'en-x-"odd"&',
+        context: awkward,
+        curator: awkward,
+        speaker: { name: awkward, url: 'https://qtd.example/people/a?b=1&c="2"', description: awkward },
+        source: { ...quoteInput.source!, title: awkward, url: 'https://qtd.example/articles/a/?q=1&r=<2>', authors: [awkward, 'B & C'], publication: awkward },
+        corrections: [{ date: '2021-08-24', note: awkward }],
+      },
+    ],
+    ['URLs that are not written as the URL parser writes them', { ...quoteInput, speaker: { ...quoteInput.speaker, url: 'HTTPS://QTD.example:443/people/a b/' }, source: { ...quoteInput.source!, url: 'https://qtd.example' } }],
+    [
+      'hostile commentary',
+      { ...quoteInput, commentaryHtml: '<p id="user-content-x"><a href="javascript:alert(1)" onmouseover="alert(2)">x</a><img src="/a.png" alt=""></p><script>alert(3)</script><style>p{}</style>' },
+    ],
+  ];
+
+  for (const [name, input] of cases) {
+    it(`gives the item the whole-item pass gave: ${name}`, () => {
+      const { contentHtml } = quoteFeedItem(input, settings);
+      expect(contentHtml).toBe(throughThePass(input));
+      // Nothing in it for the pass to change: no URL to make absolute, nothing to sanitise, no text written differently.
+      expect(feedHtml(contentHtml, input.link)).toBe(contentHtml);
+    });
+  }
 });
 
 describe('articleFeedItem', () => {
