@@ -4,7 +4,8 @@
  *
  * Cards depend only on the checked content, not on the pages, so drawing
  * starts as soon as the content is checked, into the cache, on all cores but
- * one: Astro syncs its content store and renders pages on one thread meanwhile.
+ * one and at the lowest priority: Astro syncs its content store and renders
+ * pages on one thread meanwhile.
  * When the pages are written, the cards still to draw get every core, and then
  * all are linked from the cache into the output.
  */
@@ -59,7 +60,10 @@ export default function shareCards(): AstroIntegration {
             ...(identity ? { identity } : {}),
             concurrency,
             onWarning: (message) => logger.warn(message),
-            // Once the pages are written, the cards left get every core.
+            // Astro's thread decides how long the build takes: the cards take only the CPU it
+            // leaves (pages at 10,000 quotes: ~41 -> ~35 s, A/B), and once the pages are
+            // written, the cards left get every core.
+            lowPriority: true,
             useAllCores: pagesWritten,
           });
           return { cards, drawn };

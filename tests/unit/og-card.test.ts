@@ -299,6 +299,21 @@ describe('renderCards', () => {
     expect(await drawing).toMatchObject({ rendered: 6, reused: 0, workers: Math.min(availableParallelism(), 6) });
   });
 
+  it('draws at low priority until told it may use every core, the same cards as at normal priority', async () => {
+    let allCores = (): void => {};
+    const useAllCores = new Promise<void>((resolve) => {
+      allCores = resolve;
+    });
+    const many = Array.from({ length: 6 }, (_, i) => ({ ...seed, id: `low-${i}`, text: `${seed.text} ${i}` }));
+    const drawing = renderCards(many, { outDir: join(work, 'dist-low'), cacheDir: join(work, 'cache-low'), concurrency: 1, lowPriority: true, useAllCores });
+    allCores();
+    expect(await drawing).toMatchObject({ rendered: 6, reused: 0 });
+    await renderCards(many, { outDir: join(work, 'dist-normal'), cacheDir: join(work, 'cache-normal'), concurrency: 1 });
+    for (const card of many) {
+      expect(await readFile(join(work, 'dist-low', cardOutputPath(card))), card.id).toEqual(await readFile(join(work, 'dist-normal', cardOutputPath(card))));
+    }
+  });
+
   it('stops the build on a card that cannot be drawn, naming it', async () => {
     const broken = { ...seed, id: 'broken', text: undefined as unknown as string };
     const many = [...Array.from({ length: 20 }, (_, i) => ({ ...seed, id: `fine-${i}`, text: `${seed.text} ${i}` })), broken];

@@ -15,9 +15,12 @@ import { rename, writeFile } from 'node:fs/promises';
 import { createCardRenderer } from './card-render.ts';
 import type { CardInput } from './card-layout.ts';
 import type { FontFile } from './fonts.ts';
+import { lowerThisThreadPriority } from '../thread-priority.ts';
 
 export interface CardWorkerData {
   fonts: FontFile[];
+  /** Draw at the lowest CPU priority (see src/lib/thread-priority.ts). */
+  lowPriority: boolean;
 }
 
 export interface CardJob {
@@ -51,7 +54,8 @@ const REPORT_EVERY = 8;
 const port = parentPort;
 if (!port) throw new Error('card-worker.ts runs as a worker thread');
 
-const { fonts } = workerData as CardWorkerData;
+const { fonts, lowPriority } = workerData as CardWorkerData;
+if (lowPriority) lowerThisThreadPriority();
 const rendererReady = createCardRenderer(fonts.map((font) => ({ ...font, data: readFileSync(font.path) })));
 
 // The listener also keeps the thread alive once its cards are done: the pool stops

@@ -32,6 +32,12 @@ export interface RenderCardsOptions {
   identity?: string;
   /** A signal to draw on all cores from now on (when the work it left room for is done). */
   useAllCores?: Promise<void>;
+  /**
+   * The workers started before `useAllCores` draw at the lowest CPU priority (Linux), so
+   * that the work they share the machine with loses no time to them; those started after
+   * it draw at the normal priority.
+   */
+  lowPriority?: boolean;
 }
 
 export interface RenderCardsResult {
@@ -125,7 +131,7 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
   let workers = 0;
   if (toRender.length > 0) {
     const poolSize = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), toRender.length));
-    ({ placed: rendered, workers } = await renderInPool(toRender, poolSize, fonts, opts.cacheDir, warn, opts.useAllCores));
+    ({ placed: rendered, workers } = await renderInPool(toRender, poolSize, fonts, opts.cacheDir, warn, opts.useAllCores, opts.lowPriority ?? false));
   }
   return { rendered, reused, workers, ms: Math.round(performance.now() - started) };
 }
@@ -140,7 +146,8 @@ function renderInPool(
   fonts: FontFile[],
   cacheDir: string,
   warn: (message: string) => void,
-  useAllCores?: Promise<void>,
+  useAllCores: Promise<void> | undefined,
+  lowPriority: boolean,
 ): Promise<{ placed: number; workers: number }> {
   if (!existsSync(fileURLToPath(WORKER_URL))) {
     throw new Error(`card worker not found at ${fileURLToPath(WORKER_URL)} (was render-cards.ts bundled?)`);
@@ -164,8 +171,8 @@ function renderInPool(
       reject(error);
     };
 
-    const workerData: CardWorkerData = { fonts };
-    const startWorker = (): void => {
+    const startWorker = (priority: 'low' | 'normal'): void => {
+      const workerData: CardWorkerData = { fonts, lowPriority: priority === 'low' };
       const worker = new Worker(WORKER_URL, { workerData });
       workers.push(worker);
       worker.on('message', ({ results }: CardResults) => {
@@ -201,10 +208,10 @@ function renderInPool(
       const work: CardWork = { jobs: workerJobs.slice(first), first, claim, total: jobs.length };
       worker.postMessage(work);
     };
-    for (let i = 0; i < poolSize; i++) startWorker();
+    for (let i = 0; i < poolSize; i++) startWorker(lowPriority ? 'low' : 'normal');
     void useAllCores?.then(() => {
       const extra = Math.min(availableParallelism() - workers.length, unclaimed());
-      for (let i = 0; i < extra && !settled; i++) startWorker();
+      for (let i = 0; i < extra && !settled; i++) startWorker('normal');
     });
   });
 }
