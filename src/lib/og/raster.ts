@@ -305,7 +305,7 @@ interface Tile {
   /** Coverage step (0…levels) per pixel, row by row. */
   levels: Uint8Array;
   /** Per row, the first and one past the last column with coverage (equal when the row is empty). */
-  spans: Uint16Array;
+  spans: Int32Array;
 }
 
 /** The box of an outline's points (which holds its curves), placed with its own translation. */
@@ -399,7 +399,7 @@ export function createRasteriser(width: number, height: number, background: stri
   function drawTile(outline: Outline, subX: number, subY: number): Tile {
     const placed = { ...outline, translateX: subX / SUBPIXEL_STEPS, translateY: subY / SUBPIXEL_STEPS };
     const box = outlineBox(placed);
-    if (!Number.isFinite(box.minX)) return { left: 0, top: 0, width: 0, height: 0, levels: new Uint8Array(0), spans: new Uint16Array(0) };
+    if (!Number.isFinite(box.minX)) return { left: 0, top: 0, width: 0, height: 0, levels: new Uint8Array(0), spans: new Int32Array(0) };
     const left = Math.floor(box.minX);
     const top = Math.floor(box.minY);
     const tileWidth = Math.ceil(box.maxX) - left + 1;
@@ -407,7 +407,7 @@ export function createRasteriser(width: number, height: number, background: stri
     const scratch = createAccumulator(tileWidth, tileHeight);
     scratch.add(placed, -left, -top);
     const tileLevels = new Uint8Array(tileWidth * tileHeight);
-    const spans = new Uint16Array(2 * tileHeight);
+    const spans = new Int32Array(2 * tileHeight);
     for (let row = 0; row < tileHeight; row++) {
       let sum = 0;
       let first = tileWidth;
