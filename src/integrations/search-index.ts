@@ -209,16 +209,17 @@ export async function writeSearchIndexCached(siteDir: string, opts: CachedSearch
   const bundleDir = join(siteDir, searchBundleFolder);
   await rm(bundleDir, { recursive: true, force: true });
   const identity = opts.identity ?? indexIdentity();
+  const keyOf = (pages: string[]): string => bundleKey(identity, digestFiles(siteDir, pages));
   let key: string;
   let result: SearchIndexResult;
   if (!(await hasBundles(opts.cacheDir))) {
     // Nothing cached (a first build, a cleared cache): there is no bundle to look for, so
     // Pagefind starts at once and the pages are hashed for the cache while it writes its
     // index (1.3 s at 10,000 quotes, on the core Pagefind leaves idle then).
-    ({ result, value: key } = await indexWhile(siteDir, () => bundleKey(identity, digestFiles(siteDir, htmlFiles(siteDir)))));
+    ({ result, value: key } = await indexWhile(siteDir, () => keyOf(htmlFiles(siteDir))));
   } else {
     const pages = htmlFiles(siteDir);
-    key = bundleKey(identity, digestFiles(siteDir, pages));
+    key = keyOf(pages);
     const cached = await findBundle(opts.cacheDir, key, entryFile);
     if (cached) {
       try {

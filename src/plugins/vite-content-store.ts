@@ -19,8 +19,11 @@ export const CONTENT_STORE_MODULE_ID = '\0astro:data-layer-content';
 /** Astro's environment for the pages it renders at build time (ASTRO_VITE_ENVIRONMENT_NAMES.prerender). */
 const PRERENDER_ENVIRONMENT = 'prerender';
 
+/** Only the store module reaches this plugin's hooks. */
+const STORE_MODULE_FILTER = { id: /^\0astro:data-layer-content$/ };
+
 /** The file a build's content sync writes the store to, in one piece (astro/dist/content/paths.js, getDataStoreFile). */
-export const DATA_STORE_FILE = 'data-store.json';
+const DATA_STORE_FILE = 'data-store.json';
 
 /**
  * The metadata Astro gives the store module (astro/dist/core/build/incremental-metadata.js): its
@@ -47,7 +50,7 @@ export default function viteContentStore({ cacheDir, chunked = false }: ContentS
       // Before Astro's own load, which reads the same file only to write it out again as a
       // 33 MB string literal (~1.5 s), which then had to be parsed back (~1 s).
       order: 'pre',
-      filter: { id: /^\0astro:data-layer-content$/ },
+      filter: STORE_MODULE_FILTER,
       handler(id) {
         if (id !== CONTENT_STORE_MODULE_ID || chunked || !building || this.environment.name !== PRERENDER_ENVIRONMENT) return null;
         const file = join(cacheDir, DATA_STORE_FILE);
@@ -57,7 +60,7 @@ export default function viteContentStore({ cacheDir, chunked = false }: ContentS
       },
     },
     transform: {
-      filter: { id: /^\0astro:data-layer-content$/ },
+      filter: STORE_MODULE_FILTER,
       handler(code, id) {
         if (id !== CONTENT_STORE_MODULE_ID) return null;
         const split = splitJsonParseModule(code);
