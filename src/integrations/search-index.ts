@@ -26,6 +26,7 @@ import {
   bundleKey, codeDigest, digestFiles, findBundle, hasBundles, placeTree, storeBundle, type IndexIdentity,
 } from '../lib/search/bundle-cache.ts';
 import { listFiles } from '../lib/files.ts';
+import { splitBundleChunks, type SplitResult } from '../lib/search/split-chunks.ts';
 
 /** The folder of the output (and path under the base) that holds Pagefind's files. */
 const searchBundleFolder = 'pagefind';
@@ -73,10 +74,17 @@ export const articleTextSelectors = ['.in-context'];
 const indexOptions = {
   pagefind: { forceLanguage: siteConfig.lang, excludeSelectors: [...boilerplateSelectors, ...articleTextSelectors] },
   unusedBundleFiles,
+  // src/lib/search/split-chunks.ts: a common word's chunk is split from the words beside
+  // it when they weigh at least this many bytes (a smaller rest is not worth a request).
+  splitChunksMinRest: 4096,
 } as const;
 
 /** The code that drives Pagefind: editing it invalidates cached bundles. */
-const CODE_FILES = [new URL(import.meta.url), new URL('../lib/search/bundle-cache.ts', import.meta.url)];
+const CODE_FILES = [
+  new URL(import.meta.url),
+  new URL('../lib/search/bundle-cache.ts', import.meta.url),
+  new URL('../lib/search/split-chunks.ts', import.meta.url),
+];
 
 /**
  * The number of pages in a written index, read from its `pagefind-entry.json`.
@@ -119,6 +127,8 @@ export interface SearchIndexResult {
   pagesIndexed: number;
   /** True when the bundle was taken from the cache instead of being indexed. */
   cached: boolean;
+  /** What splitting the common words' chunks did, when the bundle was indexed now. */
+  split?: SplitResult;
 }
 
 /**
@@ -182,7 +192,8 @@ async function indexWhile<T>(siteDir: string, whileWriting: () => T): Promise<{ 
     await pagefind.close();
   }
   await Promise.all(indexOptions.unusedBundleFiles.map((file) => rm(join(bundleDir, file), { force: true })));
-  return { result: { pagesRead, pagesIndexed: await finishBundle(bundleDir, pagesRead), cached: false }, value };
+  const split = await splitBundleChunks(bundleDir, indexOptions.splitChunksMinRest);
+  return { result: { pagesRead, pagesIndexed: await finishBundle(bundleDir, pagesRead), cached: false, split }, value };
 }
 
 /** Indexes the built site in `siteDir` and writes the bundle into `<siteDir>/pagefind/`. */
@@ -255,9 +266,16 @@ export async function indexSite(siteDir: string, cacheDir: string, logger: { inf
 
 /** The build log line, in the shape bench/run.ts reads: the label "search index", the duration in parentheses. */
 export function searchIndexLogLine(result: SearchIndexResult, ms: number): string {
-  return result.cached
-    ? `search index: cached, ${result.pagesIndexed} pages unchanged since the last build (${ms} ms)`
-    : `search index: ${result.pagesIndexed} pages indexed of ${result.pagesRead} read (${ms} ms)`;
+  if (result.cached) return `search index: cached, ${result.pagesIndexed} pages unchanged since the last build (${ms} ms)`;
+  const split = result.split;
+  const splitNote = split === undefined
+    ? ''
+    : split.skipped !== undefined
+      ? `; chunks not split: ${split.skipped}`
+      : split.chunksSplit > 0
+        ? `; ${split.chunksSplit} chunks split to give common words their own, ${split.chunksBefore} → ${split.chunksAfter} chunks`
+        : '';
+  return `search index: ${result.pagesIndexed} pages indexed of ${result.pagesRead} read${splitNote} (${ms} ms)`;
 }
 
 export default function searchIndex(): AstroIntegration {

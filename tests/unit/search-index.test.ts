@@ -8,6 +8,7 @@ import {
   articleTextSelectors, boilerplateSelectors, checkIndexedPages, indexedPageCount, indexIdentity, searchIndexLogLine, writeSearchIndex, writeSearchIndexCached,
 } from '../../src/integrations/search-index.ts';
 import { parseBuildLog } from '../../bench/run.ts';
+import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
 import {
   excerptPieces, queryFromSearch, resultKind, resultsMessage, searchQueryString,
 } from '../../src/scripts/search.ts';
@@ -70,7 +71,7 @@ describe('writeSearchIndex', () => {
     await page('articles/kept/index.html', '<article data-pagefind-body><h1>An article</h1><p>Panjshir valley</p></article>');
     await page('quotes/withdrawn/index.html', '<article><h1>This quote was withdrawn</h1><p>Panjshir</p></article>');
 
-    expect(await writeSearchIndex(siteDir)).toEqual({ pagesRead: 4, pagesIndexed: 2, cached: false });
+    expect(await writeSearchIndex(siteDir)).toMatchObject({ pagesRead: 4, pagesIndexed: 2, cached: false });
     const bundle = join(siteDir, 'pagefind');
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
     expect(existsSync(join(bundle, 'pagefind-worker.js'))).toBe(true);
@@ -125,6 +126,19 @@ describe('writeSearchIndex', () => {
     await page('about/index.html', '<h1>About</h1>');
     await expect(writeSearchIndex(siteDir)).rejects.toThrow(/data-pagefind-body/);
   });
+
+  it('splits the chunks of the commonest words as it writes the index', async () => {
+    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
+    await writeCommonWordsBundle(siteDir);
+    await rm(join(siteDir, 'pagefind'), { recursive: true });
+    await page('index.html', '<h1>Home</h1>');
+    const result = await writeSearchIndex(siteDir);
+    expect(result.split?.skipped).toBeUndefined();
+    expect(result.split?.chunksSplit).toBe(2);
+    // Each common word closed its chunk: each chunk becomes the words before it and the word.
+    expect(result.split?.chunksAfter).toBe((result.split?.chunksBefore ?? 0) + 2);
+    expect(await readdir(join(siteDir, 'pagefind', 'index'))).toHaveLength(result.split?.chunksAfter ?? -1);
+  });
 });
 
 describe('writeSearchIndexCached', () => {
@@ -156,14 +170,14 @@ describe('writeSearchIndexCached', () => {
     await page('quotes/kept/index.html', '<article data-pagefind-body><h1>A quote</h1><p>Panjshir</p></article>');
     await page('articles/kept/index.html', '<article data-pagefind-body><h1>An article</h1><p>Panjshir valley</p></article>');
 
-    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toEqual({ pagesRead: 3, pagesIndexed: 2, cached: false });
+    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toMatchObject({ pagesRead: 3, pagesIndexed: 2, cached: false });
     const first = await bundleFiles(siteDir);
     expect(first.has('pagefind.js')).toBe(true);
     expect(first.has('pagefind-ui.js')).toBe(false);
 
     // Astro empties the output before a build; the bundle comes back from the cache, whole.
     await rm(join(siteDir, 'pagefind'), { recursive: true });
-    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toEqual({ pagesRead: 3, pagesIndexed: 2, cached: true });
+    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toMatchObject({ pagesRead: 3, pagesIndexed: 2, cached: true });
     expect(await bundleFiles(siteDir)).toEqual(first);
     const [inDist, inCache] = await Promise.all([
       stat(join(siteDir, 'pagefind', 'pagefind-entry.json')),
@@ -173,7 +187,7 @@ describe('writeSearchIndexCached', () => {
 
     // One word of one indexed page changed: a new index, and only it is kept in the cache.
     await page('articles/kept/index.html', '<article data-pagefind-body><h1>An article</h1><p>Panjshir river</p></article>');
-    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toEqual({ pagesRead: 3, pagesIndexed: 2, cached: false });
+    expect(await writeSearchIndexCached(siteDir, { cacheDir })).toMatchObject({ pagesRead: 3, pagesIndexed: 2, cached: false });
     expect(await bundleFiles(siteDir)).not.toEqual(first);
     expect(await readdir(cacheDir)).toHaveLength(1);
 
@@ -200,7 +214,7 @@ describe('writeSearchIndexCached', () => {
     await rm(join(cacheDir, entry ?? '', 'pagefind-entry.json'));
     await writeFile(join(cacheDir, entry ?? '', 'pagefind-entry.json'), 'not json');
     const warnings: string[] = [];
-    expect(await writeSearchIndexCached(siteDir, { cacheDir, onWarning: (message) => warnings.push(message) })).toEqual({ pagesRead: 2, pagesIndexed: 1, cached: false });
+    expect(await writeSearchIndexCached(siteDir, { cacheDir, onWarning: (message) => warnings.push(message) })).toMatchObject({ pagesRead: 2, pagesIndexed: 1, cached: false });
     expect(warnings.join('\n')).toMatch(/cached bundle could not be used/);
     expect(indexedPageCount(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'))).toBe(1);
     // The damaged entry was replaced by the new bundle.
@@ -216,7 +230,7 @@ describe('writeSearchIndexCached', () => {
     await writeFile(join(root, 'blocked'), '');
     const warnings: string[] = [];
     const result = await writeSearchIndexCached(siteDir, { cacheDir: join(root, 'blocked', 'qtd-search'), onWarning: (message) => warnings.push(message) });
-    expect(result).toEqual({ pagesRead: 2, pagesIndexed: 1, cached: false });
+    expect(result).toMatchObject({ pagesRead: 2, pagesIndexed: 1, cached: false });
     expect(warnings.join('\n')).toMatch(/^search index: not cached/);
   });
 
@@ -227,6 +241,15 @@ describe('writeSearchIndexCached', () => {
     expect(cached).toBe('search index: cached, 11495 pages unchanged since the last build (1234 ms)');
     expect(parseBuildLog(`17:43:48 [qtd:search-index] ${indexed}`).searchMs).toBe(33012);
     expect(parseBuildLog(`17:43:48 [qtd:search-index] ${cached}`).searchMs).toBe(1234);
+  });
+
+  it('says in that line what splitting the chunks did, and the benchmark still reads its duration', () => {
+    const split = searchIndexLogLine({ pagesRead: 12400, pagesIndexed: 11495, cached: false, split: { chunksSplit: 89, chunksBefore: 231, chunksAfter: 349 } }, 33012);
+    expect(split).toBe('search index: 11495 pages indexed of 12400 read; 89 chunks split to give common words their own, 231 → 349 chunks (33012 ms)');
+    expect(parseBuildLog(`17:43:48 [qtd:search-index] ${split}`).searchMs).toBe(33012);
+    const skipped = searchIndexLogLine({ pagesRead: 3, pagesIndexed: 2, cached: false, split: { skipped: 'Pagefind 2.0.0 writes an index format this code does not know', chunksSplit: 0, chunksBefore: 0, chunksAfter: 0 } }, 900);
+    expect(skipped).toBe('search index: 2 pages indexed of 3 read; chunks not split: Pagefind 2.0.0 writes an index format this code does not know (900 ms)');
+    expect(parseBuildLog(`17:43:48 [qtd:search-index] ${skipped}`).searchMs).toBe(900);
   });
 });
 
