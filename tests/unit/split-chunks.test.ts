@@ -51,8 +51,24 @@ describe('splitChunk', () => {
   const names = (parts: WordEntry[][]) => parts.map((part) => part.map((word) => word.word));
 
   it('gives a word of more than half the chunk a chunk of its own, between the words before and after it', () => {
-    expect(names(splitChunk(words(['now', 300], ['ocean', 200], ['of', 9000], ['off', 100]), 500))).toEqual([['now', 'ocean'], ['of'], ['off']]);
+    expect(names(splitChunk(words(['now', 300], ['ocean', 200], ['of', 9000], ['ohm', 100]), 500))).toEqual([['now', 'ocean'], ['of'], ['ohm']]);
     expect(names(splitChunk(words(['now', 3000], ['ocean', 2000], ['of', 9000]), 500))).toEqual([['now', 'ocean'], ['of']]);
+  });
+
+  it('keeps with the common word the words after it that extend it, which a search for it also finds', () => {
+    expect(names(splitChunk(words(['cost', 900], ['could', 9000], ['couldn’t', 900], ['couldnt', 300], ['council', 200]), 500))).toEqual([
+      ['cost'],
+      ['could', 'couldn’t', 'couldnt'],
+      ['council'],
+    ]);
+    // And the words it extends, with everything between: a search for "an" found "and" and "ancient".
+    expect(names(splitChunk(words(['ambition', 900], ['an', 600], ['ancient', 300], ['and', 9000], ['andrea', 100], ['anger', 100], ['apple', 700]), 500))).toEqual([
+      ['ambition'],
+      ['an', 'ancient', 'and', 'andrea', 'anger'],
+      ['apple'],
+    ]);
+    // The rest must still be worth a request once the extensions are counted out.
+    expect(names(splitChunk(words(['cost', 400], ['could', 9000], ['couldnt', 300]), 500))).toEqual([['cost', 'could', 'couldnt']]);
   });
 
   it('keeps the chunk whole when no word outweighs the others together', () => {

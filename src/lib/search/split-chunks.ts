@@ -6,10 +6,13 @@
  * common as "of" passes it alone, so it closes the chunk that the rarer words before it
  * had begun ("now" … "ocean" … "of"). A search for one of those rarer words downloads
  * the common word's positions too: at 10,000 quotes, "ocean" downloaded the 123 kB
- * chunk of "of". Here such a word is moved into a chunk of its own, and the words
- * around it keep a chunk without it. Nothing else changes: the words' bytes are copied
- * as Pagefind wrote them, the chunk ranges are computed as Pagefind computes them, and
- * a search finds the same pages with the same scores.
+ * chunk of "of". Here such a word is moved into a chunk of its own (with the words
+ * that a search for it, or for a shorter word it begins with, also finds: see `splitChunk`), and the words around it keep a chunk without it.
+ * Nothing else changes: the words' bytes are copied as Pagefind wrote them and the chunk
+ * ranges are computed as Pagefind computes them. A search for any word of the index finds
+ * the same pages with the same scores; only a query that is the beginning of one of
+ * those common words ("th" of "the") finds the words of the chunk before it instead, as
+ * a query does at any boundary of Pagefind's chunks.
  *
  * The files are Pagefind's own format (version 1.6): gzip of the signature
  * `pagefind_dcd` followed by CBOR. Only the parts named below are read:
@@ -254,6 +257,12 @@ export function writeMeta(meta: MetaIndex, chunks: readonly ChunkRange[]): Uint8
  * than half of the chunk's bytes, with at least `minRest` bytes of other words beside
  * it, gets a chunk of its own, between the words before it and the words after it.
  * Otherwise the chunk stays whole.
+ *
+ * Pagefind also finds a searched word's extensions among the words of the chunks it
+ * loaded ("could" finds "couldn’t", "chose" finds "chosen"). So the common word's chunk
+ * holds, with it, the words of the chunk that it extends ("an" of "and") and every word
+ * beside it that begins as the shortest of those does: a search for any word of the
+ * index loads the same words as before, and finds what it found.
  */
 export function splitChunk(words: readonly WordEntry[], minRest: number): WordEntry[][] {
   if (words.length < 2) return [[...words]];
@@ -263,8 +272,17 @@ export function splitChunk(words: readonly WordEntry[], minRest: number): WordEn
     if (word.bytes.length > (words[heaviest]?.bytes.length ?? 0)) heaviest = i;
   });
   const heavy = words[heaviest];
-  if (heavy === undefined || heavy.bytes.length * 2 <= total || total - heavy.bytes.length < minRest) return [[...words]];
-  return [words.slice(0, heaviest), [heavy], words.slice(heaviest + 1)].filter((part) => part.length > 0);
+  if (heavy === undefined || heavy.bytes.length * 2 <= total) return [[...words]];
+  // Words sort as strings: those between a prefix of the common word and the word all begin with that prefix.
+  let start = heaviest;
+  for (let i = heaviest - 1; i >= 0; i--) if (heavy.word.startsWith(words[i]?.word ?? '\u0000')) start = i;
+  const stem = words[start]?.word ?? heavy.word;
+  let end = heaviest + 1;
+  while (end < words.length && words[end]?.word.startsWith(stem)) end++;
+  const own = words.slice(start, end);
+  const ownBytes = own.reduce((sum, word) => sum + word.bytes.length, 0);
+  if (total - ownBytes < minRest) return [[...words]];
+  return [words.slice(0, start), own, words.slice(end)].filter((part) => part.length > 0);
 }
 
 function codePoints(text: string): string[] {
