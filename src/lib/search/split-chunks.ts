@@ -26,7 +26,6 @@
  * Plain Node (no Vite imports): usable from the integration, a script or a test.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -64,8 +63,8 @@ function readHead(bytes: Uint8Array, offset: number): Head {
     for (let i = 1; i <= width; i++) value = value * 256 + (bytes[offset + i] ?? 0);
     return { major, value, next: offset + 1 + width };
   }
-  if (info === 31 && major >= 2 && major <= 5) return { major, value: -1, next: offset + 1 };
-  if (info === 31 && major === 7) return { major, value: -1, next: offset + 1 };
+  // Indefinite length (strings, arrays, maps) or the break that ends one.
+  if (info === 31 && ((major >= 2 && major <= 5) || major === 7)) return { major, value: -1, next: offset + 1 };
   throw new Error(`unsupported CBOR head 0x${initial.toString(16)} at byte ${offset}`);
 }
 
@@ -141,17 +140,7 @@ function encodeHead(major: number, value: number): Uint8Array {
 
 function encodeText(text: string): Uint8Array {
   const utf8 = new TextEncoder().encode(text);
-  return concat([encodeHead(3, utf8.length), utf8]);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return Buffer.concat([encodeHead(3, utf8.length), utf8]);
 }
 
 // ---------------------------------------------------------------- Pagefind's files
@@ -174,11 +163,11 @@ async function unpackPagefindFileAsync(file: Uint8Array, what: string): Promise<
 
 /** A Pagefind file holding `cbor`, compressed as Pagefind compresses its files (gzip, best). */
 export function packPagefindFile(cbor: Uint8Array): Uint8Array {
-  return gzipSync(concat([SIGNATURE, cbor]), { level: 9 });
+  return gzipSync(Buffer.concat([SIGNATURE, cbor]), { level: 9 });
 }
 
 async function packPagefindFileAsync(cbor: Uint8Array): Promise<Uint8Array> {
-  return gzipAsync(concat([SIGNATURE, cbor]), { level: 9 });
+  return gzipAsync(Buffer.concat([SIGNATURE, cbor]), { level: 9 });
 }
 
 /** One word of an index chunk: its text and its entry's bytes, copied as they are. */
@@ -208,7 +197,7 @@ export function readChunkWords(cbor: Uint8Array, what: string): WordEntry[] {
 
 /** An index chunk's CBOR holding `words`. */
 export function writeChunkWords(words: readonly WordEntry[]): Uint8Array {
-  return concat([encodeHead(4, 1), encodeHead(4, words.length), ...words.map((word) => word.bytes)]);
+  return Buffer.concat([encodeHead(4, 1), encodeHead(4, words.length), ...words.map((word) => word.bytes)]);
 }
 
 export interface ChunkRange {
@@ -243,11 +232,11 @@ export function readMeta(cbor: Uint8Array, what: string): MetaIndex {
 
 /** `meta`'s CBOR with its chunk list replaced by `chunks`. */
 export function writeMeta(meta: MetaIndex, chunks: readonly ChunkRange[]): Uint8Array {
-  const list = concat([
+  const list = Buffer.concat([
     encodeHead(4, chunks.length),
     ...chunks.flatMap((chunk) => [encodeHead(4, 3), encodeText(chunk.from), encodeText(chunk.to), encodeText(chunk.hash)]),
   ]);
-  return concat([meta.cbor.subarray(0, meta.chunksAt[0]), list, meta.cbor.subarray(meta.chunksAt[1])]);
+  return Buffer.concat([meta.cbor.subarray(0, meta.chunksAt[0]), list, meta.cbor.subarray(meta.chunksAt[1])]);
 }
 
 // ---------------------------------------------------------------- the split
@@ -399,9 +388,4 @@ export async function splitBundleChunks(bundleDir: string, minRest = 4096): Prom
   await writeFile(entryPath, JSON.stringify(entry));
   await Promise.all(removals.map((path) => rm(path, { force: true })));
   return result;
-}
-
-/** Every index chunk file of a bundle, for tests and the benchmark. */
-export function indexChunkFiles(bundleDir: string): string[] {
-  return readdirSync(join(bundleDir, 'index')).filter((name) => name.endsWith('.pf_index'));
 }
