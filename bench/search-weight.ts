@@ -7,6 +7,11 @@
  * fragments of the results on screen. The search page itself (HTML, CSS, our
  * script) is page weight, not counted here.
  *
+ * A query that the search page asks about first (a word whose part of the index alone
+ * would pass the budget: src/lib/search/download-costs.ts) is measured twice: what the
+ * page downloaded by itself before asking, then everything once "Search anyway" is
+ * pressed and the results are shown.
+ *
  * "As served" is the bytes of the files (the test server compresses nothing);
  * "gzip" is what a host that gzips text sends: the scripts and JSON gzipped
  * (level 9), Pagefind's binary files as they are (already gzip inside).
@@ -19,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { closeBrowser, launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
+import { DOWNLOAD_COSTS_FILE } from '../src/lib/search/costly-terms.ts';
 
 /**
  * Words every corpus has: a rare-ish abstract noun, a common noun, the commonest word, and a
@@ -48,6 +54,8 @@ export interface SearchDownload {
   gzip: number;
   /** Bytes as served by kind of file. */
   servedByKind: Record<SearchFileKind, number>;
+  /** For a query the page asked about first: what it had downloaded when it asked. */
+  beforeAsking?: { served: number; gzip: number };
 }
 
 /** What a Pagefind bundle file is, from its name. */
@@ -55,7 +63,7 @@ export function searchFileKind(path: string): SearchFileKind {
   const name = path.split('/').pop() ?? path;
   if (name.endsWith('.js')) return 'client';
   if (/^wasm\..*\.pagefind$/.test(name)) return 'wasm';
-  if (name === 'pagefind-entry.json') return 'entry';
+  if (name === 'pagefind-entry.json' || name === DOWNLOAD_COSTS_FILE) return 'entry';
   if (name.endsWith('.pf_meta')) return 'meta';
   if (name.endsWith('.pf_index')) return 'index';
   if (name.endsWith('.pf_filter')) return 'filter';
@@ -76,17 +84,21 @@ export function bundlePath(url: string, bundlePrefix: string): string | undefine
 }
 
 /** Sums a list of downloaded files; each file counts once, as a cache would have it. */
-export function summariseDownload(query: string, results: number, files: readonly SearchFile[]): SearchDownload {
-  const unique = [...new Map(files.map((file) => [file.path, file])).values()].sort((a, b) => a.path.localeCompare(b.path));
+export function summariseDownload(query: string, results: number, files: readonly SearchFile[], filesBeforeAsking?: readonly SearchFile[]): SearchDownload {
+  const uniqueFiles = (list: readonly SearchFile[]) => [...new Map(list.map((file) => [file.path, file])).values()].sort((a, b) => a.path.localeCompare(b.path));
+  const unique = uniqueFiles(files);
   const servedByKind: Record<SearchFileKind, number> = { client: 0, wasm: 0, entry: 0, meta: 0, index: 0, filter: 0, fragment: 0, other: 0 };
   for (const file of unique) servedByKind[file.kind] += file.served;
+  const sum = (list: readonly SearchFile[], key: 'served' | 'gzip') => list.reduce((total, file) => total + file[key], 0);
+  const before = filesBeforeAsking && uniqueFiles(filesBeforeAsking);
   return {
     query,
     results,
     files: unique,
-    served: unique.reduce((sum, file) => sum + file.served, 0),
-    gzip: unique.reduce((sum, file) => sum + file.gzip, 0),
+    served: sum(unique, 'served'),
+    gzip: sum(unique, 'gzip'),
     servedByKind,
+    ...(before ? { beforeAsking: { served: sum(before, 'served'), gzip: sum(before, 'gzip') } } : {}),
   };
 }
 
@@ -131,12 +143,27 @@ export async function measureSearchDownloads(
         const page = await context.newPage();
         await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
         const status = page.locator('[data-search-status]');
-        await status.filter({ hasText: /results? for/ }).waitFor({ timeout: 60_000 });
+        // Results, or the question the page asks before a costly search.
+        await page.waitForFunction(
+          () => /results? for/.test(document.querySelector('[data-search-status]')?.textContent ?? '') || document.querySelector('[data-search-ask]')?.hasAttribute('hidden') === false,
+          undefined,
+          { timeout: 60_000 },
+        );
         // The status is written after the first page of results has its fragments; let late responses land.
-        await page.waitForTimeout(500);
-        await Promise.all(pending);
+        const settle = async () => {
+          await page.waitForTimeout(500);
+          await Promise.all(pending);
+        };
+        await settle();
+        let filesBeforeAsking: SearchFile[] | undefined;
+        if (await page.locator('[data-search-anyway]').isVisible()) {
+          filesBeforeAsking = [...files];
+          await page.locator('[data-search-anyway]').click();
+          await status.filter({ hasText: /results? for/ }).waitFor({ timeout: 60_000 });
+          await settle();
+        }
         const results = announcedResults((await status.textContent()) ?? '') ?? -1;
-        downloads.push(summariseDownload(query, results, files));
+        downloads.push(summariseDownload(query, results, files, filesBeforeAsking));
       } finally {
         await context.close();
       }
@@ -154,13 +181,14 @@ function kb(bytes: number): string {
 
 export function formatSearchWeightTable(rows: readonly SearchDownload[]): string {
   const lines = [
-    '| query | results | files | client JS + wasm kB | entry + meta kB | index chunks kB | fragments kB | as served kB | gzip kB |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| query | asked first: kB before (gzip) | results | files | client JS + wasm kB | entry + meta kB | index chunks kB | fragments kB | as served kB | gzip kB |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const row of rows) {
     const k = row.servedByKind;
+    const asked = row.beforeAsking ? `**${kb(row.beforeAsking.served)}** (${kb(row.beforeAsking.gzip)})` : 'no';
     lines.push(
-      `| ${row.query} | ${row.results} | ${row.files.length} | ${kb(k.client + k.wasm)} | ${kb(k.entry + k.meta)} | ${kb(k.index + k.filter)} | ${kb(k.fragment + k.other)} | **${kb(row.served)}** | **${kb(row.gzip)}** |`,
+      `| ${row.query} | ${asked} | ${row.results} | ${row.files.length} | ${kb(k.client + k.wasm)} | ${kb(k.entry + k.meta)} | ${kb(k.index + k.filter)} | ${kb(k.fragment + k.other)} | **${kb(row.served)}** | **${kb(row.gzip)}** |`,
     );
   }
   return lines.join('\n');

@@ -67,6 +67,14 @@ export const siteConfig = {
    * the same peak memory (README, "What keeps builds short").
    */
   buildConcurrency: 8,
+  /** Search results shown at once, and added by each "Show more results". */
+  searchResultsPerPage: 10,
+  /**
+   * Bytes one search may download (Pagefind's client, index and the first results).
+   * A word whose part of the index alone would pass it ("the" on nearly every page)
+   * is searched only when the reader asks: src/lib/search/download-costs.ts.
+   */
+  searchDownloadBudget: 300 * 1024,
   /** The curator's address on the about page and in feeds, if any. */
   author: { name: 'Jenna Lee' },
 } as const;

@@ -27,6 +27,8 @@ import {
 } from '../lib/search/bundle-cache.ts';
 import { listFiles } from '../lib/files.ts';
 import { splitBundleChunks, type SplitResult } from '../lib/search/split-chunks.ts';
+import { writeDownloadCosts, type DownloadCostsResult } from '../lib/search/download-costs.ts';
+import { formatKilobytes } from '../lib/search/costly-terms.ts';
 
 /** The folder of the output (and path under the base) that holds Pagefind's files. */
 const searchBundleFolder = 'pagefind';
@@ -77,6 +79,8 @@ const indexOptions = {
   // src/lib/search/split-chunks.ts: a common word's chunk is split from the words beside
   // it when they weigh at least this many bytes (a smaller rest is not worth a request).
   splitChunksMinRest: 4096,
+  // src/lib/search/download-costs.ts: what one search may download, and the results it shows first.
+  downloadCosts: { budget: siteConfig.searchDownloadBudget, resultsShown: siteConfig.searchResultsPerPage },
 } as const;
 
 /** The code that drives Pagefind: editing it invalidates cached bundles. */
@@ -84,6 +88,8 @@ const CODE_FILES = [
   new URL(import.meta.url),
   new URL('../lib/search/bundle-cache.ts', import.meta.url),
   new URL('../lib/search/split-chunks.ts', import.meta.url),
+  new URL('../lib/search/download-costs.ts', import.meta.url),
+  new URL('../lib/search/costly-terms.ts', import.meta.url),
 ];
 
 /**
@@ -129,6 +135,8 @@ export interface SearchIndexResult {
   cached: boolean;
   /** What splitting the common words' chunks did, when the bundle was indexed now. */
   split?: SplitResult;
+  /** The chunks a search asks about before downloading them, when the bundle was indexed now. */
+  costs?: DownloadCostsResult;
 }
 
 /**
@@ -193,7 +201,8 @@ async function indexWhile<T>(siteDir: string, whileWriting: () => T): Promise<{ 
   }
   await Promise.all(indexOptions.unusedBundleFiles.map((file) => rm(join(bundleDir, file), { force: true })));
   const split = await splitBundleChunks(bundleDir, indexOptions.splitChunksMinRest);
-  return { result: { pagesRead, pagesIndexed: await finishBundle(bundleDir, pagesRead), cached: false, split }, value };
+  const costs = await writeDownloadCosts(bundleDir, indexOptions.downloadCosts);
+  return { result: { pagesRead, pagesIndexed: await finishBundle(bundleDir, pagesRead), cached: false, split, costs }, value };
 }
 
 /** Indexes the built site in `siteDir` and writes the bundle into `<siteDir>/pagefind/`. */
@@ -264,6 +273,16 @@ export async function indexSite(siteDir: string, cacheDir: string, logger: { inf
   logger.info(searchIndexLogLine(result, Math.round(performance.now() - started)));
 }
 
+/** What the log says of the costly chunks: the words a search asks about first, with their weight. */
+function costsNote(costs: DownloadCostsResult | undefined): string {
+  if (costs === undefined) return '';
+  if (costs.skipped !== undefined) return `; no download costs written: ${costs.skipped}`;
+  const chunks = Object.values(costs.file?.languages ?? {}).flatMap((language) => language.costly);
+  if (chunks.length === 0) return '; every one-word search within the download budget';
+  const words = chunks.map((chunk) => `"${chunk.word}" ${formatKilobytes(chunk.bytes)}`).join(', ');
+  return `; a search asks before downloading ${chunks.length === 1 ? 'the chunk' : `${chunks.length} chunks`} of ${words}`;
+}
+
 /** The build log line, in the shape bench/run.ts reads: the label "search index", the duration in parentheses. */
 export function searchIndexLogLine(result: SearchIndexResult, ms: number): string {
   if (result.cached) return `search index: cached, ${result.pagesIndexed} pages unchanged since the last build (${ms} ms)`;
@@ -275,7 +294,7 @@ export function searchIndexLogLine(result: SearchIndexResult, ms: number): strin
       : split.chunksSplit > 0
         ? `; ${split.chunksSplit} chunks split to give common words their own, ${split.chunksBefore} → ${split.chunksAfter} chunks`
         : '';
-  return `search index: ${result.pagesIndexed} pages indexed of ${result.pagesRead} read${splitNote} (${ms} ms)`;
+  return `search index: ${result.pagesIndexed} pages indexed of ${result.pagesRead} read${splitNote}${costsNote(result.costs)} (${ms} ms)`;
 }
 
 export default function searchIndex(): AstroIntegration {

@@ -6,10 +6,13 @@
  */
 
 import { searchTerms } from '../lib/search/query.ts';
+import {
+  DOWNLOAD_COSTS_FILE, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts,
+} from '../lib/search/costly-terms.ts';
 
 /** The parts of Pagefind's JS API (`pagefind.js`, 1.x) this page uses. */
 interface PagefindApi {
-  options(options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }): Promise<void>;
+  options(options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   search(term: string): Promise<PagefindResponse | null>;
 }
@@ -35,9 +38,6 @@ export interface ExcerptPiece {
   text: string;
   marked: boolean;
 }
-
-/** Results rendered at once, and added by each "Show more results". */
-export const resultsPerPage = 10;
 
 /** The search terms in a page's query string (`?q=…`), trimmed. */
 export function queryFromSearch(search: string): string {
@@ -105,6 +105,8 @@ interface SearchElements {
   results: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
+  ask: HTMLElement;
+  anyway: HTMLButtonElement;
 }
 
 function findElements(): SearchElements | undefined {
@@ -120,6 +122,8 @@ function findElements(): SearchElements | undefined {
     results: pick<HTMLElement>('[data-search-results]'),
     list: pick<HTMLOListElement>('[data-search-list]'),
     more: pick<HTMLButtonElement>('[data-search-more]'),
+    ask: pick<HTMLElement>('[data-search-ask]'),
+    anyway: pick<HTMLButtonElement>('[data-search-anyway]'),
   };
   return Object.values(elements).every((element) => element) ? (elements as SearchElements) : undefined;
 }
@@ -160,9 +164,11 @@ function renderResult(data: PagefindResultData, basePath: string): HTMLLIElement
 export function startSearch(): void {
   const elements = findElements();
   if (!elements) return;
-  const { root, form, input, status, fallback, fallbackReason, results, list, more } = elements;
+  const { root, form, input, status, fallback, fallbackReason, results, list, more, ask, anyway } = elements;
   const basePath = root.dataset['basePath'] ?? '/';
   const bundleUrl = root.dataset['bundle'] ?? `${basePath}pagefind/pagefind.js`;
+  const resultsPerPage = Number(root.dataset['resultsPerPage']) || 10;
+  const lang = document.documentElement.lang;
 
   fallback.hidden = true;
 
@@ -170,11 +176,25 @@ export function startSearch(): void {
   const loadApi = () => {
     api ??= (async () => {
       const loaded = (await import(/* @vite-ignore */ bundleUrl)) as PagefindApi;
-      await loaded.options({ baseUrl: basePath, excerptLength: 24, excerptEllipsis: '…' });
+      // In a worker Pagefind also downloads pagefind-worker.js (43 kB), a sixth of the
+      // budget of a search (src/site.config.ts); on the page a search of 10,000 quotes
+      // still takes milliseconds, after the typing pauses.
+      await loaded.options({ baseUrl: basePath, excerptLength: 24, excerptEllipsis: '…', noWorker: true });
       await loaded.init();
       return loaded;
     })();
     return api;
+  };
+
+  // What a search of each word costs (src/lib/search/download-costs.ts); without the
+  // file, or in a browser that cannot fetch it, the page never asks.
+  let costs: Promise<DownloadCosts | undefined> | undefined;
+  const loadCosts = () => {
+    costs ??= fetch(new URL(DOWNLOAD_COSTS_FILE, new URL(bundleUrl, location.href)))
+      .then((response) => (response.ok ? response.json() : undefined))
+      .then((file: unknown) => costsForLanguage(file, lang))
+      .catch(() => undefined);
+    return costs;
   };
 
   // Each search gets a number; a slower, older search never overwrites a newer one.
@@ -188,6 +208,7 @@ export function startSearch(): void {
     list.replaceChildren();
     results.hidden = true;
     more.hidden = true;
+    ask.hidden = true;
     status.textContent = '';
   };
 
@@ -203,16 +224,34 @@ export function startSearch(): void {
     return items[0]?.querySelector('a') ?? undefined;
   };
 
+  // The query the reader chose to search although it downloads costly chunks.
+  let allowedCostly = '';
+
   const run = async (query: string) => {
     if (query === '') {
       clear();
       return;
     }
     const search = ++latest;
+    const terms = searchTerms(query, lang);
     results.setAttribute('aria-busy', 'true');
     try {
-      const pagefind = await loadApi();
-      const response = await pagefind.search(searchTerms(query, document.documentElement.lang));
+      const [pagefind, known] = await Promise.all([loadApi(), loadCosts()]);
+      if (search !== latest) return;
+      const costly = query === allowedCostly ? [] : costlyTerms(terms, known);
+      if (costly.length > 0 && known) {
+        pending = [];
+        list.replaceChildren();
+        results.hidden = true;
+        more.hidden = true;
+        status.textContent = costlySearchMessage(costly, known.pages);
+        anyway.textContent = `Search anyway (${formatKilobytes(costly.reduce((sum, { chunk }) => sum + chunk.bytes, 0))} more)`;
+        anyway.dataset['query'] = query;
+        ask.hidden = false;
+        return;
+      }
+      ask.hidden = true;
+      const response = await pagefind.search(terms);
       if (search !== latest || !response) return;
       pending = response.results;
       const total = pending.length;
@@ -258,6 +297,13 @@ export function startSearch(): void {
     }, 300);
   });
 
+  anyway.addEventListener('click', () => {
+    allowedCostly = anyway.dataset['query'] ?? '';
+    ask.hidden = true;
+    input.focus();
+    void run(allowedCostly);
+  });
+
   more.addEventListener('click', () => {
     const search = latest;
     void showMore(search).then((firstNew) => firstNew?.focus());
@@ -276,5 +322,6 @@ export function startSearch(): void {
   } else {
     // Fetch the small entry files while the reader types the first words.
     void loadApi().catch(() => undefined);
+    void loadCosts();
   }
 }

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { distOf } from '../support/sites.ts';
+import { DOWNLOAD_COSTS_FILE, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts } from '../../src/lib/search/costly-terms.ts';
+import { readMeta, unpackPagefindFile } from '../../src/lib/search/split-chunks.ts';
 
 const strictPolicy = [
   "default-src 'self'",
@@ -28,6 +30,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let basePath: string;
+let dist: string;
 const problems: string[] = [];
 
 async function builtSite(): Promise<{ dist: string; basePath: string }> {
@@ -44,6 +47,7 @@ async function builtSite(): Promise<{ dist: string; basePath: string }> {
 beforeAll(async () => {
   const site = await builtSite();
   basePath = site.basePath;
+  dist = site.dist;
   server = await serveStatic(site.dist, { basePath });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
@@ -115,6 +119,64 @@ describe('search page', () => {
       await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`No results for “${boilerplate}”.`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('ships what a search costs, and at this size no word asks', async () => {
+    const costs = costsForLanguage(JSON.parse(await readFile(join(dist, 'pagefind', DOWNLOAD_COSTS_FILE), 'utf8')), 'en');
+    expect(costs).toMatchObject({ budget: 300 * 1024, costly: [] });
+    expect(costs?.ranges.length).toBeGreaterThan(0);
+    expect(costs?.fixed).toBeGreaterThan(0);
+  });
+
+  it('asks before downloading a costly part of the index, and searches when the reader says so', async () => {
+    // The real bundle, with the chunk that holds "panjshir" declared costly as a word on every page would be.
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+    const language = entry.languages['en'];
+    if (!language) throw new Error('the test site has no English index');
+    const metaPath = join(dist, 'pagefind', `pagefind.${language.hash}.pf_meta`);
+    const chunk = readMeta(unpackPagefindFile(await readFile(metaPath), metaPath), metaPath).chunks.find((candidate) => candidate.from <= 'panjshir' && 'panjshir' <= candidate.to);
+    if (!chunk) throw new Error('no chunk of the test site holds "panjshir"');
+    const chunkFile = `${chunk.hash}.pf_index`;
+    // The page's view of the index: "panjshir" in a costly chunk of its own, "resistance" in another.
+    const costs: DownloadCosts = {
+      budget: 300 * 1024, fixed: 200 * 1024, fragments: 30 * 1024, pages: language.page_count,
+      ranges: [['0', 'p'], ['pa', 'pz'], ['q', 'zzz']],
+      costly: [{ at: 1, bytes: 250 * 1024, word: 'panjshir', pages: language.page_count - 1 }],
+    };
+    await page.route(`**/pagefind/${DOWNLOAD_COSTS_FILE}`, (route) => route.fulfill({ json: { languages: { en: costs } } }));
+    const chunksFetched: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().endsWith('.pf_index')) chunksFetched.push(request.url().split('/').pop() ?? '');
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${server.url}search/?q=Panjshir`);
+      const anyway = page.getByRole('button', { name: `Search anyway (${formatKilobytes(250 * 1024)} more)` });
+      await anyway.waitFor({ timeout: 15_000 });
+      expect(costlyTerms('Panjshir', costs)).toHaveLength(1);
+      expect(await page.getByRole('status').textContent()).toBe(costlySearchMessage(costlyTerms('Panjshir', costs), language.page_count));
+      expect(await page.getByRole('list', { name: 'Search results' }).isHidden()).toBe(true);
+      expect(chunksFetched).toEqual([]);
+
+      await anyway.click();
+      const results = page.getByRole('list', { name: 'Search results' });
+      await results.getByRole('link').first().waitFor({ timeout: 15_000 });
+      const count = await results.getByRole('link').count();
+      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^\d+ results? for “Panjshir”\.$/);
+      expect(count).toBeGreaterThan(0);
+      expect(chunksFetched).toContain(chunkFile);
+      expect(await anyway.isHidden()).toBe(true);
+
+      // Another word is searched at once, without asking.
+      await page.getByRole('searchbox', { name: /quote/ }).fill('resistance');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/results? for “resistance”/);
+      expect(await anyway.isHidden()).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+      await page.unroute(`**/pagefind/${DOWNLOAD_COSTS_FILE}`);
+    }
   });
 
   it('says search needs JavaScript, with the archive lists, when scripts do not run', async () => {

@@ -10,6 +10,7 @@ describe('searchFileKind', () => {
     expect(searchFileKind('pagefind-worker.js')).toBe('client');
     expect(searchFileKind('wasm.en.pagefind')).toBe('wasm');
     expect(searchFileKind('pagefind-entry.json')).toBe('entry');
+    expect(searchFileKind('qtd-download-costs.json')).toBe('entry');
     expect(searchFileKind('pagefind.en_70a061d8a1.pf_meta')).toBe('meta');
     expect(searchFileKind('index/en_4253ff2.pf_index')).toBe('index');
     expect(searchFileKind('filter/en_1.pf_filter')).toBe('filter');
@@ -64,6 +65,16 @@ describe('summariseDownload', () => {
     expect(summary.served).toBe(1750);
     expect(summary.gzip).toBe(1050);
     expect(summary.servedByKind).toMatchObject({ client: 1000, wasm: 500, index: 200, fragment: 50, meta: 0 });
-    expect(formatSearchWeightTable([summary])).toContain('| river | 7 | 4 | 1.5 | 0.0 | 0.2 | 0.0 | **1.7** | **1.0** |');
+    expect(summary.beforeAsking).toBeUndefined();
+    expect(formatSearchWeightTable([summary])).toContain('| river | no | 7 | 4 | 1.5 | 0.0 | 0.2 | 0.0 | **1.7** | **1.0** |');
+  });
+
+  it('sums, for a query the page asked about first, what it had downloaded when it asked', () => {
+    const before: SearchFile[] = [{ ...file('pagefind.js', 1000, 300), kind: 'client' }, { ...file('pagefind.js', 1000, 300), kind: 'client' }];
+    const after: SearchFile[] = [...before, { ...file('index/en_1.pf_index', 2048), kind: 'index' }];
+    const summary = summariseDownload('the', 40, after, before);
+    expect(summary.beforeAsking).toEqual({ served: 1000, gzip: 300 });
+    expect(summary.served).toBe(3048);
+    expect(formatSearchWeightTable([summary])).toContain('| the | **1.0** (0.3) | 40 | 2 |');
   });
 });
