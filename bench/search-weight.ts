@@ -105,8 +105,8 @@ export function summariseDownload(query: string, results: number, files: readonl
 /** Reads the announced count from the status line ("12 results for …", "No results for …"). */
 export function announcedResults(status: string): number | undefined {
   if (/^No results/.test(status)) return 0;
-  const count = /^(\d+) results? for/.exec(status)?.[1];
-  return count === undefined ? undefined : Number(count);
+  const count = /^([\d,]+) results? for/.exec(status)?.[1];
+  return count === undefined ? undefined : Number(count.replaceAll(',', ''));
 }
 
 /** The download of one first search (empty cache) for each query, on the site built in `distDir`. */

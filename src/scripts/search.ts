@@ -52,7 +52,7 @@ export function searchQueryString(query: string): string {
 /** What the live region announces once a search has finished. */
 export function resultsMessage(count: number, query: string): string {
   if (count === 0) return `No results for “${query}”.`;
-  return `${count} ${count === 1 ? 'result' : 'results'} for “${query}”.`;
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'result' : 'results'} for “${query}”.`;
 }
 
 /** What a result is, from its URL under the base path. */

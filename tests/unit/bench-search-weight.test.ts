@@ -44,6 +44,7 @@ describe('announcedResults', () => {
   it('reads the count the status line announces', () => {
     expect(announcedResults('12 results for “river”.')).toBe(12);
     expect(announcedResults('1 result for “river”.')).toBe(1);
+    expect(announcedResults('11,495 results for “the”.')).toBe(11495);
     expect(announcedResults('No results for “xyzzy”.')).toBe(0);
     expect(announcedResults('Search could not be loaded.')).toBeUndefined();
   });

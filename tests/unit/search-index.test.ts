@@ -301,6 +301,7 @@ describe('search page helpers', () => {
   it('announces how many results a search found', () => {
     expect(resultsMessage(0, 'Panjshir')).toBe('No results for “Panjshir”.');
     expect(resultsMessage(1, 'Panjshir')).toBe('1 result for “Panjshir”.');
+    expect(resultsMessage(11495, 'the')).toBe('11,495 results for “the”.');
     expect(resultsMessage(4, 'Panjshir')).toBe('4 results for “Panjshir”.');
   });
 
