@@ -4,7 +4,7 @@
 // costly, and for each query the chunks it predicts are exactly the index files that
 // Pagefind's own client, in headless Chromium, then fetches.
 import { readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costlyTerms, type DownloadCosts } from '../../src/lib/search/costly-terms.ts';
 import { readMeta, splitBundleChunks, unpackPagefindFile } from '../../src/lib/search/split-chunks.ts';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
-import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
+import { writeCommonWordsBundle, writeBlankPage } from '../support/pagefind-fixture.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 /**
@@ -48,7 +48,7 @@ beforeAll(async () => {
     ranges: meta.chunks.map((chunk) => [chunk.from, chunk.to] as const),
     costly: chunkFiles.map((file, at) => ({ at, bytes: statSync(join(bundleDir, 'index', file)).size, word: file, pages: 1 })),
   };
-  await writeFile(join(root, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search test</title></head><body><main><h1>Search test</h1></main></body></html>');
+  await writeBlankPage(root);
   server = await serveStatic(root);
   browser = await launchBrowser();
 });

@@ -5,6 +5,7 @@
 // The site is the test build of the real content moved under the base path /qtd/
 // (tests/support/sites.ts); its base path is read from the search page itself.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -157,6 +158,14 @@ describe('search page', () => {
       expect(await page.getByRole('status').textContent()).toBe(costlySearchMessage(costlyTerms('Panjshir', costs), language.page_count));
       expect(await page.getByRole('list', { name: 'Search results' }).isHidden()).toBe(true);
       expect(chunksFetched).toEqual([]);
+      // The question and its button pass axe (run through the DevTools protocol: the page's policy allows no injected script).
+      await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        return result.violations.map((violation) => violation.id);
+      });
+      expect(violations).toEqual([]);
 
       await anyway.click();
       const results = page.getByRole('list', { name: 'Search results' });

@@ -4,14 +4,14 @@
 // bundle as Pagefind wrote it and on the split one, and a rare word no longer
 // downloads the chunk of the common word that Pagefind put it with.
 import { statSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitBundleChunks } from '../../src/lib/search/split-chunks.ts';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
-import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
+import { writeCommonWordsBundle, writeBlankPage } from '../support/pagefind-fixture.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 /**
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await cp(original, join(root, 'split', 'pagefind'), { recursive: true });
   const split = await splitBundleChunks(join(root, 'split', 'pagefind'), 1);
   if (split.chunksSplit < 2) throw new Error(`the fixture should split two chunks, not ${split.chunksSplit}`);
-  await writeFile(join(root, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search test</title></head><body><main><h1>Search test</h1></main></body></html>');
+  await writeBlankPage(root);
   server = await serveStatic(root);
   browser = await launchBrowser();
 });

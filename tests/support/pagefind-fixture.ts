@@ -4,7 +4,8 @@
  * words sorted just before them ("ocean", "oath", "tea", "thaw") that Pagefind puts in
  * the same chunk. Written by Pagefind itself, unsplit, from HTML pages on disk.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -72,4 +73,28 @@ export async function writeCommonWordsBundle(siteDir: string): Promise<string> {
     await pagefind.close();
   }
   return bundleDir;
+}
+
+/**
+ * Copies of a bundle for tests that change one: `copy()` gives a fresh copy's
+ * `pagefind/` folder, `removeAll()` deletes every copy made.
+ */
+export function bundleCopies(bundleDir: () => string): { copy(): Promise<string>; removeAll(): Promise<void> } {
+  const made: string[] = [];
+  return {
+    async copy() {
+      const dir = await mkdtemp(join(tmpdir(), 'qtd-bundle-copy-'));
+      made.push(dir);
+      await cp(bundleDir(), join(dir, 'pagefind'), { recursive: true });
+      return join(dir, 'pagefind');
+    },
+    async removeAll() {
+      await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+    },
+  };
+}
+
+/** A blank page at `<root>/index.html`: Pagefind's client is imported into a document. */
+export async function writeBlankPage(root: string): Promise<void> {
+  await writeFile(join(root, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search test</title></head><body><main><h1>Search test</h1></main></body></html>');
 }

@@ -2,7 +2,7 @@
 // search past the budget (src/lib/search/download-costs.ts), and the search page finds
 // a query's words among them before it downloads anything (src/lib/search/costly-terms.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import {
 } from '../../src/lib/search/costly-terms.ts';
 import { writeDownloadCosts } from '../../src/lib/search/download-costs.ts';
 import { readChunkWords, readMeta, splitBundleChunks, unpackPagefindFile, wordPageCount } from '../../src/lib/search/split-chunks.ts';
-import { FIXTURE_PAGES, writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
+import { FIXTURE_PAGES, writeCommonWordsBundle, bundleCopies } from '../support/pagefind-fixture.ts';
 
 // Ranges as Pagefind writes them: a chunk's ends are shortened to one character past what
 // they share with the neighbouring chunk's ("oc" for "ocelot" before "of").
@@ -122,7 +122,6 @@ describe('costlySearchMessage', () => {
 describe('writeDownloadCosts on a bundle written by Pagefind', () => {
   let siteDir: string;
   let bundleDir: string;
-  const scratch: string[] = [];
 
   beforeAll(async () => {
     siteDir = await mkdtemp(join(tmpdir(), 'qtd-download-costs-'));
@@ -132,15 +131,11 @@ describe('writeDownloadCosts on a bundle written by Pagefind', () => {
 
   afterAll(async () => {
     await rm(siteDir, { recursive: true, force: true });
-    await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+    await copies.removeAll();
   });
 
-  async function copyOfBundle(): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'qtd-download-costs-copy-'));
-    scratch.push(dir);
-    await cp(bundleDir, join(dir, 'pagefind'), { recursive: true });
-    return join(dir, 'pagefind');
-  }
+  const copies = bundleCopies(() => bundleDir);
+  const copyOfBundle = () => copies.copy();
 
   const size = (dir: string, ...path: string[]) => statSync(join(dir, ...path)).size;
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import {
   boundaryPrefixes, chunkRanges, packPagefindFile, readChunkWords, readMeta, skipItem, splitBundleChunks, splitChunk,
   unpackPagefindFile, writeChunkWords, writeMeta, type WordEntry,
 } from '../../src/lib/search/split-chunks.ts';
-import { RARE_WORDS, writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
+import { RARE_WORDS, writeCommonWordsBundle, bundleCopies } from '../support/pagefind-fixture.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
@@ -109,7 +109,6 @@ describe('chunkRanges', () => {
 describe('a bundle written by Pagefind', () => {
   let siteDir: string;
   let bundleDir: string;
-  const scratch: string[] = [];
 
   beforeAll(async () => {
     siteDir = await mkdtemp(join(tmpdir(), 'qtd-split-chunks-'));
@@ -118,15 +117,11 @@ describe('a bundle written by Pagefind', () => {
 
   afterAll(async () => {
     await rm(siteDir, { recursive: true, force: true });
-    await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+    await copies.removeAll();
   });
 
-  async function copyOfBundle(): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'qtd-split-copy-'));
-    scratch.push(dir);
-    await cp(bundleDir, join(dir, 'pagefind'), { recursive: true });
-    return join(dir, 'pagefind');
-  }
+  const copies = bundleCopies(() => bundleDir);
+  const copyOfBundle = () => copies.copy();
 
   function metaOf(dir: string) {
     const entryJson = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };

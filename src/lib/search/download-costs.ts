@@ -13,7 +13,8 @@
  *
  * Plain Node (no Vite imports): usable from the integration, a script or a test.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DOWNLOAD_COSTS_FILE, type CostlyChunk, type DownloadCosts, type DownloadCostsFile,
@@ -50,27 +51,41 @@ function largest(sizes: readonly number[], count: number): number {
   return [...sizes].sort((a, b) => b - a).slice(0, count).reduce((sum, size) => sum + size, 0);
 }
 
-async function languageCosts(bundleDir: string, language: string, metaHash: string, shared: number, fragmentSizes: Map<string, number[]>, options: DownloadCostOptions, ownBytes: number): Promise<DownloadCosts> {
+/** What one language's index weighs, read once. */
+interface LanguageIndex {
+  /** Bytes of its WebAssembly and its metadata. */
+  ownFixed: number;
+  /** The largest fragments a first page of results can load, together. */
+  fragments: number;
+  pages: number;
+  ranges: [string, string][];
+  chunks: { path: string; bytes: number }[];
+}
+
+async function readLanguage(bundleDir: string, language: string, metaHash: string, pages: number, fragmentSizes: ReadonlyMap<string, number[]>, resultsShown: number): Promise<LanguageIndex> {
   const metaPath = join(bundleDir, `pagefind.${metaHash}.pf_meta`);
-  const meta = readMeta(unpackPagefindFile(await readFile(metaPath), metaPath), metaPath);
-  const wasm = join(bundleDir, `wasm.${language}.pagefind`);
-  const wasmBytes = await sizeOf(wasm).catch(() => sizeOf(join(bundleDir, 'wasm.unknown.pagefind')));
-  const fixed = shared + wasmBytes + (await sizeOf(metaPath)) + ownBytes;
-  const prefix = metaHash.slice(0, metaHash.lastIndexOf('_'));
-  const fragments = largest(fragmentSizes.get(prefix) ?? [], options.resultsShown);
-  const threshold = Math.max(options.budget - fixed - fragments, options.budget * (options.leastCostlyShare ?? LEAST_COSTLY_SHARE));
-  const costly: CostlyChunk[] = [];
-  for (const [at, chunk] of meta.chunks.entries()) {
+  const metaFile = await readFile(metaPath);
+  const meta = readMeta(unpackPagefindFile(metaFile, metaPath), metaPath);
+  const wasmBytes = await sizeOf(join(bundleDir, `wasm.${language}.pagefind`)).catch(() => sizeOf(join(bundleDir, 'wasm.unknown.pagefind')));
+  const chunks = meta.chunks.map((chunk) => {
     const path = join(bundleDir, 'index', `${chunk.hash}.pf_index`);
-    const bytes = await sizeOf(path);
-    if (bytes <= threshold) continue;
-    const words = readChunkWords(unpackPagefindFile(await readFile(path), path), path);
-    const heaviest = words.reduce((best, word) => (word.bytes.length > best.bytes.length ? word : best));
-    costly.push({ at, bytes, word: heaviest.word, pages: wordPageCount(heaviest) });
-  }
-  const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count?: number }> };
-  const pages = entry.languages[language]?.page_count ?? 0;
-  return { budget: options.budget, fixed, fragments, pages, ranges: meta.chunks.map((chunk) => [chunk.from, chunk.to] as const), costly };
+    return { path, bytes: statSync(path).size };
+  });
+  const prefix = metaHash.slice(0, metaHash.lastIndexOf('_'));
+  return {
+    ownFixed: wasmBytes + metaFile.length,
+    fragments: largest(fragmentSizes.get(prefix) ?? [], resultsShown),
+    pages,
+    ranges: meta.chunks.map((chunk) => [chunk.from, chunk.to]),
+    chunks,
+  };
+}
+
+/** A chunk's heaviest word and how many pages hold it. */
+async function heaviestWord(path: string): Promise<{ word: string; pages: number }> {
+  const words = readChunkWords(unpackPagefindFile(await readFile(path), path), path);
+  const heaviest = words.reduce((best, word) => (word.bytes.length > best.bytes.length ? word : best));
+  return { word: heaviest.word, pages: wordPageCount(heaviest) };
 }
 
 /**
@@ -80,30 +95,45 @@ async function languageCosts(bundleDir: string, language: string, metaHash: stri
  */
 export async function writeDownloadCosts(bundleDir: string, options: DownloadCostOptions): Promise<DownloadCostsResult> {
   const entryPath = join(bundleDir, 'pagefind-entry.json');
-  const entry = JSON.parse(await readFile(entryPath, 'utf8')) as { version?: unknown; languages?: Record<string, { hash?: unknown }> };
+  const entry = JSON.parse(await readFile(entryPath, 'utf8')) as { version?: unknown; languages?: Record<string, { hash?: unknown; page_count?: number }> };
   if (entry.version !== SPLIT_FORMAT_VERSION) {
     return { skipped: `Pagefind ${String(entry.version)} writes an index format this code does not know (it reads ${SPLIT_FORMAT_VERSION})` };
   }
   // Every search loads the client and the entry; the worker only where the page lets Pagefind use one, and ours does not.
   const shared = (await sizeOf(join(bundleDir, 'pagefind.js'))) + (await sizeOf(entryPath));
-  const fragmentSizes = new Map<string, number[]>();
   const fragmentDir = join(bundleDir, 'fragment');
-  for (const name of await readdir(fragmentDir).catch(() => [] as string[])) {
+  const fragmentSizes = new Map<string, number[]>();
+  // 11,500 files at 10,000 quotes: stat one after another (0.13 s) rather than as 11,500 promises (0.45 s).
+  for (const name of existsSync(fragmentDir) ? readdirSync(fragmentDir) : []) {
     // `<language>_<hash>.pf_fragment`, as Pagefind names them.
     const language = /^(.+)_[0-9a-f]+\.pf_fragment$/.exec(name)?.[1];
     if (language === undefined) continue;
     const sizes = fragmentSizes.get(language) ?? [];
-    sizes.push(await sizeOf(join(fragmentDir, name)));
+    sizes.push(statSync(join(fragmentDir, name)).size);
     fragmentSizes.set(language, sizes);
   }
+  const languages = await Promise.all(Object.entries(entry.languages ?? {}).map(async ([language, info]) => {
+    if (typeof info.hash !== 'string') throw new Error(`pagefind-entry.json: language ${language} has no metadata hash`);
+    return [language, await readLanguage(bundleDir, language, info.hash, info.page_count ?? 0, fragmentSizes, options.resultsShown)] as const;
+  }));
+  const heaviest = new Map<string, Promise<{ word: string; pages: number }>>();
+  const leastCostly = options.budget * (options.leastCostlyShare ?? LEAST_COSTLY_SHARE);
   // The file is itself part of every search: measured, then measured again with its own size in.
   let ownBytes = 0;
   let text = '';
   for (let pass = 0; pass < 3; pass++) {
     const file: DownloadCostsFile = { languages: {} };
-    for (const [language, info] of Object.entries(entry.languages ?? {})) {
-      if (typeof info.hash !== 'string') throw new Error(`pagefind-entry.json: language ${language} has no metadata hash`);
-      file.languages[language] = await languageCosts(bundleDir, language, info.hash, shared, fragmentSizes, options, ownBytes);
+    for (const [language, index] of languages) {
+      const fixed = shared + index.ownFixed + ownBytes;
+      const threshold = Math.max(options.budget - fixed - index.fragments, leastCostly);
+      const costly: CostlyChunk[] = [];
+      for (const [at, chunk] of index.chunks.entries()) {
+        if (chunk.bytes <= threshold) continue;
+        if (!heaviest.has(chunk.path)) heaviest.set(chunk.path, heaviestWord(chunk.path));
+        const word = await heaviest.get(chunk.path);
+        if (word) costly.push({ at, bytes: chunk.bytes, ...word });
+      }
+      file.languages[language] = { budget: options.budget, fixed, fragments: index.fragments, pages: index.pages, ranges: index.ranges, costly };
     }
     text = JSON.stringify(file);
     const bytes = new TextEncoder().encode(text).length;
