@@ -167,7 +167,9 @@ export function startSearch(): void {
   const { root, form, input, status, fallback, fallbackReason, results, list, more, ask, anyway } = elements;
   const basePath = root.dataset['basePath'] ?? '/';
   const bundleUrl = root.dataset['bundle'] ?? `${basePath}pagefind/pagefind.js`;
-  const resultsPerPage = Number(root.dataset['resultsPerPage']) || 10;
+  // src/pages/search.astro writes siteConfig.searchResultsPerPage here; markup without it is not this script's.
+  const resultsPerPage = Number(root.dataset['resultsPerPage']);
+  if (!Number.isInteger(resultsPerPage) || resultsPerPage < 1) return;
   const lang = document.documentElement.lang;
 
   fallback.hidden = true;
