@@ -226,8 +226,9 @@ export function startSearch(): void {
     return items[0]?.querySelector('a') ?? undefined;
   };
 
-  // The query the reader chose to search although it downloads costly chunks.
-  let allowedCostly = '';
+  // Costly chunks the reader chose to download: Pagefind keeps them, so they are not asked about again.
+  const allowedChunks = new Set<number>();
+  let askedQuery = '';
 
   const run = async (query: string) => {
     if (query === '') {
@@ -240,7 +241,7 @@ export function startSearch(): void {
     try {
       const [pagefind, known] = await Promise.all([loadApi(), loadCosts()]);
       if (search !== latest) return;
-      const costly = query === allowedCostly ? [] : costlyTerms(terms, known);
+      const costly = costlyTerms(terms, known).filter(({ chunk }) => !allowedChunks.has(chunk.at));
       if (costly.length > 0 && known) {
         pending = [];
         list.replaceChildren();
@@ -248,7 +249,7 @@ export function startSearch(): void {
         more.hidden = true;
         status.textContent = costlySearchMessage(costly, known.pages);
         anyway.textContent = `Search anyway (${formatKilobytes(costly.reduce((sum, { chunk }) => sum + chunk.bytes, 0))} more)`;
-        anyway.dataset['query'] = query;
+        askedQuery = query;
         ask.hidden = false;
         return;
       }
@@ -300,10 +301,12 @@ export function startSearch(): void {
   });
 
   anyway.addEventListener('click', () => {
-    allowedCostly = anyway.dataset['query'] ?? '';
-    ask.hidden = true;
-    input.focus();
-    void run(allowedCostly);
+    void loadCosts().then((known) => {
+      for (const { chunk } of costlyTerms(searchTerms(askedQuery, lang), known)) allowedChunks.add(chunk.at);
+      ask.hidden = true;
+      input.focus();
+      return run(askedQuery);
+    });
   });
 
   more.addEventListener('click', () => {

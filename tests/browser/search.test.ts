@@ -181,6 +181,12 @@ describe('search page', () => {
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/results? for “resistance”/);
       expect(await anyway.isHidden()).toBe(true);
+
+      // The costly part, once downloaded, is not asked about again.
+      await page.getByRole('searchbox', { name: /quote/ }).fill('the panjshir valley');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/results? for “the panjshir valley”/);
+      expect(await anyway.isHidden()).toBe(true);
       expect(problems).toEqual([]);
     } finally {
       page.off('request', onRequest);

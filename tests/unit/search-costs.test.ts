@@ -33,6 +33,8 @@ describe('pagefindWords', () => {
   it('strips accents as Pagefind does, but keeps the Japanese voicing marks', () => {
     expect(pagefindWords('Naïve Ñandú')).toEqual(['naive', 'nandu']);
     expect(pagefindWords('ガ')).toEqual(['ガ']);
+    // Decomposed, and left so: Pagefind composes again only around a voicing mark.
+    expect(pagefindWords('한국')).toEqual(['한국'.normalize('NFD')]);
   });
 });
 

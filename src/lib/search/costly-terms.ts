@@ -91,19 +91,33 @@ export function costsForLanguage(file: unknown, lang: string): DownloadCosts | u
   return { budget, fixed, fragments, pages, ranges, costly };
 }
 
-// Pagefind's client drops these characters from a query (dashes, brackets, quotes and
-// other punctuation; not the connector "_") before it picks chunks.
-const PAGEFIND_DROPPED = /^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u;
+// Pagefind's client drops a grapheme that this matches (dashes, brackets, quotes and other
+// punctuation; not the connector "_"). Written as Pagefind writes it: the alternatives are
+// not grouped, so a cluster is dropped when it begins with a dash, ends with an opening
+// bracket or holds any other of these anywhere.
+const PAGEFIND_DROPPED = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
 
-/** The words Pagefind looks up for a query, normalised as its client normalises them. */
+/** The query's graphemes where the browser can tell them, as Pagefind's client walks them; else its code points. */
+function graphemes(text: string): Iterable<string> {
+  if (typeof Intl === 'undefined' || typeof Intl.Segmenter !== 'function') return text;
+  return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (part) => part.segment);
+}
+
+/** Accents removed as Pagefind's client removes them: the Japanese voicing marks kept, and composed again only then. */
+function withoutAccents(word: string): string {
+  const stripped = word.normalize('NFD').replace(/(?![\u3099\u309A])\p{M}/gu, '');
+  return /[\u3099\u309A]/.test(stripped) ? stripped.normalize('NFC') : stripped;
+}
+
+/** The words Pagefind looks up for a query (1.6, a language written with spaces), normalised as its client normalises them. */
 export function pagefindWords(query: string): string[] {
   let kept = '';
-  for (const char of query) if (!PAGEFIND_DROPPED.test(char)) kept += char.toLocaleLowerCase();
+  for (const grapheme of graphemes(query)) if (!PAGEFIND_DROPPED.test(grapheme)) kept += grapheme.toLocaleLowerCase();
   return kept
     .replace(/\s{2,}/g, ' ')
     .trim()
     .split(' ')
-    .map((word) => word.normalize('NFD').replace(/(?![\u3099\u309A])\p{M}/gu, '').normalize('NFC'))
+    .map(withoutAccents)
     .filter((word) => word !== '');
 }
 
