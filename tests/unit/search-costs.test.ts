@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DOWNLOAD_COSTS_FILE, chunkForWord, compareCodePoints, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, pagefindWords,
+  DOWNLOAD_COSTS_FILE, chunksForTerm, chunksForWord, compareCodePoints, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, pagefindWords,
   type CostlyChunk, type DownloadCosts,
 } from '../../src/lib/search/costly-terms.ts';
 import { writeDownloadCosts } from '../../src/lib/search/download-costs.ts';
@@ -48,23 +48,45 @@ describe('compareCodePoints', () => {
   });
 });
 
-describe('chunkForWord', () => {
-  it('takes the first chunk whose range holds the word, ends included', () => {
-    expect(chunkForWord('the', ranges)).toBe(4);
-    expect(chunkForWord('ambiti', ranges)).toBe(1);
-    expect(chunkForWord('and', ranges)).toBe(1);
-    expect(chunkForWord('ancient', ranges)).toBe(1);
-    expect(chunkForWord('their', ranges)).toBe(5);
-    expect(chunkForWord('0', ranges)).toBe(0);
+describe('chunksForWord', () => {
+  it('takes the chunk whose range holds the word, ends included', () => {
+    expect(chunksForWord('the', ranges)).toEqual([4]);
+    expect(chunksForWord('ambiti', ranges)).toEqual([1]);
+    expect(chunksForWord('and', ranges)).toEqual([1]);
+    expect(chunksForWord('ancient', ranges)).toEqual([1]);
+    expect(chunksForWord('their', ranges)).toEqual([5]);
+    expect(chunksForWord('0', ranges)).toEqual([0]);
   });
 
-  it('for a word past a shortened end, takes the first chunk that could hold it, compared up to the shorter length', () => {
+  it('for a word past a shortened end, takes every chunk that could hold it, compared up to the shorter length', () => {
     // "ocean" > "oc": no range holds it, and the chunk that ends in "oc" could.
-    expect(chunkForWord('ocean', ranges)).toBe(2);
+    expect(chunksForWord('ocean', ranges)).toEqual([2]);
     // Past "the" and before "thei": only the chunk of "the" could hold its extensions.
-    expect(chunkForWord('theater', ranges)).toBe(4);
-    expect(chunkForWord('zzz', ranges)).toBe(-1);
-    expect(chunkForWord('the', [])).toBe(-1);
+    expect(chunksForWord('theater', ranges)).toEqual([4]);
+    // As at 10,000 quotes: "heart" is past both "he" and "hea", and both chunks load.
+    expect(chunksForWord('heart', [['has', 'has'], ['hav', 'he'], ['hea', 'hea'], ['hel', 'hesit']])).toEqual([1, 2]);
+    expect(chunksForWord('zzz', ranges)).toEqual([]);
+    expect(chunksForWord('the', [])).toEqual([]);
+  });
+
+  it('compares in characters, where a range ends inside a character\'s bytes', () => {
+    expect(chunksForWord('قلمx', [['رود،»', 'سفر'], ['سفر»', 'قلم'], ['قلم»', 'می']])).toEqual([1]);
+  });
+});
+
+describe('chunksForTerm', () => {
+  // As at 10,000 quotes: "july" is past the shortened end "jul", and its stem "juli" ends the chunk before.
+  const julyRanges: [string, string][] = [['journeys', 'juli'], ['july', 'jul'], ['jun', 'kestrel']];
+
+  it('looks up the word and its English stem, as the index holds stems', () => {
+    expect(chunksForTerm('july', julyRanges)).toEqual([1, 0]);
+    expect(chunksForTerm('juli', julyRanges)).toEqual([0]);
+    expect(costlyTerms('July', { ...costs, ranges: julyRanges, costly: [{ at: 0, bytes: 90_000, word: 'juli', pages: 900 }] }))
+      .toEqual([{ term: 'july', chunk: { at: 0, bytes: 90_000, word: 'juli', pages: 900 } }]);
+  });
+
+  it('looks up the word alone in a language without a stemmer here', () => {
+    expect(chunksForTerm('july', julyRanges, 'fa')).toEqual([1]);
   });
 });
 
@@ -88,9 +110,9 @@ describe('costsForLanguage', () => {
   const file = { languages: { en: costs } };
 
   it('takes the page language, its primary subtag, or the one language there is', () => {
-    expect(costsForLanguage(file, 'en')).toEqual(costs);
-    expect(costsForLanguage(file, 'en-GB')).toEqual(costs);
-    expect(costsForLanguage(file, 'fa')).toEqual(costs);
+    expect(costsForLanguage(file, 'en')).toEqual({ ...costs, language: 'en' });
+    expect(costsForLanguage(file, 'en-GB')).toEqual({ ...costs, language: 'en' });
+    expect(costsForLanguage(file, 'fa')).toEqual({ ...costs, language: 'en' });
     expect(costsForLanguage({ languages: { en: costs, fa: costs } }, 'de')).toBeUndefined();
   });
 

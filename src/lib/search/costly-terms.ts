@@ -9,11 +9,12 @@
  * the budget alone (src/lib/search/download-costs.ts writes `DOWNLOAD_COSTS_FILE` into
  * the bundle); this module finds a query's words among them, choosing each word's chunk
  * exactly as Pagefind's client (1.6) does: the word lower-cased, without punctuation or
- * accents, then looked up in the ranges (`chunkForWord`). tests/browser/costly-terms.test.ts
+ * accents, then the word and its stem looked up in the ranges (`chunksForTerm`). tests/browser/costly-terms.test.ts
  * holds this to what Pagefind's client fetches.
  *
  * Browser-safe: no Node imports.
  */
+import { stem } from 'porter2';
 
 /** The file, in the Pagefind bundle's folder, that lists the costly chunks. */
 export const DOWNLOAD_COSTS_FILE = 'qtd-download-costs.json';
@@ -46,6 +47,8 @@ export interface DownloadCosts {
   ranges: ChunkRange[];
   /** The chunks heavier than the budget leaves for one word, in the index's order. */
   costly: CostlyChunk[];
+  /** The index's language, as the file names it (`en`): it decides the stemmer. */
+  language?: string;
 }
 
 /** The file: costs by the language of the index (`en`). */
@@ -88,7 +91,7 @@ export function costsForLanguage(file: unknown, lang: string): DownloadCosts | u
   const numbers = ['budget', 'fixed', 'fragments', 'pages'].map((key) => fields[key]);
   if (!numbers.every((value) => typeof value === 'number')) return undefined;
   const [budget = 0, fixed = 0, fragments = 0, pages = 0] = numbers as number[];
-  return { budget, fixed, fragments, pages, ranges, costly };
+  return { budget, fixed, fragments, pages, ranges, costly, ...(name === undefined ? {} : { language: name }) };
 }
 
 // Pagefind's client drops a grapheme that this matches (dashes, brackets, quotes and other
@@ -138,30 +141,49 @@ export function compareCodePoints(a: string, b: string): number {
   return compareBytes(utf8.encode(a), utf8.encode(b));
 }
 
-/** True when byte `at` of `bytes` starts a character (or is its end): Rust's `str::get` refuses to cut a character. */
-function isCharBoundary(bytes: Uint8Array, at: number): boolean {
-  return at === bytes.length || ((bytes[at] ?? 0) & 0xc0) !== 0x80;
+/** The first `length` code points of `text`. */
+function firstCodePoints(points: readonly string[], length: number): string {
+  return points.slice(0, length).join('');
 }
 
 /**
- * The chunk Pagefind loads for one word of a query (its place in `ranges`), or -1: the
- * first chunk whose range holds the word; failing that, the first whose range could
- * hold a word that begins or extends it (both compared up to the shorter one's length,
- * in bytes). Pagefind's ranges end in shortened words ("oc" for "ocelot"), so a
- * word past such an end ("ocean") is found by the second rule.
+ * The chunks Pagefind loads for one word of a query (their places in `ranges`): the
+ * chunk whose range holds the word; failing that, every chunk whose range could hold a
+ * word that begins or extends it, the word and each end of the range compared up to the
+ * shorter one's length in characters. Pagefind's ranges end in shortened words ("the" for
+ * a chunk that ends with "the", "oc" for one that ends with "ocelot"), so a word past such
+ * an end ("theory", "ocean") is found by the second rule, and can load two chunks.
  */
-export function chunkForWord(word: string, ranges: readonly ChunkRange[]): number {
+export function chunksForWord(word: string, ranges: readonly ChunkRange[]): number[] {
   const term = utf8.encode(word);
-  const encoded = ranges.map(([from, to]) => [utf8.encode(from), utf8.encode(to)] as const);
-  const strict = encoded.findIndex(([from, to]) => compareBytes(term, from) >= 0 && compareBytes(term, to) <= 0);
-  if (strict >= 0) return strict;
-  return encoded.findIndex(([from, to]) => {
-    const fromLength = Math.min(term.length, from.length);
-    const toLength = Math.min(term.length, to.length);
-    if (![isCharBoundary(term, fromLength), isCharBoundary(from, fromLength), isCharBoundary(term, toLength), isCharBoundary(to, toLength)].every(Boolean)) return false;
-    return compareBytes(term.subarray(0, fromLength), from.subarray(0, fromLength)) >= 0
-      && compareBytes(term.subarray(0, toLength), to.subarray(0, toLength)) <= 0;
+  const strict = ranges.findIndex(([from, to]) => compareBytes(term, utf8.encode(from)) >= 0 && compareBytes(term, utf8.encode(to)) <= 0);
+  if (strict >= 0) return [strict];
+  const termPoints = Array.from(word);
+  const matches: number[] = [];
+  ranges.forEach(([from, to], at) => {
+    const fromPoints = Array.from(from);
+    const toPoints = Array.from(to);
+    const fromLength = Math.min(termPoints.length, fromPoints.length);
+    const toLength = Math.min(termPoints.length, toPoints.length);
+    if (compareCodePoints(firstCodePoints(termPoints, fromLength), firstCodePoints(fromPoints, fromLength)) >= 0
+      && compareCodePoints(firstCodePoints(termPoints, toLength), firstCodePoints(toPoints, toLength)) <= 0) {
+      matches.push(at);
+    }
   });
+  return matches;
+}
+
+/**
+ * The chunks Pagefind loads for one word of a query: those of the word and those of its
+ * stem, for an English index holds stems ("juli" for "July", "patient" for "patiently"),
+ * as Pagefind's stemmer (Snowball's Porter2, which the `porter2` package implements) makes
+ * them. Other languages are looked up by the word alone: their stemmers are not here.
+ */
+export function chunksForTerm(term: string, ranges: readonly ChunkRange[], language = 'en'): number[] {
+  const chunks = chunksForWord(term, ranges);
+  const stemmed = language.split('-')[0] === 'en' ? stem(term) : term;
+  if (stemmed !== term) for (const at of chunksForWord(stemmed, ranges)) if (!chunks.includes(at)) chunks.push(at);
+  return chunks;
 }
 
 /** A word of a query and the costly chunk it would download. */
@@ -175,9 +197,10 @@ export function costlyTerms(query: string, costs: DownloadCosts | undefined): Co
   if (!costs || costs.costly.length === 0) return [];
   const found: CostlyTerm[] = [];
   for (const term of pagefindWords(query)) {
-    const at = chunkForWord(term, costs.ranges);
-    const chunk = costs.costly.find((candidate) => candidate.at === at);
-    if (chunk && !found.some((known) => known.chunk === chunk)) found.push({ term, chunk });
+    for (const at of chunksForTerm(term, costs.ranges, costs.language)) {
+      const chunk = costs.costly.find((candidate) => candidate.at === at);
+      if (chunk && !found.some((known) => known.chunk === chunk)) found.push({ term, chunk });
+    }
   }
   return found;
 }
