@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  boundaryPrefixes, chunkRanges, packPagefindFile, readChunkWords, readMeta, skipItem, splitBundleChunks, splitChunk,
+  boundaryPrefixes, chunkRanges, justBelow, packPagefindFile, readChunkWords, readMeta, skipItem, splitBundleChunks, splitChunk, splitRanges,
   unpackPagefindFile, writeChunkWords, writeMeta, type WordEntry,
 } from '../../src/lib/search/split-chunks.ts';
 import { RARE_WORDS, writeCommonWordsBundle, bundleCopies } from '../support/pagefind-fixture.ts';
@@ -96,6 +96,33 @@ describe('boundaryPrefixes', () => {
   });
 });
 
+describe('splitRanges', () => {
+  it('keeps Pagefind\'s ranges, but that the parts of one chunk of Pagefind\'s meet with no gap', () => {
+    const ranges = splitRanges([
+      { first: 'abbey', last: 'anchor', sameOriginAsNext: false },
+      { first: 'apple', last: 'neutral', sameOriginAsNext: true },
+      { first: 'never', last: 'never', sameOriginAsNext: true },
+      { first: 'nevertheless', last: 'orchard', sameOriginAsNext: false },
+      { first: 'pepper', last: 'zephyr', sameOriginAsNext: false },
+    ]);
+    expect(ranges).toEqual([
+      { from: 'abbey', to: 'an' },
+      // Up to just below the next part's start: "neutrals" stays here, "neve" goes to "never".
+      { from: 'ap', to: 'neu\u{10FFFF}' },
+      { from: 'nev', to: 'nevers\u{10FFFF}' },
+      { from: 'nevert', to: 'o' },
+      { from: 'p', to: 'zephyr' },
+    ]);
+  });
+
+  it('writes the string just below a word with its last character one lower, never a lone surrogate', () => {
+    expect(justBelow('of')).toBe('oe\u{10FFFF}');
+    expect(justBelow('a')).toBe('`\u{10FFFF}');
+    expect(justBelow('x\uE000')).toBe('x\uD7FF\u{10FFFF}');
+    expect(justBelow('of') < 'of' && 'oez' < justBelow('of')).toBe(true);
+  });
+});
+
 describe('chunkRanges', () => {
   it('narrows only the ends where two chunks meet', () => {
     expect(chunkRanges([{ first: 'abbey', last: 'anchor' }, { first: 'apple', last: 'of' }, { first: 'off', last: 'zephyr' }])).toEqual([
@@ -184,10 +211,23 @@ describe('a bundle written by Pagefind', () => {
       expect(chunk).not.toContain('the');
       expect(chunk).not.toContain('of');
     }
-    // Ranges as Pagefind computes them, and no file that the metadata does not name.
-    expect(after.meta.chunks.map(({ from, to }) => ({ from, to }))).toEqual(
-      chunkRanges(chunkWords.map((list) => ({ first: list[0]?.word ?? '', last: list[list.length - 1]?.word ?? '' }))),
-    );
+    // Between Pagefind's chunks, its ranges; between the parts of one, no gap: every word of the
+    // fixture's alphabet falls in the range of one chunk only. And no file the metadata does not name.
+    const ranges = after.meta.chunks.map(({ from, to }) => ({ from, to }));
+    const pagefindRanges = chunkRanges(chunkWords.map((list) => ({ first: list[0]?.word ?? '', last: list[list.length - 1]?.word ?? '' })));
+    expect(ranges[0]?.from).toBe(pagefindRanges[0]?.from);
+    expect(ranges.at(-1)?.to).toBe(pagefindRanges.at(-1)?.to);
+    const holding = (word: string) => ranges.filter((range) => range.from <= word && word <= range.to).length;
+    for (const word of ['ob', 'oc', 'ocean', 'ocelots', 'oe', 'of', 'ofa', 'tha', 'thaw', 'thb', 'the', 'thea', 'there', 'these']) {
+      expect(holding(word), word).toBeLessThanOrEqual(1);
+    }
+    // Words in no page, between a common word and the words before it, fall in the lighter range.
+    const ofChunk = chunkWords.findIndex((list) => list[0]?.word === 'of');
+    for (const word of ['ocelots', 'oe', 'oez']) {
+      expect(holding(word), word).toBe(1);
+      expect((ranges[ofChunk]?.from ?? '') <= word && word <= (ranges[ofChunk]?.to ?? ''), word).toBe(false);
+    }
+    expect(readdirSync(join(dir, 'index')).sort()).toEqual(after.meta.chunks.map((chunk) => `${chunk.hash}.pf_index`).sort());
     expect(readdirSync(join(dir, 'index')).sort()).toEqual(after.meta.chunks.map((chunk) => `${chunk.hash}.pf_index`).sort());
     // The other parts of the metadata (version, pages, filters …) are untouched.
     expect(Buffer.compare(after.meta.cbor.subarray(0, after.meta.chunksAt[0]), before.meta.cbor.subarray(0, before.meta.chunksAt[0]))).toBe(0);

@@ -8,11 +8,13 @@
  * the common word's positions too: at 10,000 quotes, "ocean" downloaded the 123 kB
  * chunk of "of". Here such a word is moved into a chunk of its own (with the words
  * that a search for it, or for a shorter word it begins with, also finds: see `splitChunk`), and the words around it keep a chunk without it.
- * Nothing else changes: the words' bytes are copied as Pagefind wrote them and the chunk
- * ranges are computed as Pagefind computes them. A search for any word of the index finds
- * the same pages with the same scores; only a query that is the beginning of one of
- * those common words ("th" of "the") finds the words of the chunk before it instead, as
- * a query does at any boundary of Pagefind's chunks.
+ * Nothing else changes: the words' bytes are copied as Pagefind wrote them; the ranges
+ * are computed as Pagefind computes them, but that the parts of a split chunk meet with
+ * no gap (`splitRanges`), so a word in no page is looked up in one part, as it was in
+ * the whole chunk. A search for any word of the index finds the same
+ * pages with the same scores; only a query that is the beginning of one of those common
+ * words ("th" of "the") finds the words of the chunk before it instead, as a query does
+ * at any boundary of Pagefind's chunks.
  *
  * The files are Pagefind's own format (version 1.6): gzip of the signature
  * `pagefind_dcd` followed by CBOR. Only the parts named below are read:
@@ -313,6 +315,43 @@ export function chunkRanges(chunks: readonly { first: string; last: string }[]):
   return ranges;
 }
 
+/** The greatest string below `word` that anyone would search for: its last character one lower, then the highest character. */
+export function justBelow(word: string): string {
+  const points = Array.from(word);
+  const last = points.pop()?.codePointAt(0) ?? 0;
+  if (last === 0) return points.join('');
+  // Below the surrogates' block comes U+D7FF: a lone surrogate is not a character.
+  const lower = last - 1 >= 0xd800 && last - 1 <= 0xdfff ? 0xd7ff : last - 1;
+  return `${points.join('')}${String.fromCodePoint(lower)}\u{10FFFF}`;
+}
+
+/** One chunk of a split index: its first and last word, and whether the next was part of the same chunk of Pagefind's. */
+export interface SplitPart {
+  first: string;
+  last: string;
+  sameOriginAsNext: boolean;
+}
+
+/**
+ * The ranges of a split index's chunks: Pagefind's (`chunkRanges`), but where two chunks
+ * were one chunk of Pagefind's, the first one's range reaches up to just below the
+ * second's, so that no word falls between them. Pagefind shortens the ends of its ranges
+ * ("the" for a chunk that ends with "the" before "their"), and looks a word that falls
+ * between two ranges up in every chunk whose ends could hold it; left with gaps inside
+ * what was one chunk, "there" (in no page) fell between "theo" and "they" and loaded the
+ * 230 kB chunk of "the", whose pages it then listed. Each part keeps Pagefind's start, so
+ * a beginning of a part's first word ("nev" of "never") is still looked up there.
+ */
+export function splitRanges(parts: readonly SplitPart[]): { from: string; to: string }[] {
+  const ranges = chunkRanges(parts);
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const range = ranges[i];
+    const next = ranges[i + 1];
+    if (parts[i]?.sameOriginAsNext && range && next) range.to = justBelow(next.from);
+  }
+  return ranges;
+}
+
 /** A chunk's name: the language's prefix and the shortest run of its hash (from 7 digits) that no other chunk has. */
 function chunkName(language: string, cbor: Uint8Array, taken: ReadonlySet<string>): string {
   const hash = createHash('sha256').update(cbor).digest('hex');
@@ -363,30 +402,33 @@ export async function splitBundleChunks(bundleDir: string, minRest = 4096): Prom
         return { chunk, path, words: readChunkWords(await unpackPagefindFileAsync(await readFile(path), path), path) };
       }),
     );
-    const next: { first: string; last: string; hash: string }[] = [];
+    const next: (SplitPart & { hash: string })[] = [];
     let split = 0;
     for (const { chunk, path, words } of chunkWords) {
       const parts = splitChunk(words, minRest);
       if (parts.length === 1) {
-        next.push({ first: words[0]?.word ?? chunk.from, last: words[words.length - 1]?.word ?? chunk.to, hash: chunk.hash });
+        next.push({ first: words[0]?.word ?? chunk.from, last: words[words.length - 1]?.word ?? chunk.to, hash: chunk.hash, sameOriginAsNext: false });
         continue;
       }
       split++;
       // The old name stays taken: a new chunk of that name would be removed with the old one.
       removals.push(path);
-      for (const part of parts) {
+      parts.forEach((part, index) => {
         const cbor = writeChunkWords(part);
         const hash = chunkName(prefix, cbor, taken);
         taken.add(hash);
         writes.push({ path: join(indexDir, `${hash}.pf_index`), bytes: packPagefindFileAsync(cbor) });
-        next.push({ first: part[0]?.word ?? '', last: part[part.length - 1]?.word ?? '', hash });
-      }
+        next.push({
+          first: part[0]?.word ?? '', last: part[part.length - 1]?.word ?? '', hash,
+          sameOriginAsNext: index + 1 < parts.length,
+        });
+      });
     }
     result.chunksBefore += meta.chunks.length;
     result.chunksAfter += next.length;
     result.chunksSplit += split;
     if (split === 0) continue;
-    const ranges = chunkRanges(next);
+    const ranges = splitRanges(next);
     const metaCbor = writeMeta(meta, next.map((chunk, i) => ({ ...(ranges[i] ?? { from: chunk.first, to: chunk.last }), hash: chunk.hash })));
     const newMetaHash = `${prefix}_${createHash('sha256').update(metaCbor).digest('hex').slice(0, 10)}`;
     writes.push({ path: join(bundleDir, `pagefind.${newMetaHash}.pf_meta`), bytes: packPagefindFileAsync(metaCbor) });
