@@ -7,7 +7,7 @@
 
 import { searchTerms } from '../lib/search/query.ts';
 import {
-  DOWNLOAD_COSTS_FILE, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts,
+  DOWNLOAD_COSTS_FILE, costlyBytes, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts,
 } from '../lib/search/costly-terms.ts';
 
 /** The parts of Pagefind's JS API (`pagefind.js`, 1.x) this page uses. */
@@ -228,7 +228,8 @@ export function startSearch(): void {
 
   // Costly chunks the reader chose to download: Pagefind keeps them, so they are not asked about again.
   const allowedChunks = new Set<number>();
-  let askedQuery = '';
+  // The query the page asked about, and the chunks it would download.
+  let asked = { query: '', chunks: [] as number[] };
 
   const run = async (query: string) => {
     if (query === '') {
@@ -248,8 +249,8 @@ export function startSearch(): void {
         results.hidden = true;
         more.hidden = true;
         status.textContent = costlySearchMessage(costly, known.pages);
-        anyway.textContent = `Search anyway (${formatKilobytes(costly.reduce((sum, { chunk }) => sum + chunk.bytes, 0))} more)`;
-        askedQuery = query;
+        anyway.textContent = `Search anyway (${formatKilobytes(costlyBytes(costly))} more)`;
+        asked = { query, chunks: costly.map(({ chunk }) => chunk.at) };
         ask.hidden = false;
         return;
       }
@@ -301,12 +302,10 @@ export function startSearch(): void {
   });
 
   anyway.addEventListener('click', () => {
-    void loadCosts().then((known) => {
-      for (const { chunk } of costlyTerms(searchTerms(askedQuery, lang), known)) allowedChunks.add(chunk.at);
-      ask.hidden = true;
-      input.focus();
-      return run(askedQuery);
-    });
+    for (const chunk of asked.chunks) allowedChunks.add(chunk);
+    ask.hidden = true;
+    input.focus();
+    void run(asked.query);
   });
 
   more.addEventListener('click', () => {

@@ -3,16 +3,16 @@
 // picks them as Pagefind's client does. Here every chunk of a split bundle counts as
 // costly, and for each query the chunks it predicts are exactly the index files that
 // Pagefind's own client, in headless Chromium, then fetches.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costlyTerms, type DownloadCosts } from '../../src/lib/search/costly-terms.ts';
-import { readMeta, splitBundleChunks, unpackPagefindFile } from '../../src/lib/search/split-chunks.ts';
+import { splitBundleChunks } from '../../src/lib/search/split-chunks.ts';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
-import { writeCommonWordsBundle, writeBlankPage } from '../support/pagefind-fixture.ts';
+import { writeCommonWordsBundle, writeBlankPage, readBundleMeta } from '../support/pagefind-fixture.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 /**
@@ -41,9 +41,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'qtd-costly-browser-'));
   bundleDir = await writeCommonWordsBundle(root);
   await splitBundleChunks(bundleDir, 1);
-  const entry = JSON.parse(readFileSync(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-  const metaPath = join(bundleDir, `pagefind.${entry.languages['en']?.hash ?? ''}.pf_meta`);
-  const meta = readMeta(unpackPagefindFile(readFileSync(metaPath), metaPath), metaPath);
+  const { meta } = readBundleMeta(bundleDir);
   chunkFiles = meta.chunks.map((chunk) => `${chunk.hash}.pf_index`);
   everyChunk = {
     budget: 0, fixed: 0, fragments: 0, pages: 48, language: 'en',

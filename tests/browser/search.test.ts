@@ -14,7 +14,7 @@ import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { distOf } from '../support/sites.ts';
 import { DOWNLOAD_COSTS_FILE, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts } from '../../src/lib/search/costly-terms.ts';
-import { readMeta, unpackPagefindFile } from '../../src/lib/search/split-chunks.ts';
+import { readBundleMeta } from '../support/pagefind-fixture.ts';
 
 const strictPolicy = [
   "default-src 'self'",
@@ -131,11 +131,9 @@ describe('search page', () => {
 
   it('asks before downloading a costly part of the index, and searches when the reader says so', async () => {
     // The real bundle, with the chunk that holds "panjshir" declared costly as a word on every page would be.
-    const entry = JSON.parse(await readFile(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
-    const language = entry.languages['en'];
-    if (!language) throw new Error('the test site has no English index');
-    const metaPath = join(dist, 'pagefind', `pagefind.${language.hash}.pf_meta`);
-    const chunk = readMeta(unpackPagefindFile(await readFile(metaPath), metaPath), metaPath).chunks.find((candidate) => candidate.from <= 'panjshir' && 'panjshir' <= candidate.to);
+    const index = readBundleMeta(join(dist, 'pagefind'));
+    const language = { page_count: index.pages };
+    const chunk = index.meta.chunks.find((candidate) => candidate.from <= 'panjshir' && 'panjshir' <= candidate.to);
     if (!chunk) throw new Error('no chunk of the test site holds "panjshir"');
     const chunkFile = `${chunk.hash}.pf_index`;
     // The page's view of the index: "panjshir" in a costly chunk of its own, "resistance" in another.

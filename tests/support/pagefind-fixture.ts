@@ -4,10 +4,12 @@
  * words sorted just before them ("ocean", "oath", "tea", "thaw") that Pagefind puts in
  * the same chunk. Written by Pagefind itself, unsplit, from HTML pages on disk.
  */
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { readMeta, unpackPagefindFile, type MetaIndex } from '../../src/lib/search/split-chunks.ts';
 
 /** Words of the fixture's pages besides the common ones, spread over the alphabet. */
 const VOCABULARY = [
@@ -97,4 +99,14 @@ export function bundleCopies(bundleDir: () => string): { copy(): Promise<string>
 /** A blank page at `<root>/index.html`: Pagefind's client is imported into a document. */
 export async function writeBlankPage(root: string): Promise<void> {
   await writeFile(join(root, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search test</title></head><body><main><h1>Search test</h1></main></body></html>');
+}
+
+/** The English metadata of the bundle in `bundleDir`: its file's path and name, its page count, and the metadata read. */
+export function readBundleMeta(bundleDir: string): { path: string; file: string; pages: number; meta: MetaIndex } {
+  const entry = JSON.parse(readFileSync(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+  const language = entry.languages['en'];
+  if (!language) throw new Error(`${bundleDir} has no English index`);
+  const file = `pagefind.${language.hash}.pf_meta`;
+  const path = join(bundleDir, file);
+  return { path, file, pages: language.page_count, meta: readMeta(unpackPagefindFile(readFileSync(path), path), path) };
 }

@@ -11,8 +11,8 @@ import {
   type CostlyChunk, type DownloadCosts,
 } from '../../src/lib/search/costly-terms.ts';
 import { writeDownloadCosts } from '../../src/lib/search/download-costs.ts';
-import { readChunkWords, readMeta, splitBundleChunks, unpackPagefindFile, wordPageCount } from '../../src/lib/search/split-chunks.ts';
-import { FIXTURE_PAGES, writeCommonWordsBundle, bundleCopies } from '../support/pagefind-fixture.ts';
+import { readChunkWords, splitBundleChunks, unpackPagefindFile, wordPageCount } from '../../src/lib/search/split-chunks.ts';
+import { FIXTURE_PAGES, writeCommonWordsBundle, bundleCopies, readBundleMeta } from '../support/pagefind-fixture.ts';
 
 // Ranges as Pagefind writes them: a chunk's ends are shortened to one character past what
 // they share with the neighbouring chunk's ("oc" for "ocelot" before "of").
@@ -164,9 +164,7 @@ describe('writeDownloadCosts on a bundle written by Pagefind', () => {
   const size = (dir: string, ...path: string[]) => statSync(join(dir, ...path)).size;
 
   function chunksOf(dir: string) {
-    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-    const metaFile = `pagefind.${entry.languages['en']?.hash ?? ''}.pf_meta`;
-    const meta = readMeta(unpackPagefindFile(readFileSync(join(dir, metaFile)), metaFile), metaFile);
+    const { file: metaFile, meta } = readBundleMeta(dir);
     return { metaFile, chunks: meta.chunks.map((chunk) => ({ ...chunk, bytes: size(dir, 'index', `${chunk.hash}.pf_index`) })) };
   }
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  boundaryPrefixes, chunkRanges, justBelow, packPagefindFile, readChunkWords, readMeta, skipItem, splitBundleChunks, splitChunk, splitRanges,
+  boundaryPrefixes, chunkRanges, justBelow, packPagefindFile, readChunkWords, skipItem, splitBundleChunks, splitChunk, splitRanges,
   unpackPagefindFile, writeChunkWords, writeMeta, type WordEntry,
 } from '../../src/lib/search/split-chunks.ts';
-import { RARE_WORDS, writeCommonWordsBundle, bundleCopies } from '../support/pagefind-fixture.ts';
+import { RARE_WORDS, writeCommonWordsBundle, bundleCopies, readBundleMeta } from '../support/pagefind-fixture.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
@@ -150,12 +150,7 @@ describe('a bundle written by Pagefind', () => {
   const copies = bundleCopies(() => bundleDir);
   const copyOfBundle = () => copies.copy();
 
-  function metaOf(dir: string) {
-    const entryJson = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-    const hash = entryJson.languages['en']?.hash ?? '';
-    const path = join(dir, `pagefind.${hash}.pf_meta`);
-    return { path, meta: readMeta(unpackPagefindFile(readFileSync(path), path), path) };
-  }
+  const metaOf = readBundleMeta;
 
   function wordsOf(dir: string, hash: string): WordEntry[] {
     const path = join(dir, 'index', `${hash}.pf_index`);

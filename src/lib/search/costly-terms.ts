@@ -205,6 +205,11 @@ export function costlyTerms(query: string, costs: DownloadCosts | undefined): Co
   return found;
 }
 
+/** The bytes of the costly chunks a search would download. */
+export function costlyBytes(costly: readonly CostlyTerm[]): number {
+  return costly.reduce((sum, { chunk }) => sum + chunk.bytes, 0);
+}
+
 /** Bytes as the search page states them: whole kilobytes of 1,024 bytes. */
 export function formatKilobytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-US')} kB`;
@@ -219,7 +224,7 @@ function andList(items: readonly string[]): string {
 export function costlySearchMessage(costly: readonly CostlyTerm[], pagesInIndex: number): string {
   const count = (pages: number) => pages.toLocaleString('en-US');
   const total = count(pagesInIndex);
-  const bytes = costly.reduce((sum, { chunk }) => sum + chunk.bytes, 0);
+  const bytes = costlyBytes(costly);
   const reasons = costly.map(({ term, chunk }) =>
     term === chunk.word
       ? `“${term}” is on ${count(chunk.pages)} of ${total} pages`

@@ -42,6 +42,13 @@ const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 /** The Pagefind format this code reads; another version's bundle is left alone. */
 export const SPLIT_FORMAT_VERSION = '1.6.0';
 
+/** Why a bundle whose `pagefind-entry.json` names `version` cannot be read here; undefined when it can. */
+export function unknownFormat(version: unknown): string | undefined {
+  return version === SPLIT_FORMAT_VERSION
+    ? undefined
+    : `Pagefind ${String(version)} writes an index format this code does not know (it reads ${SPLIT_FORMAT_VERSION})`;
+}
+
 // ---------------------------------------------------------------- CBOR, as much as needed
 
 interface Head {
@@ -208,6 +215,15 @@ export function wordPageCount(entry: WordEntry): number {
   return count;
 }
 
+/** The place of a chunk's heaviest word entry (the first, if several weigh the same); -1 for no words. */
+export function heaviestIndex(words: readonly WordEntry[]): number {
+  let heaviest = -1;
+  words.forEach((word, i) => {
+    if (heaviest < 0 || word.bytes.length > (words[heaviest]?.bytes.length ?? 0)) heaviest = i;
+  });
+  return heaviest;
+}
+
 /** An index chunk's CBOR holding `words`. */
 export function writeChunkWords(words: readonly WordEntry[]): Uint8Array {
   return Buffer.concat([encodeHead(4, 1), encodeHead(4, words.length), ...words.map((word) => word.bytes)]);
@@ -269,10 +285,7 @@ export function writeMeta(meta: MetaIndex, chunks: readonly ChunkRange[]): Uint8
 export function splitChunk(words: readonly WordEntry[], minRest: number): WordEntry[][] {
   if (words.length < 2) return [[...words]];
   const total = words.reduce((sum, word) => sum + word.bytes.length, 0);
-  let heaviest = 0;
-  words.forEach((word, i) => {
-    if (word.bytes.length > (words[heaviest]?.bytes.length ?? 0)) heaviest = i;
-  });
+  const heaviest = heaviestIndex(words);
   const heavy = words[heaviest];
   if (heavy === undefined || heavy.bytes.length * 2 <= total) return [[...words]];
   // Words sort as strings: those between a prefix of the common word and the word all begin with that prefix.
@@ -381,9 +394,8 @@ export async function splitBundleChunks(bundleDir: string, minRest = 4096): Prom
   const entryPath = join(bundleDir, 'pagefind-entry.json');
   const entry = JSON.parse(await readFile(entryPath, 'utf8')) as { version?: unknown; languages?: Record<string, { hash?: unknown }> };
   const untouched = (skipped: string): SplitResult => ({ skipped, chunksSplit: 0, chunksBefore: 0, chunksAfter: 0 });
-  if (entry.version !== SPLIT_FORMAT_VERSION) {
-    return untouched(`Pagefind ${String(entry.version)} writes an index format this code does not know (it reads ${SPLIT_FORMAT_VERSION})`);
-  }
+  const unknown = unknownFormat(entry.version);
+  if (unknown !== undefined) return untouched(unknown);
   const result: SplitResult = { chunksSplit: 0, chunksBefore: 0, chunksAfter: 0 };
   const indexDir = join(bundleDir, 'index');
   const writes: { path: string; bytes: Promise<Uint8Array> }[] = [];
