@@ -9,9 +9,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readContentFolder } from '../src/lib/content/read-content.ts';
 import { parseFrontmatter } from '../src/lib/content/frontmatter.ts';
-import { articleParagraphs } from '../src/lib/content/article-text.ts';
+import { visibleParagraphs } from '../src/lib/content/article-text.ts';
+import { standaloneRenderer } from '../src/lib/content/standalone-renderer.ts';
+import { verifyQuoteText } from '../src/lib/content/verify-quotes.ts';
 import { idFromPath } from '../src/lib/content/ids.ts';
-import { matchQuote } from '../src/lib/quote-match.ts';
+import { prepareArticle } from '../src/lib/quote-match.ts';
 import { parseCalendarDay, todayIn } from '../src/lib/dates.ts';
 import { nextFreeDay, quoteFileText, quoteIdFromText } from '../src/lib/new-quote.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -53,15 +55,10 @@ if (source) {
   if (!article) fail(`no article "${source}" in ${siteConfig.contentDir}/articles/`);
   const parsed = parseFrontmatter(article.text);
   if (!parsed.ok) fail(`${article.path}: ${parsed.message}`);
-  const result = matchQuote(text, articleParagraphs(parsed.file.body));
-  if (!result.found) {
-    fail(
-      `the words are not in ${article.path}.` +
-        (result.matchedPart
-          ? ` They match up to “${result.matchedPart}”, then the quote says “${result.quoteContinues}”${result.articleContinues ? ` where the article says “${result.articleContinues}”` : ''}.`
-          : ` Not even the first words (“${result.quoteContinues}”) are there.`),
-    );
-  }
+  // The article's visible text, as the build verifies quotes against it.
+  const html = await (await standaloneRenderer())(parsed.file.body);
+  const failure = verifyQuoteText(text, prepareArticle(visibleParagraphs(html)), article.path);
+  if (failure) fail(`the words ${failure.message.replace(/^is /, 'are ')}`);
 }
 
 const quotes = files.filter((f) => f.collection === 'quotes');

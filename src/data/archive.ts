@@ -15,7 +15,8 @@ import {
 } from '../lib/archive.ts';
 import { todayIn } from '../lib/dates.ts';
 import { smartPunctuation } from '../lib/typography.ts';
-import { articleParagraphs, wordCount } from '../lib/content/article-text.ts';
+import { wordCount } from '../lib/content/article-text.ts';
+import { contentTags } from '../lib/content/loader.ts';
 import { prepareArticle } from '../lib/quote-match.ts';
 import { locateQuote, type QuoteLocation } from '../lib/locate-quote.ts';
 
@@ -123,8 +124,14 @@ function toPerson(entry: CollectionEntry<'people'>): Person {
   };
 }
 
+/** The article's visible text, as the content pass read it from the rendered HTML to verify its quotes. */
+function paragraphsOf(entry: CollectionEntry<'articles'>): readonly string[] {
+  const paragraphs = entry.rendered?.metadata?.paragraphs;
+  return Array.isArray(paragraphs) ? (paragraphs as string[]) : [];
+}
+
 function toArticle(entry: CollectionEntry<'articles'>): Article {
-  const paragraphs = articleParagraphs(entry.body ?? '');
+  const paragraphs = paragraphsOf(entry);
   return {
     id: entry.id,
     title: smartPunctuation(entry.data.title),
@@ -194,7 +201,7 @@ async function loadArchive(): Promise<Archive> {
   const showDrafts = siteConfig.showScheduled || isDevServer();
   const quotesWithPages = allQuotes.filter((quote) => quote.status !== 'scheduled' || showDrafts);
   const listed = showDrafts ? allQuotes.filter((q) => q.status !== 'withdrawn') : quotes;
-  const tags = (await loadTags()).slice().sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+  const tags = contentTags().slice().sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 
   return {
     today,
@@ -217,18 +224,6 @@ async function loadArchive(): Promise<Archive> {
     articlesByAuthor: indexBy(articles, (article) => article.authorIds),
     articlesByTag: indexBy(articles, (article) => article.tags),
   };
-}
-
-async function loadTags(): Promise<Tag[]> {
-  const { readFile } = await import('node:fs/promises');
-  const { existsSync } = await import('node:fs');
-  const { parse } = await import('yaml');
-  const { tagRegistrySchema } = await import('../lib/content/schema.ts');
-  const { contentFolderPath } = await import('../lib/content/read-content.ts');
-  // CONTENT_DIR may be absolute, as the content check and the collections allow.
-  const path = `${contentFolderPath(process.cwd(), siteConfig.contentDir)}/tags.yaml`;
-  if (!existsSync(path)) return [];
-  return tagRegistrySchema.parse(parse(await readFile(path, 'utf8'), { schema: 'core' }) ?? []);
 }
 
 /** `astro dev` (set by the content-check integration): scheduled quotes show as drafts, content is re-read. */

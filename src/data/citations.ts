@@ -5,6 +5,7 @@ import { absoluteUrl, quoteUrl } from '../lib/urls.ts';
 import { cslJson } from '../lib/citation.ts';
 import { isoInZone } from '../lib/dates.ts';
 import { siteConfig } from '../site.config.ts';
+import { wellFormedJson } from '../lib/well-formed.ts';
 
 function cited(person: Person | undefined, fallback: string): CitedPerson {
   if (!person) return { name: fallback };
@@ -52,5 +53,5 @@ export function citedQuotes(archive: Archive): Quote[] {
 
 /** The text of a quote's `citation.json`: its citation as CSL-JSON. */
 export function citationFileText(quote: Quote, archive: Archive): string {
-  return `${JSON.stringify(cslJson(citationInput(quote, archive)), null, 2)}\n`;
+  return `${wellFormedJson(cslJson(citationInput(quote, archive)), 2)}\n`;
 }

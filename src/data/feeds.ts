@@ -6,7 +6,7 @@ import { todayIn } from '../lib/dates.ts';
 import { absoluteUrl, articleUrl, cardUrl, feedStylesheetUrl, itemGuid, personUrl, quoteUrl } from '../lib/urls.ts';
 import { textDirection } from '../lib/lang.ts';
 import { renderRss, type RssChannel } from '../lib/rss-document.ts';
-import { articleBodyHtml } from '../lib/article-body.ts';
+import { publishedArticleText } from '../lib/article-excerpt.ts';
 import { articleFeedItemRelations, quoteFeedItemRelations } from './relations.ts';
 import type { APIRoute } from 'astro';
 import { FEED_TIMING, timed } from '../lib/build-timings.ts';
@@ -80,7 +80,7 @@ function buildArticleItem(article: Article, archive: Archive): FeedItem {
     publication: article.publication,
     publishedMs: article.publishedMs,
     timeZone: article.timeZone,
-    bodyHtml: articleBodyHtml(article, pulled, { forFeed: true }),
+    bodyHtml: publishedArticleText(article, pulled).html,
     tags: tags.map(nameOf),
     image: absoluteUrl(cardUrl('articles', article.id)),
     excerptOnly: article.display === 'excerpt',

@@ -12,7 +12,7 @@
 import type { AstroIntegration } from 'astro';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { checkedContent, checkContent } from './content-check.ts';
+import { checkedContent, validatedContent } from './content-check.ts';
 import { cardInputs } from '../lib/og/card-inputs.ts';
 import type { CardInput } from '../lib/og/card-layout.ts';
 import { renderCards, rendererIdentity } from '../lib/og/render-cards.ts';
@@ -20,9 +20,8 @@ import type { RenderCardsResult } from '../lib/og/render-cards.ts';
 import { todayIn } from '../lib/dates.ts';
 import { siteConfig } from '../site.config.ts';
 
-async function publishedCards(root: string): Promise<CardInput[] | undefined> {
-  if (!checkedContent()) await checkContent(root);
-  const content = checkedContent();
+async function publishedCards(): Promise<CardInput[] | undefined> {
+  const content = checkedContent() ?? (await validatedContent());
   if (!content) return undefined;
   return cardInputs(content, {
     today: todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate),
@@ -34,7 +33,6 @@ async function publishedCards(root: string): Promise<CardInput[] | undefined> {
 
 export default function shareCards(): AstroIntegration {
   let cacheDir = '';
-  let root = '';
   let drawing: Promise<{ cards: CardInput[]; drawn: RenderCardsResult } | undefined> | undefined;
   // Read once per build: a source file edited while the build runs must not make the second pass draw every card again.
   let identity: string | undefined;
@@ -46,13 +44,12 @@ export default function shareCards(): AstroIntegration {
     name: 'qtd:cards',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
-        root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(new URL('qtd-cards/', config.cacheDir));
-        // The content was checked by qtd:content-check just before: start now, and the cards
-        // draw while Astro syncs its content store (~30 s at 10,000 quotes, on one thread).
+        // qtd:content-check has begun reading the content: the cards draw from the validated
+        // entries while Astro syncs its content store (a build with a content problem stops there).
         if (command !== 'build') return;
         identity = rendererIdentity();
-        const started = publishedCards(root).then(async (cards) => {
+        const started = publishedCards().then(async (cards) => {
           if (!cards) return undefined;
           const concurrency = Math.max(1, availableParallelism() - 1);
           const drawn = await renderCards(cards, {
@@ -77,7 +74,7 @@ export default function shareCards(): AstroIntegration {
         const waitStarted = performance.now();
         const early = await drawing;
         const waitedMs = Math.round(performance.now() - waitStarted);
-        const cards = early?.cards ?? (await publishedCards(root));
+        const cards = early?.cards ?? (await publishedCards());
         if (!cards) return;
         // Everything is in the cache now: this only links the files.
         const placed = await renderCards(cards, {

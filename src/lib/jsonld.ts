@@ -6,6 +6,7 @@
  * helpers) and dates as written in the content, offsets included, never reformatted.
  * Optional fields are left out rather than set to undefined or empty.
  */
+import { wellFormedJson } from './well-formed.ts';
 
 const CONTEXT = 'https://schema.org';
 
@@ -18,11 +19,11 @@ const UNSAFE_IN_SCRIPT_ALL = /[<>&\u2028\u2029]/g;
  * "<!--" would switch the parser into its script-comment states. Escaping <, > and &
  * as \u003c, \u003e, \u0026 keeps the same JSON value. U+2028 and U+2029 are valid
  * in JSON strings but were line terminators in JavaScript before ES2019, so they are
- * escaped too, for any consumer that evaluates the text as a script.
+ * escaped too, for any consumer that evaluates the text as a script. Lone surrogates
+ * become U+FFFD, as in every JSON the site writes (src/lib/well-formed.ts).
  */
 export function serializeJsonLd(data: unknown): string {
-  const json = JSON.stringify(data);
-  if (json === undefined) throw new TypeError('serializeJsonLd: the data has no JSON form');
+  const json = wellFormedJson(data);
   // Most pages have none of these characters: a test is far cheaper than a replace with a callback.
   if (!UNSAFE_IN_SCRIPT.test(json)) return json;
   return json.replace(UNSAFE_IN_SCRIPT_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);

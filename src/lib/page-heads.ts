@@ -10,6 +10,8 @@ import { absoluteUrl, articleUrl, cardUrl, feedUrl, homeUrl, personUrl, quoteUrl
 import { articleJsonLd, personJsonLd, quotationJsonLd, type PersonLink } from './jsonld.ts';
 import { firstWords, resolveIds } from './archive.ts';
 import { formatDayLong, isoInZone } from './dates.ts';
+import { publishedArticleText } from './article-excerpt.ts';
+import { articlePageRelations } from '../data/relations.ts';
 
 export interface PageHead {
   /** The page's own title; the site name is added unless this is the home page. */
@@ -100,12 +102,14 @@ export function quotePageHead(quote: Quote, archive: Archive): PageHead {
 }
 
 export function articlePageHead(article: Article, archive: Archive): PageHead {
-  const authors = resolveIds(article.authorIds, archive.personById);
+  const { authors, pulled } = articlePageRelations(article, archive);
   const path = articleUrl(article.id);
   const image = articleCard(article);
+  // The description is shown by search engines and share previews: of an excerpt, only what the page shows.
+  const firstParagraph = publishedArticleText(article, pulled).paragraphs[0];
   return {
     title: article.title,
-    description: describe(article.dek ?? article.paragraphs[0] ?? article.title),
+    description: describe(article.dek ?? firstParagraph ?? article.title),
     path,
     image,
     ogType: 'article',

@@ -7,6 +7,7 @@
 import { getRssString } from '@astrojs/rss';
 import { escapeHtml, escapeXml, type FeedItem } from './feeds.ts';
 import { rfc822 } from './dates.ts';
+import { replaceNonXmlChars } from './well-formed.ts';
 
 export interface RssChannel {
   title: string;
@@ -55,5 +56,7 @@ export async function renderRss(channel: RssChannel, items: readonly FeedItem[])
         item.creators.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
     })),
   });
-  return xml.replace(/<\?xml-stylesheet href="([^"]*)"\?>/, '<?xml-stylesheet type="text/css" href="$1"?>');
+  const document = xml.replace(/<\?xml-stylesheet href="([^"]*)"\?>/, '<?xml-stylesheet type="text/css" href="$1"?>');
+  // The content may hold characters XML forbids (a NUL, U+FFFF): one would make the whole feed unreadable.
+  return replaceNonXmlChars(document);
 }

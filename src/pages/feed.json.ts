@@ -7,6 +7,7 @@ import { jsonFeed } from '../lib/json-feed.ts';
 import { siteConfig } from '../site.config.ts';
 import { absoluteUrl, homeUrl, jsonFeedUrl } from '../lib/urls.ts';
 import { feedImageUrl } from '../lib/feed-image.ts';
+import { wellFormedJson } from '../lib/well-formed.ts';
 
 export const GET: APIRoute = timedFeed(async () => {
   const archive = await getArchive();
@@ -24,5 +25,5 @@ export const GET: APIRoute = timedFeed(async () => {
     },
     latestItems(quotes.map((quote) => quoteItem(quote, archive)), siteConfig.feedItems),
   );
-  return new Response(`${JSON.stringify(feed, null, 2)}\n`, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+  return new Response(`${wellFormedJson(feed, 2)}\n`, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 });

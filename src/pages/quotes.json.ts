@@ -3,8 +3,9 @@ import type { APIRoute } from 'astro';
 import { getArchive } from '../data/archive.ts';
 import { openDataDocument } from '../lib/open-data.ts';
 import { siteConfig } from '../site.config.ts';
+import { wellFormedJson } from '../lib/well-formed.ts';
 
 export const GET: APIRoute = async () => {
   const document = openDataDocument(await getArchive(), { siteTitle: siteConfig.title, defaultLang: siteConfig.lang });
-  return new Response(`${JSON.stringify(document, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${wellFormedJson(document, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

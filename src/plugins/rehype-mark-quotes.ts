@@ -22,7 +22,8 @@
  * - The link to the quote's page follows its last piece; inside a link of the
  *   article it goes right after that link, as links may not nest.
  *
- * A quote that is not found is skipped (the build has verified every quote).
+ * A quote that is not found is skipped: the build has verified every quote with
+ * `findQuote` on these same blocks.
  * The ids of the quotes found are left in `file.data.markedQuoteIds`.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
@@ -175,7 +176,12 @@ export function blockTexts(tree: Root): string[] {
   return readBlocks(tree).map((block) => block.text);
 }
 
-function findQuote(text: string, article: PreparedArticle): { paragraphIndex: number; spans: TextSpan[] } | undefined {
+/**
+ * Where a quote's words are among an article's visible blocks, or undefined. The build
+ * verifies quotes with this very search (src/lib/content/verify-quotes.ts), so every
+ * verified quote is marked.
+ */
+export function findQuote(text: string, article: PreparedArticle): { paragraphIndex: number; spans: TextSpan[] } | undefined {
   let result = matchQuote(text, article);
   // The site's smartypants turns `--` and `---` into dashes, which the matcher
   // folds to one `-`; a quote typed with the ASCII pair would not match otherwise.

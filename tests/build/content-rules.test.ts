@@ -139,7 +139,8 @@ describe('content rules stop the build with file, field and fix', () => {
   it('bidi overrides and zero-width spaces, with their position', () => {
     const { output, dir } = failure('bidiOverride');
     expect(output).toContain(`${dir}/people/spoofed.md:2`);
-    expect(output).toContain('name: a bidirectional override/isolate U+202E at column 12');
+    // The column within the value as parsed (escapes resolved), not within the raw line.
+    expect(output).toContain('name: a bidirectional override/isolate U+202E at column 6');
     expect(output).toContain(`${dir}/people/zero-width.md:2`);
     expect(output).toContain('name: a zero-width space U+200B');
   });
@@ -187,7 +188,7 @@ describe('content rules stop the build with file, field and fix', () => {
     const result = await runAstroBuild({ CONTENT_DIR: dir }, join(build, 'dist'), join(build, 'cache'));
     expect(result.code).not.toBe(0);
     const output = `${result.stdout}\n${result.stderr}`;
-    expect(output).toContain(`${dir}: the content folder does not exist`);
+    expect(output).toContain(`✖ ${dir}\n  the content folder does not exist`);
     expect(output).toContain('Fix: set CONTENT_DIR');
     expect(output).not.toMatch(/^\s{4}at /m);
   });

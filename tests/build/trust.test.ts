@@ -1,9 +1,11 @@
 /**
  * Trustworthy output: every page of every built site is valid HTML, passes the page
- * audit and has no broken internal link (the moved site under its base path); no
- * content, however hostile, reaches a page or a feed as markup; the Persian quote
- * keeps its language, direction and ZWNJ; scheduled and withdrawn quotes stay out of
- * every list; and the CSP forbids inline and eval'd script.
+ * audit and has no broken internal link (the moved site under its base path); every
+ * feed and sitemap is XML a strict parser accepts, every JSON file and JSON-LD block
+ * Unicode text; no content, however hostile, reaches a page or a feed as markup; an
+ * article published as an excerpt publishes nowhere more than its page shows; the
+ * Persian quote keeps its language, direction and ZWNJ; scheduled and withdrawn quotes
+ * stay out of every list; and the CSP forbids inline and eval'd script.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,9 +16,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { checkDist, formatBrokenLinks } from '../../src/lib/link-check.ts';
 import { auditDist, formatAuditIssues } from '../../src/lib/page-audit.ts';
 import { validateHtmlFiles } from '../../src/lib/html-validation.ts';
-import { distOf } from '../support/sites.ts';
+import { distOf, projectRoot } from '../support/sites.ts';
 import { DEPLOYMENTS, type DeployedSite } from '../support/sites.ts';
 import { htmlPages, listFiles, loadPage, readText } from '../support/html.ts';
+import { xmlWellFormednessErrors } from '../support/xml.ts';
 
 type CheckedSite = DeployedSite;
 const CHECKED_SITES = Object.keys(DEPLOYMENTS) as CheckedSite[];
@@ -116,6 +119,16 @@ function allFeedText(dist: string): string {
     .filter((f) => f.endsWith('rss.xml') || f === 'feed.json')
     .map((f) => readText(dist, f))
     .join('\n');
+}
+
+/** Where a JSON value holds a string or key with a lone surrogate (JSON can escape one; it is still not text). */
+function loneSurrogates(value: unknown, path = '$'): string[] {
+  if (typeof value === 'string') return value.isWellFormed() ? [] : [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => loneSurrogates(item, `${path}[${index}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => [...(key.isWellFormed() ? [] : [`${path} key`]), ...loneSurrogates(item, `${path}.${key}`)]);
+  }
+  return [];
 }
 
 function cspDirectives(policy: string): Map<string, string[]> {
@@ -226,10 +239,34 @@ describe('every page of every built site', () => {
           const json = $(el).text();
           blocks++;
           expect(json, file).not.toMatch(/<\/script|<!--/i);
+          expect(json, file).not.toContain('<');
           expect(() => JSON.parse(json), file).not.toThrow();
+          expect(loneSurrogates(JSON.parse(json)), file).toEqual([]);
         });
       }
       expect(blocks).toBeGreaterThan(0);
+    });
+
+    it('writes every feed and sitemap as XML 1.0 that a strict parser accepts', () => {
+      const files = listFiles(dist).filter((file) => file.endsWith('.xml'));
+      expect(files).toContain('rss.xml');
+      expect(files).toContain('articles/rss.xml');
+      expect(files).toContain('sitemap-index.xml');
+      expect(files).toContain('sitemap-0.xml');
+      const problems = files.flatMap((file) => xmlWellFormednessErrors(readFileSync(join(dist, file))).map((error) => `${file}: ${error}`));
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+
+    it('writes every JSON file (feed, open data, citations) as UTF-8 JSON without a lone surrogate', () => {
+      const files = listFiles(dist).filter((file) => file.endsWith('.json') && !file.startsWith('pagefind/'));
+      expect(files).toContain('feed.json');
+      expect(files).toContain('quotes.json');
+      expect(files.some((file) => file.endsWith('/citation.json'))).toBe(true);
+      const utf8 = new TextDecoder('utf-8', { fatal: true });
+      for (const file of files) {
+        const value: unknown = JSON.parse(utf8.decode(readFileSync(join(dist, file))));
+        expect(loneSurrogates(value), file).toEqual([]);
+      }
     });
 
     it('sends a strict CSP: the _headers file and every page’s meta', () => {
@@ -336,6 +373,7 @@ describe('hostile content in the fixture archive', () => {
     expect(jsonItem?.summary).toContain(text);
     expect(cheerio.load(jsonItem?.content_html ?? '', null, false)('blockquote').text()).toBe(text);
 
+    expect(xmlWellFormednessErrors(readFileSync(join(dist, 'rss.xml')))).toEqual([]);
     const rss = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(readText(dist, 'rss.xml'));
     const items: Record<string, unknown>[] = rss.rss.channel.item;
     const rssItem = items.find((item) => String(item.link).endsWith('/quotes/quote-attack/'));
@@ -346,6 +384,54 @@ describe('hostile content in the fixture archive', () => {
     expect(description('*')).toHaveLength(0);
     expect(description.text()).toContain(text);
     expect(cheerio.load(String(rssItem?.['content:encoded']), null, false)('blockquote').text()).toBe(text);
+  });
+});
+
+describe('an article published as an excerpt', () => {
+  const dist = distOf('fixture');
+  const fixture = join(projectRoot, 'tests/fixtures/sites/archive');
+  const articleBody = readFileSync(join(fixture, 'articles/fixture-excerpt-article.md'), 'utf8').split(/^---$/m).slice(2).join('---');
+  const quoteText = /^text: "(.*)"$/m.exec(readFileSync(join(fixture, 'quotes/quote-excerpt.md'), 'utf8'))?.[1] ?? '';
+  const paragraphs = articleBody.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  const pulled = paragraphs.filter((paragraph) => paragraph.includes(quoteText));
+  const unpulled = paragraphs.filter((paragraph) => !paragraph.includes(quoteText));
+  /** Every file of the site as text, gzip-compressed ones (Pagefind's index and fragments) unpacked. */
+  const files = listFiles(dist).map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    return { file, text: (isGzip ? gunzipSync(bytes) : bytes).toString('utf8') };
+  });
+  const filesHolding = (text: string): string[] => files.filter((entry) => entry.text.includes(text)).map((entry) => entry.file);
+
+  it('has a pulled paragraph and paragraphs no quote pulls (what the checks below look for)', () => {
+    expect(quoteText).not.toBe('');
+    expect(pulled).toHaveLength(1);
+    expect(unpulled.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('publishes no word of a paragraph it does not pull: not in pages, meta tags, JSON-LD, feeds, quotes.json, citations nor the search index', () => {
+    for (const paragraph of unpulled) {
+      const words = paragraph.split(/\s+/);
+      // The whole paragraph, and its beginning and end, which a description or an excerpt could cut.
+      for (const text of [paragraph, words.slice(0, 5).join(' '), words.slice(-4).join(' ')]) {
+        expect(filesHolding(text), `"${text}"`).toEqual([]);
+      }
+    }
+  });
+
+  it('publishes the pulled paragraph, in its page, its feed and the search index (so the check above can see text there)', () => {
+    // Its last words, after the quote: the page's marks and link to the quote cut the words before.
+    const shown = filesHolding((pulled[0] ?? '').split(/\s+/).slice(-3).join(' '));
+    expect(shown).toContain('articles/fixture-excerpt-article/index.html');
+    expect(shown).toContain('articles/rss.xml');
+    expect(shown.some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
+  });
+
+  it('describes itself by the passage its page shows, in the meta, Open Graph and Twitter descriptions', () => {
+    const $ = loadPage(dist, 'articles/fixture-excerpt-article');
+    expect($('meta[name="description"]').attr('content')).toBe(pulled[0]);
+    expect($('meta[property="og:description"]').attr('content')).toBe(pulled[0]);
+    expect($('meta[name="twitter:description"]').attr('content')).toBe(pulled[0]);
   });
 });
 

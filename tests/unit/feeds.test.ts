@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/feeds.ts';
 import { renderRss, type RssChannel } from '../../src/lib/rss-document.ts';
 import { formatDateTimeInZone, formatDayLong } from '../../src/lib/dates.ts';
+import { xmlWellFormednessErrors } from '../support/xml.ts';
 
 const PAGE = 'https://qtd.example/quotes/spirit-of-resistance/';
 const NBSP = '\u00a0';
@@ -364,6 +365,30 @@ describe('renderRss', () => {
     expect(rss.channel['atom:link']['@href']).toBe('https://qtd.example/rss.xml');
     expect(rss.channel.lastBuildDate).toBe('Mon, 23 Aug 2021 12:00:00 GMT');
     expect(rss.channel.item.pubDate).toBe('Mon, 23 Aug 2021 12:00:00 GMT');
+  });
+
+  it('writes a document a strict XML parser accepts whatever characters the content holds; emoji survive', async () => {
+    const odd = 'NUL\u0000 SOH\u0001 FFFE\uFFFE FFFF\uFFFF lone\uD800 half\uDC00 emoji 😀👩🏽‍🔬';
+    const quote = quoteFeedItem({
+      ...quoteInput,
+      text: odd,
+      speaker: { ...quoteInput.speaker, name: `Ahmad ${odd}` },
+      context: odd,
+      commentaryHtml: `<p>${odd}</p>`,
+      tags: [odd],
+    }, settings);
+    const article = articleFeedItem({ ...articleInput, title: odd, dek: odd, bodyHtml: `<p>${odd}</p>`, authors: [odd] });
+    const xml = await renderRss({ ...channel, title: odd, description: odd }, [quote, article]);
+    expect(xmlWellFormednessErrors(xml)).toEqual([]);
+    expect(xmlWellFormednessErrors(new TextEncoder().encode(xml))).toEqual([]);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    expect(xml.isWellFormed()).toBe(true);
+    const rss = parser.parse(xml).rss;
+    const replaced = 'FFFE\uFFFD FFFF\uFFFD lone\uFFFD half\uFFFD emoji 😀👩🏽‍🔬';
+    expect(rss.channel.title).toBe(`NUL\uFFFD SOH\uFFFD ${replaced}`);
+    expect(rss.channel.item[1].title).toBe(`NUL\uFFFD SOH\uFFFD ${replaced}`);
+    expect(rss.channel.item[0]['content:encoded']).toContain(replaced);
+    expect(rss.channel.item[0].category).toBe(`NUL\uFFFD SOH\uFFFD ${replaced}`);
   });
 
   it('renders the real items of a quote and an article as valid XML', async () => {

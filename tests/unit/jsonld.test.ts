@@ -79,6 +79,15 @@ describe('serializeJsonLd', () => {
   it('refuses a value with no JSON form', () => {
     expect(() => serializeJsonLd(undefined)).toThrow(TypeError);
   });
+
+  it('writes no lone surrogate, escapes controls, and keeps U+FFFE, U+FFFF and emoji', () => {
+    const odd = { text: 'NUL\u0000 SOH\u0001 FFFE\uFFFE FFFF\uFFFF lone\uD800 half\uDFFF </script> 😀👩🏽‍🔬' };
+    const json = serializeJsonLd(odd);
+    expect(json).not.toMatch(/\\ud[89a-f]/i);
+    expect(json.isWellFormed()).toBe(true);
+    expect(json).not.toMatch(/[\u0000-\u001F<]/);
+    expect(JSON.parse(json)).toEqual({ text: 'NUL\u0000 SOH\u0001 FFFE\uFFFE FFFF\uFFFF lone\uFFFD half\uFFFD </script> 😀👩🏽‍🔬' });
+  });
 });
 
 describe('quotationJsonLd', () => {

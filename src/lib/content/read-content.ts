@@ -1,27 +1,29 @@
 /**
- * Reads a content folder from disk for the content check: every Markdown file of
- * each collection (subfolders included) and the tag registry.
+ * Reads the content folder: the files `listContentFiles` lists, each decoded as
+ * UTF-8, strictly (a byte sequence that is not UTF-8 is an issue, not a silent
+ * U+FFFD), and the tag registry. This is the only place the build reads content
+ * files; the checks and the pages both take what it returns.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { listContentFiles, type ContentListing } from './content-files.ts';
+import { issue, type ContentIssue } from './issues.ts';
 import type { Collection } from './schema.ts';
-import type { SourceFile } from './validate.ts';
 
-export const COLLECTIONS: readonly Collection[] = ['people', 'articles', 'quotes'];
-export const ENTRY_PATTERN = '**/*.{md,markdown}';
+export { COLLECTIONS } from './content-files.ts';
 
-async function markdownFiles(folder: string): Promise<string[]> {
-  if (!existsSync(folder)) return [];
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.(md|markdown)$/i.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+export interface SourceFile {
+  /** Path relative to the project root, with forward slashes: `content/quotes/x.md`. */
+  path: string;
+  collection: Collection;
+  text: string;
 }
 
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
+export interface ContentFolder {
+  files: SourceFile[];
+  tagsFile?: { path: string; text: string };
+  /** Files refused before reading (links, hidden files, other extensions) and files that are not UTF-8. */
+  issues: ContentIssue[];
 }
 
 /** The content folder: `contentDir` relative to the project root, or absolute. */
@@ -29,23 +31,69 @@ export function contentFolderPath(root: string, contentDir: string): string {
   return resolve(root, contentDir);
 }
 
-export async function readContentFolder(root: string, contentDir: string): Promise<{ files: SourceFile[]; tagsFile?: { path: string; text: string } }> {
-  const base = contentFolderPath(root, contentDir);
-  const listed: { absolute: string; collection: Collection }[] = [];
-  for (const collection of COLLECTIONS) {
-    for (const absolute of await markdownFiles(join(base, collection))) listed.push({ absolute, collection });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The text of a file, or an issue when its bytes are not UTF-8. A leading byte-order mark is dropped. */
+function decode(path: string, bytes: Uint8Array): { text: string } | { issue: ContentIssue } {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    // A prefix that decodes (as the start of a stream) stays decodable when shortened: search for the longest.
+    let low = 0;
+    let high = bytes.length;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+        low = middle;
+      } catch {
+        high = middle - 1;
+      }
+    }
+    const at = low;
+    const line = new TextDecoder().decode(bytes.subarray(0, at)).split('\n').length;
+    return {
+      issue: issue(path, undefined, `is not UTF-8 text (the bytes at line ${line} are in another encoding).`, 'save the file as UTF-8 in your editor.', line),
+    };
   }
-  // Many reads in flight at once: an archive of decades is tens of thousands of small files.
-  const files: SourceFile[] = new Array(listed.length);
+}
+
+async function readAll(listed: readonly { absolute: string; path: string }[]): Promise<({ text: string } | { issue: ContentIssue })[]> {
+  const results: ({ text: string } | { issue: ContentIssue })[] = new Array(listed.length);
   let next = 0;
+  // Many reads in flight at once: an archive of decades is tens of thousands of small files.
   const reader = async () => {
     for (let index = next++; index < listed.length; index = next++) {
-      const { absolute, collection } = listed[index] as (typeof listed)[number];
-      files[index] = { path: toPosix(relative(root, absolute)), collection, text: await readFile(absolute, 'utf8') };
+      const file = listed[index] as (typeof listed)[number];
+      try {
+        results[index] = decode(file.path, await readFile(file.absolute));
+      } catch (error) {
+        results[index] = { issue: issue(file.path, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'check the file’s permissions.') };
+      }
     }
   };
   await Promise.all(Array.from({ length: 32 }, reader));
-  const tagsPath = join(base, 'tags.yaml');
-  const tagsFile = existsSync(tagsPath) ? { path: toPosix(relative(root, tagsPath)), text: await readFile(tagsPath, 'utf8') } : undefined;
-  return tagsFile ? { files, tagsFile } : { files };
+  return results;
+}
+
+export async function readContentFolder(root: string, contentDir: string): Promise<ContentFolder> {
+  const listing: ContentListing = listContentFiles(root, contentFolderPath(root, contentDir));
+  const issues = [...listing.issues];
+  const tags = listing.topLevel['tags.yaml'];
+  const toRead = tags ? [...listing.files, tags] : listing.files;
+  const texts = await readAll(toRead);
+  const files: SourceFile[] = [];
+  listing.files.forEach((file, index) => {
+    const result = texts[index];
+    if (!result) return;
+    if ('issue' in result) issues.push(result.issue);
+    else files.push({ path: file.path, collection: file.collection, text: result.text });
+  });
+  let tagsFile: ContentFolder['tagsFile'];
+  if (tags) {
+    const result = texts[listing.files.length];
+    if (result && 'issue' in result) issues.push(result.issue);
+    else if (result) tagsFile = { path: tags.path, text: result.text };
+  }
+  return { files, issues, ...(tagsFile ? { tagsFile } : {}) };
 }

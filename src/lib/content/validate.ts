@@ -1,14 +1,17 @@
 /**
- * The build's own content check. Astro only logs a reference to a missing entry,
- * only warns about two files with one id, and js-yaml rolls 2021-02-30 over to
- * March 2; this check reads every file as written and reports every broken rule of
- * DESIGN.md at once, each with its file, field and fix.
+ * The rules of the content contract (docs/content.md) on the files as read once by
+ * `read-content.ts` and parsed once by `frontmatter.ts`: the entries this returns are
+ * the entries the site is built from (src/lib/content/loader.ts stores them). Every
+ * broken rule is reported at once, each with its file, field and fix. Rules that need
+ * the rendered text (hygiene of the body, quote verification) run after rendering, in
+ * `content-pass.ts`.
  */
 import type { z } from 'astro/zod';
 import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
+import { MAX_YAML_ALIASES, yamlFailure } from './frontmatter.ts';
 import { parseDateTime, zoneOffsetMinutes, formatOffset } from '../dates.ts';
-import { parseFrontmatter, fieldAtLine, type ParsedFile } from './frontmatter.ts';
-import { scanText, describeFinding } from './hygiene.ts';
+import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
+import { scanText, describeFinding, stringValues } from './hygiene.ts';
 import { issue, type ContentIssue } from './issues.ts';
 import {
   KEBAB_CASE,
@@ -26,21 +29,27 @@ import {
 } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import { idFromPath } from './ids.ts';
+import type { SourceFile } from './read-content.ts';
 
-export interface SourceFile {
-  /** Path relative to the project root, with forward slashes: `content/quotes/x.md`. */
-  path: string;
-  collection: Collection;
-  text: string;
-}
+export type { SourceFile } from './read-content.ts';
+
+/** Ids are URLs and file names (a card, a citation file): long enough for any title's first words, short for every file system. */
+export const MAX_ID_LENGTH = 100;
 
 export interface ValidatedEntry<T> {
   id: string;
   path: string;
   data: T;
+  /** The Markdown after the front matter, exactly as the file has it. */
   body: string;
   /** 1-based line of each front-matter field, for messages. */
   keyLines: ReadonlyMap<string, number>;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  /** The whole file as read: what the loader's digest is taken of. */
+  source: string;
+  /** The front matter as parsed, before the schema: what Astro's `parseData` is given. */
+  rawData: Record<string, unknown>;
 }
 
 export interface ValidatedContent {
@@ -50,18 +59,11 @@ export interface ValidatedContent {
   tags: TagRegistry;
 }
 
-/** Checks a quote's words against its source article; supplied by the caller (see verify-quotes.ts). */
-export type QuoteVerifier = (
-  quote: ValidatedEntry<QuoteData>,
-  article: ValidatedEntry<ArticleData>,
-) => { message: string; fix: string } | undefined;
-
 export interface ValidateOptions {
   siteTimeZone: string;
   allowSeveralQuotesPerDay: boolean;
   /** `content/tags.yaml`, when the folder has one. */
   tagsFile?: { path: string; text: string };
-  verifyQuote?: QuoteVerifier;
 }
 
 const COLLECTION_NOUN: Record<Collection, string> = { people: 'person', articles: 'article', quotes: 'quote' };
@@ -138,22 +140,32 @@ function knownKeysOf(collection: Collection): string[] {
 function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry {
   if (!options.tagsFile) return [];
   const { path, text } = options.tagsFile;
-  for (const finding of scanText(text)) {
-    const { message, fix } = describeFinding(finding);
-    issues.push(issue(path, undefined, message, fix, finding.line));
-  }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: false });
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    issues.push(issue(path, undefined, `is not valid YAML: ${yamlError.message.split('\n')[0]}`, 'write one entry per tag: `- id: resistance` with `name:` and `description:` below it.', lineCounter.linePos(yamlError.pos[0]).line));
+  const howTo = 'write one entry per tag: `- id: resistance` with `name:` and `description:` below it.';
+  let document: ReturnType<typeof parseDocument>;
+  let raw: unknown;
+  try {
+    document = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: false });
+    const yamlError = document.errors[0];
+    if (yamlError) {
+      issues.push(issue(path, undefined, `is not valid YAML: ${yamlError.message.split('\n')[0]}`, howTo, lineCounter.linePos(yamlError.pos[0]).line));
+      return [];
+    }
+    raw = document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? [];
+  } catch (error) {
+    issues.push(issue(path, undefined, `${yamlFailure(error)}.`, howTo));
     return [];
   }
-  const raw: unknown = document.toJS() ?? [];
   const entryLine = (index: PropertyKey | undefined): number | undefined => {
     const node = isSeq(document.contents) && typeof index === 'number' ? document.contents.items[index] : undefined;
     return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
   };
+  for (const { field, text: value } of stringValues(raw)) {
+    for (const finding of scanText(value)) {
+      const { message, fix } = describeFinding(finding);
+      issues.push(issue(path, field || undefined, message, fix, entryLine(Number(/^\[(\d+)\]/.exec(field)?.[1]))));
+    }
+  }
   const result = tagRegistrySchema.safeParse(raw);
   if (!result.success) {
     for (const problem of result.error.issues) {
@@ -189,6 +201,11 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
         issue(file.path, undefined, `the file name "${id}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
       );
     }
+    if (id.length > MAX_ID_LENGTH) {
+      issues.push(
+        issue(file.path, undefined, `the id is ${id.length} characters long; an id is at most ${MAX_ID_LENGTH} (it becomes a URL and file names).`, `rename the file to a shorter id, e.g. ${id.slice(0, 60).replace(/-[^-]*$/, '')}.md.`),
+      );
+    }
     if (file.collection === 'quotes' && (/^\d+$/.test(id) || id === 'page')) {
       issues.push(
         issue(file.path, undefined, `the id "${id}" is reserved: /quotes/${id}/ is ${id === 'page' ? 'where the list pages live' : 'the archive of a year'}.`, `rename the file, e.g. to quote-${id}.md.`),
@@ -206,13 +223,17 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
 
     const parsedResult = parseFrontmatter(file.text);
     if (!parsedResult.ok) {
-      issues.push(issue(file.path, undefined, parsedResult.message + '.', 'start the file with `---`, one `field: value` per line, then `---` and the text.', parsedResult.line));
+      issues.push(issue(file.path, undefined, parsedResult.message + '.', parsedResult.fix ?? 'start the file with `---`, one `field: value` per line, then `---` and the text.', parsedResult.line));
       continue;
     }
     const parsed = parsedResult.file;
-    for (const finding of scanText(file.text)) {
-      const { message, fix } = describeFinding(finding);
-      issues.push(issue(file.path, fieldAtLine(parsed.keyLines, finding.line, parsed.bodyLine), message, fix, finding.line));
+    // The values as parsed, escapes resolved: `"\u202E"` is the character it names.
+    for (const { field, text } of stringValues(parsed.data)) {
+      for (const finding of scanText(text)) {
+        const { message, fix } = describeFinding(finding);
+        const topKey = /^[^.[]+/.exec(field)?.[0] ?? field;
+        issues.push(issue(file.path, field, message, fix, parsed.keyLines.get(topKey)));
+      }
     }
     references.push(...rawReferences(file, parsed));
     const result = schemaFor(file.collection).safeParse(parsed.data);
@@ -220,7 +241,9 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       issues.push(...schemaIssues(file, parsed, result.error, knownKeysOf(file.collection)));
       continue;
     }
-    const entry = { id, path: file.path, data: result.data, body: parsed.body, keyLines: parsed.keyLines };
+    // No entry without a usable id: its pages and cards could not be written.
+    if (id.length > MAX_ID_LENGTH) continue;
+    const entry = { id, path: file.path, data: result.data, body: parsed.body, keyLines: parsed.keyLines, bodyLine: parsed.bodyLine, source: file.text, rawData: parsed.data };
     if (file.collection === 'people') content.people.push(entry as ValidatedEntry<PersonData>);
     else if (file.collection === 'articles') {
       const article = entry as ValidatedEntry<ArticleData>;
@@ -232,15 +255,6 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   checkReferences(firstPathOfId, references, issues);
   checkTags(content, issues);
   checkQuoteDays(content, options, issues);
-  if (options.verifyQuote) {
-    const articles = new Map(content.articles.map((article) => [article.id, article]));
-    for (const quote of content.quotes) {
-      const article = quote.data.source ? articles.get(quote.data.source.id) : undefined;
-      if (!article) continue;
-      const failure = options.verifyQuote(quote, article);
-      if (failure) issues.push(issue(quote.path, 'text', failure.message, failure.fix, quote.keyLines.get('text')));
-    }
-  }
   return { issues, content };
 }
 

@@ -14,6 +14,7 @@ import { getArchive } from '../../data/archive.ts';
 import { citationFileText, citedQuotes } from '../../data/citations.ts';
 import { citationFilesKey } from '../../data/page-keys.ts';
 import { CITATION_BUNDLE_NAME } from '../../lib/citation-files.ts';
+import { wellFormedJson } from '../../lib/well-formed.ts';
 
 export const getStaticPaths = (async () => {
   // `astro dev` serves each citation.json from its own route (./[key]/citation.json.ts).
@@ -24,5 +25,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async () => {
   const archive = await getArchive();
   const files = Object.fromEntries(citedQuotes(archive).map((quote) => [quote.id, citationFileText(quote, archive)]));
-  return new Response(JSON.stringify(files), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(wellFormedJson(files), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
