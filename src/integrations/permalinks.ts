@@ -2,15 +2,19 @@
  * Keeps every published URL working. After the build it
  * 1. fails when a URL of `content/permalinks.txt` is neither built nor redirected,
  * 2. writes the redirects (`content/redirects.yaml`, renamed tags, and any passed
- *    in code) as HTML pages at the old URLs and as `_redirects` lines,
+ *    in code) as HTML pages at the old URLs and as `_redirects` lines, once every
+ *    one of them is proven to land inside the output folder and to replace nothing
+ *    the build writes (search index included),
  * 3. reports the size of dist/ and warns before it outgrows a host's limits (under
  *    `npm run build`, after the search index is written: src/lib/after-astro.ts).
  * A failure prints one report naming each URL and its fix, with no stack trace.
+ * The redirects of the content are also checked when the build starts, so that a
+ * malformed one stops it before anything is rendered or written.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   distFileForPath,
@@ -23,12 +27,13 @@ import {
 import {
   REDIRECTS_FILE_NAME,
   netlifyRedirects,
+  outputFile,
   parseRedirects,
   parseTagRenames,
   prepareRedirects,
   redirectPageHtml,
+  redirectsClearOfBuild,
   redirectTargetUrl,
-  redirectsHidingFiles,
   redirectsToMissingTargets,
   tagRenameRedirects,
 } from '../lib/redirects.ts';
@@ -70,13 +75,22 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** A ledger path as `from:` takes it, decoded: `/tags/caf%C3%A9/` → `/tags/café/`. */
+function readable(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
 function missingUrlsReport(missing: readonly string[], contentDir: string): string {
   return [
     `${plural(missing.length, 'published URL is', 'published URLs are')} no longer built:`,
     ...missing.map((path) => `  ${path}`),
     `Every URL in ${contentDir}/${LEDGER_FILE_NAME} must keep working: people link to it.`,
     `For each URL above, restore its page, or declare a redirect in ${contentDir}/${REDIRECTS_FILE_NAME}:`,
-    ...missing.slice(0, 3).flatMap((path) => [`  - from: ${path}`, `    to: /new/path/`]),
+    ...missing.slice(0, 3).flatMap((path) => [`  - from: ${readable(path)}`, `    to: /new/path/`]),
   ].join('\n');
 }
 
@@ -89,18 +103,70 @@ function fail(reports: readonly string[]): never {
   process.exit(1);
 }
 
-async function writeRedirects(distDir: string, redirects: readonly Redirect[]): Promise<void> {
+const REDIRECTS_LIST_FILE = '_redirects';
+
+interface RedirectWrite {
+  file: string;
+  html: string;
+}
+
+/**
+ * Where each redirect's page goes, every path proven inside `distDir` (`outputFile`),
+ * or the reasons some cannot be written. Nothing is written here.
+ */
+function planRedirects(distDir: string, redirects: readonly Redirect[]): { writes: RedirectWrite[]; errors: string[] } {
   const settings = { siteUrl: siteConfig.siteUrl, basePath: siteConfig.basePath };
+  const writes: RedirectWrite[] = [];
+  const errors: string[] = [];
   for (const redirect of redirects) {
-    const file = join(distDir, distFileForPath(redirect.from));
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, redirectPageHtml({ to: redirectTargetUrl(redirect.to, settings) }));
+    const target = outputFile(distDir, distFileForPath(redirect.from));
+    if (target.problem !== undefined) {
+      errors.push(`${redirect.source ? `${redirect.source}: ` : ''}"from: ${readable(redirect.from)}" cannot be written: ${target.problem}\n    Fix: remove the redirect, or what stands in its way in public/`);
+    } else {
+      writes.push({ file: target.file, html: redirectPageHtml({ to: redirectTargetUrl(redirect.to, settings) }) });
+    }
   }
-  if (redirects.length === 0) return;
-  const redirectsFile = join(distDir, '_redirects');
-  const existing = (await readIfExists(redirectsFile)) ?? '';
-  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  await appendFile(redirectsFile, `${separator}# Published URLs that moved (content/redirects.yaml, renamed tags)\n${netlifyRedirects(redirects, siteConfig.basePath)}`);
+  if (redirects.length > 0) {
+    const list = outputFile(distDir, REDIRECTS_LIST_FILE, { mayExist: true });
+    if (list.problem !== undefined) errors.push(`${REDIRECTS_LIST_FILE} cannot be written: ${list.problem}`);
+  }
+  return { writes, errors };
+}
+
+/**
+ * Writes the planned pages and the `_redirects` lines. Each page is a new file (never
+ * an existing one, nor through a link), its place proven again once its folder is made;
+ * `_redirects` is written anew with what it held, so that a hard link cannot carry
+ * the lines elsewhere. Resolves with the reasons of any failure, never throws.
+ */
+async function writeRedirects(distDir: string, redirects: readonly Redirect[], writes: readonly RedirectWrite[]): Promise<string[]> {
+  const errors: string[] = [];
+  for (const { file, html } of writes) {
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      const proven = outputFile(distDir, relative(distDir, file));
+      if (proven.problem !== undefined) throw new Error(proven.problem);
+      await writeFile(proven.file, html, { flag: 'wx' });
+    } catch (error) {
+      errors.push(`${relative(distDir, file)} could not be written: ${(error as Error).message}`);
+    }
+  }
+  if (redirects.length === 0 || errors.length > 0) return errors;
+  try {
+    const list = outputFile(distDir, REDIRECTS_LIST_FILE, { mayExist: true });
+    if (list.problem !== undefined) throw new Error(list.problem);
+    const existing = (await readIfExists(list.file)) ?? '';
+    const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+    await rm(list.file, { force: true });
+    await writeFile(
+      list.file,
+      `${existing}${separator}# Published URLs that moved (content/redirects.yaml, renamed tags)\n${netlifyRedirects(redirects, siteConfig.basePath)}`,
+      { flag: 'wx' },
+    );
+  } catch (error) {
+    errors.push(`${REDIRECTS_LIST_FILE} could not be written: ${(error as Error).message}`);
+  }
+  return errors;
 }
 
 /** Logs the size of the finished site and warns before it outgrows a host's limits. */
@@ -116,6 +182,13 @@ export default function permalinks(options: PermalinksOptions = {}): AstroIntegr
   return {
     name: 'qtd:permalinks',
     hooks: {
+      'astro:config:setup': async ({ config, command }) => {
+        if (command !== 'build') return;
+        // Before anything is rendered or written: a malformed redirect stops the build here.
+        const extra = typeof options.redirects === 'function' ? [] : (options.redirects ?? []);
+        const { errors } = await collectRedirects(fileURLToPath(config.root), siteConfig.contentDir, extra);
+        if (errors.length > 0) fail([redirectProblemsReport(errors, siteConfig.contentDir)]);
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
@@ -127,12 +200,14 @@ export default function permalinks(options: PermalinksOptions = {}): AstroIntegr
 
         const extra = typeof options.redirects === 'function' ? await options.redirects() : (options.redirects ?? []);
         const { redirects, errors } = await collectRedirects(root, contentDir, extra);
-        for (const redirect of redirectsHidingFiles(redirects, fileSet)) {
-          errors.push(`${redirect.source ? `${redirect.source}: ` : ''}"from: ${redirect.from}" is still a page of the site; a redirect must not hide it (remove the redirect or the page)`);
-        }
+        const clear = redirectsClearOfBuild(redirects, builtFiles);
+        errors.push(...clear.errors);
         for (const redirect of redirectsToMissingTargets(redirects, fileSet)) {
           errors.push(`${redirect.source ? `${redirect.source}: ` : ''}"to: ${redirect.to}" (from ${redirect.from}) is not a page or file of this build`);
         }
+        // Every page's place is proven inside dist/ before the first is written.
+        const plan = planRedirects(distDir, clear.redirects);
+        errors.push(...plan.errors);
 
         const reports: string[] = [];
         if (errors.length > 0) reports.push(redirectProblemsReport(errors, contentDir));
@@ -150,7 +225,8 @@ export default function permalinks(options: PermalinksOptions = {}): AstroIntegr
         }
         if (reports.length > 0) fail(reports);
 
-        await writeRedirects(distDir, redirects);
+        const writeErrors = await writeRedirects(distDir, redirects, plan.writes);
+        if (writeErrors.length > 0) fail([redirectProblemsReport(writeErrors, contentDir)]);
 
         if (ledger === undefined) {
           logger.info(`no ${contentDir}/${LEDGER_FILE_NAME}: published URLs not checked (start one with \`npm run permalinks\`)`);

@@ -6,7 +6,13 @@
  *
  * The build serves each one twice: as a small HTML page at the old URL (any static
  * host) and as a line of `_redirects` (Netlify and Cloudflare Pages answer with a 301).
+ * Since the old URL names a file in the output folder, a `from` is accepted only in
+ * the one spelling a web server would read it as, never under a path the build owns
+ * (`fromProblem`, `reservedProblem`, `redirectsClearOfBuild`), and each file's place
+ * is proven inside the output folder before it is written (`outputFile`).
  */
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { absoluteUrl } from './urls.ts';
 import type { UrlSettings } from './urls.ts';
@@ -49,20 +55,228 @@ function describe(redirect: Redirect): string {
   return redirect.source ? `${redirect.source}: ` : '';
 }
 
-/** Why `from` cannot be redirected, or undefined when it can. */
-function fromProblem(from: string): string | undefined {
-  if (!from.startsWith('/') || from.startsWith('//')) {
-    return `"from: ${from}" must be a root-relative path starting with "/", without the base path (e.g. /quotes/old-id/)`;
+/** What is wrong with a `from` and what to write instead. */
+interface RedirectProblem {
+  message: string;
+  fix: string;
+}
+
+/** One error line: where, what, and (indented below, as in every report of the build) the fix. */
+function problemText(redirect: Redirect, problem: RedirectProblem): string {
+  return `${describe(redirect)}${problem.message}\n    Fix: ${problem.fix}`;
+}
+
+/**
+ * Longest `from` accepted, in UTF-8 bytes. Old URLs of this site are a few dozen
+ * characters; this keeps every redirect file far below the file systems' limits
+ * (255 bytes a name, 4,096 a path).
+ */
+export const MAX_FROM_BYTES = 1024;
+const MAX_SEGMENT_BYTES = 255;
+
+/** Folders at the root of the output that the build fills: assets, share cards, the search index (written after the pages). */
+const RESERVED_FOLDERS: ReadonlyMap<string, string> = new Map([
+  ['og', 'the share cards'],
+  ['pagefind', 'the search index, written after the pages'],
+]);
+/** Files at the root of the output that the build always writes. */
+const RESERVED_ROOT_FILES: ReadonlySet<string> = new Set(['index.html', '404.html', 'robots.txt', 'rss.xml', 'feed.json', 'quotes.json']);
+/** The ASCII characters a path segment may hold as they are: RFC 3986's, less those file systems refuse (`*`, `:`). */
+const PLAIN_ASCII = /^[A-Za-z0-9\-._~!$&'()+,;=@]$/;
+/** Characters nobody can see or that end a line: control and format characters, separators, surrogates, unassigned and private code points. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
+
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** A path as a message can show it: invisible characters spelled out, long ones cut short. */
+function shown(text: string): string {
+  const visible = [...text].map((char) => (INVISIBLE.test(char) || (/\s/.test(char) && char !== ' ') ? `<${codePoint(char)}>` : char)).join('');
+  return visible.length > 120 ? `${visible.slice(0, 100)}… (${text.length} characters)` : visible;
+}
+
+function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Decodes each run of `%XX` escapes that is valid UTF-8, as a web server does; anything else is left as it is. */
+function percentDecodeOnce(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+/** The path a server reads after decoding as often as it changes anything, and how many rounds that took. */
+function percentDecoded(text: string): { decoded: string; rounds: number } {
+  let decoded = text;
+  let rounds = 0;
+  while (rounds < 8) {
+    const next = percentDecodeOnce(decoded);
+    if (next === decoded) break;
+    decoded = next;
+    rounds += 1;
   }
-  if (/[\s?#]/.test(from)) return `"from: ${from}" must be a bare path, without spaces, "?query" or "#fragment"`;
+  return { decoded, rounds };
+}
+
+/**
+ * What a web server makes of `.`, `..` and empty segments: `/a/./b/../c/` → `/a/c/`,
+ * `/a//b.html` → `/a/b.html`; undefined when a `..` climbs above the root.
+ */
+function resolvedDots(path: string): string | undefined {
+  const segments = path.slice(1).split('/');
+  const kept: string[] = [];
+  for (const segment of segments) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (kept.length === 0) return undefined;
+      kept.pop();
+    } else {
+      kept.push(segment);
+    }
+  }
+  const last = segments[segments.length - 1] ?? '';
+  const isFolder = last === '' || last === '.' || last === '..';
+  return `/${kept.join('/')}${isFolder && kept.length > 0 ? '/' : ''}`;
+}
+
+/**
+ * The fix for a `from` whose canonical spelling is `candidate`: write that, unless it
+ * is refused too, in which case that refusal's fix.
+ */
+function fixTowards(candidate: string): { fix: string; problem?: RedirectProblem } {
+  const problem = fromProblem(candidate) ?? reservedProblem(candidate);
+  return problem ? { fix: problem.fix, problem } : { fix: `write from: ${candidate}` };
+}
+
+const REMOVE = 'remove the entry, or write the old URL exactly as the address bar shows it';
+
+/**
+ * Why `from` cannot be redirected, or undefined when it can. A `from` must be what a web
+ * server would read it as: decoded (no `%` escape), with no `\`, `.`, `..` or empty
+ * segment, no control or invisible character, Unicode in normal form C without
+ * compatibility characters, and segments a file system holds as they are (no
+ * trailing dot, which Windows drops; no name past 255 bytes). Anything else is refused, never repaired: the file a redirect writes is
+ * named after it, and a spelling that a server resolves differently could name a file
+ * outside the output folder or one of the build's own.
+ */
+function fromProblem(from: string): RedirectProblem | undefined {
+  if (!from.isWellFormed()) {
+    return { message: `"from: ${shown(from)}" holds a lone surrogate, which is not text`, fix: REMOVE };
+  }
+  const bytes = utf8Bytes(from);
+  if (bytes > MAX_FROM_BYTES) {
+    return {
+      message: `"from: ${shown(from)}" is ${bytes} bytes long, past the ${MAX_FROM_BYTES} a redirect may have`,
+      fix: 'remove the entry: no URL of this site was ever this long',
+    };
+  }
+  const invisible = [...from].find((char) => INVISIBLE.test(char));
+  if (invisible !== undefined) {
+    return { message: `"from: ${shown(from)}" contains the invisible character ${codePoint(invisible)}`, fix: `${REMOVE} (without that character)` };
+  }
+  if (!from.startsWith('/') || from.startsWith('//')) {
+    return {
+      message: `"from: ${shown(from)}" must be a root-relative path starting with "/", without the base path`,
+      fix: 'write it like from: /quotes/old-id/',
+    };
+  }
+  if (/[\s?#]/.test(from)) {
+    return { message: `"from: ${shown(from)}" must be a bare path, without spaces, "?query" or "#fragment"`, fix: 'write only the path, like from: /quotes/old-id/' };
+  }
+  if (from.includes('%')) {
+    const { decoded, rounds } = percentDecoded(from);
+    const how = rounds === 1 ? 'percent-encoded' : rounds === 2 ? 'percent-encoded twice' : `percent-encoded ${rounds} times`;
+    if (decoded === from) {
+      return { message: `"from: ${shown(from)}" contains a "%" that is no escape`, fix: REMOVE };
+    }
+    const towards = fixTowards(decoded);
+    return {
+      message: `"from: ${shown(from)}" is ${how}: a web server reads it as "${shown(decoded)}"${towards.problem ? `; ${towards.problem.message}` : ''}`,
+      fix: towards.fix,
+    };
+  }
+  if (from.includes('\\')) {
+    const towards = fixTowards(from.replace(/\\/g, '/'));
+    return { message: `"from: ${shown(from)}" contains "\\", which Windows servers and some others read as "/"`, fix: towards.fix };
+  }
+  if (from !== from.normalize('NFC')) {
+    return { message: `"from: ${shown(from)}" is not in Unicode normal form C: an accented letter is spelt as a letter and a separate accent`, fix: fixTowards(from.normalize('NFC')).fix };
+  }
+  const compatibility = [...from].find((char) => char.normalize('NFKC') !== char);
+  if (compatibility !== undefined) {
+    return {
+      message: `"from: ${shown(from)}" contains "${compatibility}" (${codePoint(compatibility)}), which some servers and file systems read as "${compatibility.normalize('NFKC')}"`,
+      fix: `${REMOVE}, with plain characters`,
+    };
+  }
+  const odd = [...from].find((char) => char !== '/' && char.charCodeAt(0) < 0x80 && !PLAIN_ASCII.test(char));
+  if (odd !== undefined) {
+    return { message: `"from: ${shown(from)}" contains "${odd}", which a URL path or a file name cannot hold as it is`, fix: REMOVE };
+  }
   const segments = from.slice(1).split('/');
   const inner = from.endsWith('/') ? segments.slice(0, -1) : segments;
   if (inner.some((segment) => segment === '' || segment === '.' || segment === '..')) {
-    return `"from: ${from}" has an empty, "." or ".." segment`;
+    const resolved = resolvedDots(from);
+    const where = resolved === undefined ? 'which climbs above the root of the site' : `which a web server reads as "${shown(resolved)}"`;
+    return {
+      message: `"from: ${shown(from)}" has an empty, "." or ".." segment, ${where}`,
+      fix: resolved === undefined ? 'remove the entry: no URL of this site lies above its root' : fixTowards(resolved).fix,
+    };
+  }
+  for (const segment of segments) {
+    if (segment === '') continue;
+    if (segment.startsWith('.')) {
+      return { message: `"from: ${shown(from)}" has a segment starting with "." ("${shown(segment)}"): servers hide such files or read them as settings (.htaccess)`, fix: REMOVE };
+    }
+    if (segment.endsWith('.')) {
+      return { message: `"from: ${shown(from)}" has a segment ending with "." ("${shown(segment)}"), which Windows drops from file names`, fix: REMOVE };
+    }
+    if (utf8Bytes(segment) > MAX_SEGMENT_BYTES) {
+      return { message: `"from: ${shown(from)}" has a segment of ${utf8Bytes(segment)} bytes, past the ${MAX_SEGMENT_BYTES} of a file name`, fix: REMOVE };
+    }
   }
   const last = segments[segments.length - 1] ?? '';
   if (last !== '' && !last.includes('.')) {
-    return `"from: ${from}" must end with "/" (every page URL does: ${from}/) or name a file such as ${from}/rss.xml`;
+    return {
+      message: `"from: ${shown(from)}" must end with "/" (every page URL does: ${shown(from)}/) or name a file such as ${shown(from)}/rss.xml`,
+      fix: fixTowards(`${from}/`).fix,
+    };
+  }
+  if (last.toLowerCase() === 'index.html') {
+    const page = from.slice(0, -last.length);
+    return {
+      message: `"from: ${shown(from)}" names the file of the page ${shown(page)}, whose URL is ${shown(page)}`,
+      fix: fixTowards(page).fix,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Why the build owns `from` whatever the content holds, or undefined: the home page,
+ * every path under a root folder starting with `_` (Astro's assets in `/_astro/`, the
+ * host's settings `_headers`, `_redirects`, `_worker.js`), `/og/`, `/pagefind/`, the
+ * sitemaps and the root files every build writes. Decided from the path alone, so that
+ * what is written after the redirects (the search index) is covered too. Compared
+ * without regard to case, as a case-insensitive disk (macOS, Windows) would.
+ */
+function reservedProblem(from: string): RedirectProblem | undefined {
+  const first = (from.slice(1).split('/')[0] ?? '').toLowerCase();
+  const remove = 'remove the entry: a redirect cannot replace what the build writes';
+  if (first === '') return { message: `"from: ${shown(from)}" is the home page, which the build always writes`, fix: remove };
+  if (first.startsWith('_')) {
+    return { message: `"from: ${shown(from)}" is under /${first}, reserved for the build's assets (/_astro/) and the host's settings (_headers, _redirects)`, fix: remove };
+  }
+  const folder = RESERVED_FOLDERS.get(first);
+  if (folder !== undefined) return { message: `"from: ${shown(from)}" is under /${first}/, which holds ${folder}`, fix: remove };
+  if (RESERVED_ROOT_FILES.has(first) || /^sitemap.*\.xml$/.test(first)) {
+    return { message: `"from: ${shown(from)}" is or lies under /${first}, a file the build writes`, fix: remove };
   }
   return undefined;
 }
@@ -127,9 +341,14 @@ export function mergeRedirects(...lists: readonly (readonly Redirect[])[]): Redi
   const byFrom = new Map<string, Redirect>();
   const errors: string[] = [];
   for (const redirect of lists.flat()) {
-    const problem = fromProblem(redirect.from) ?? toProblem(redirect.to);
-    if (problem) {
-      errors.push(`${describe(redirect)}${problem}`);
+    const fromRefusal = fromProblem(redirect.from) ?? reservedProblem(redirect.from);
+    if (fromRefusal) {
+      errors.push(problemText(redirect, fromRefusal));
+      continue;
+    }
+    const toRefusal = toProblem(redirect.to);
+    if (toRefusal) {
+      errors.push(`${describe(redirect)}${toRefusal}`);
       continue;
     }
     const canonical: Redirect = { ...redirect, from: canonicalSitePath(redirect.from), to: canonicalTarget(redirect.to) };
@@ -198,9 +417,141 @@ export function redirectsToMissingTargets(redirects: readonly Redirect[], distFi
   return redirects.filter((redirect) => !isAbsoluteTarget(redirect.to) && !distFiles.has(distFileForPath(targetPath(redirect.to))));
 }
 
-/** Redirects whose old URL is still a real file of the build: writing them would hide it. */
-export function redirectsHidingFiles(redirects: readonly Redirect[], distFiles: ReadonlySet<string>): Redirect[] {
-  return redirects.filter((redirect) => distFiles.has(distFileForPath(redirect.from)));
+/** A path as a case-insensitive disk (macOS, Windows) compares it. */
+function diskKey(path: string): string {
+  return path.normalize('NFC').toLowerCase();
+}
+
+/** The folders a dist-relative file lies in, innermost last: `a/b/c.html` → `a`, `a/b`. */
+function foldersOf(file: string): string[] {
+  const parts = file.split('/').slice(0, -1);
+  return parts.map((_, index) => parts.slice(0, index + 1).join('/'));
+}
+
+/** A canonical site path as written by hand: `/tags/caf%C3%A9/` → `/tags/café/`. */
+function readablePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}
+
+/**
+ * The redirects whose page can be written beside the build's output, and an error for
+ * each of the others: those whose page would replace, hide or stand in the way of
+ * what the build writes: a reserved path (`reservedProblem`, which covers what is
+ * written after this check, such as the search index), one of `builtFiles` (the
+ * output's files, relative and `/`-separated: pages, feeds, assets, cards, citation
+ * files, the copies of public/), a folder of them, a file where a folder is needed,
+ * or another redirect's page. Paths are compared without regard to case, as a
+ * case-insensitive disk would overwrite them.
+ */
+export function redirectsClearOfBuild(redirects: readonly Redirect[], builtFiles: Iterable<string>): RedirectsResult {
+  const files = new Map<string, string>();
+  const folders = new Map<string, string>();
+  for (const raw of builtFiles) {
+    const file = raw.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    files.set(diskKey(file), file);
+    for (const folder of foldersOf(file)) folders.set(diskKey(folder), folder);
+  }
+  const remove = 'remove the redirect, or the page or file it would replace';
+  const redirectFiles = new Map<string, Redirect>();
+  const redirectFolders = new Map<string, Redirect>();
+  const clear: Redirect[] = [];
+  const errors: string[] = [];
+  for (const redirect of redirects) {
+    const from = readablePath(redirect.from);
+    const file = distFileForPath(redirect.from);
+    const key = diskKey(file);
+    const ancestors = foldersOf(file).map(diskKey);
+    const reserved = reservedProblem(from);
+    const builtFile = files.get(key);
+    const builtFolder = folders.get(key);
+    const builtAncestor = ancestors.map((folder) => files.get(folder)).find((found) => found !== undefined);
+    const sameFile = redirectFiles.get(key);
+    const crossing = sameFile ?? redirectFolders.get(key) ?? ancestors.map((folder) => redirectFiles.get(folder)).find((found) => found !== undefined);
+    let problem: RedirectProblem | undefined = reserved;
+    if (problem === undefined && builtFile !== undefined) {
+      problem = { message: `"from: ${shown(from)}" is still a page or file of the site (${builtFile}); a redirect must not hide it`, fix: remove };
+    } else if (problem === undefined && builtFolder !== undefined) {
+      problem = { message: `"from: ${shown(from)}" would write ${file}, where the build has the folder ${builtFolder}`, fix: remove };
+    } else if (problem === undefined && builtAncestor !== undefined) {
+      problem = { message: `"from: ${shown(from)}" would need a folder where the build writes the file ${builtAncestor}`, fix: remove };
+    } else if (problem === undefined && crossing !== undefined) {
+      problem = {
+        message: `"from: ${shown(from)}" and "from: ${shown(readablePath(crossing.from))}"${crossing.source ? ` (${crossing.source})` : ''} would write ${sameFile ? 'the same file on a case-insensitive disk (macOS, Windows)' : 'a file and a folder of one name'}`,
+        fix: 'keep one of the two redirects',
+      };
+    }
+    if (problem !== undefined) {
+      errors.push(problemText(redirect, problem));
+      continue;
+    }
+    clear.push(redirect);
+    redirectFiles.set(key, redirect);
+    for (const folder of ancestors) redirectFolders.set(folder, redirect);
+  }
+  return { redirects: clear, errors };
+}
+
+/** Where a file lands in the output folder, or why it may not be written there. */
+export type OutputFile = { file: string; problem?: undefined } | { file?: undefined; problem: string };
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The absolute path of `relativeFile` in `outDir`, proven to stay inside it before
+ * anything is written: resolved lexically (no `..` leads out), and the deepest part of
+ * it that exists already resolved through symbolic links (a link inside the output
+ * folder cannot lead out either) and a folder. The file itself must not exist yet, so
+ * that nothing the build wrote is replaced; with `mayExist`, it may be a regular file
+ * (not a link) to be rewritten. Call it again right before writing: the answer holds
+ * only while nothing else changes the folder.
+ */
+export function outputFile(outDir: string, relativeFile: string, { mayExist = false }: { mayExist?: boolean } = {}): OutputFile {
+  const root = resolve(outDir);
+  const file = resolve(root, relativeFile);
+  if (file === root || !isInside(root, file)) return { problem: `${shown(relativeFile)} resolves to ${shown(file)}, outside the output folder ${root}` };
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return { problem: `the output folder ${root} does not exist` };
+  }
+  const own = lstatOrUndefined(file);
+  if (own !== undefined && !(mayExist && own.isFile())) {
+    return { problem: `${relative(root, file)} already exists in the output folder${own.isSymbolicLink() ? ' (a symbolic link)' : ''}; it must not be replaced` };
+  }
+  let existing = dirname(file);
+  while (existing !== root && lstatOrUndefined(existing) === undefined) existing = dirname(existing);
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    return { problem: `${relative(root, existing)} is a broken symbolic link in the output folder` };
+  }
+  if (!isInside(realRoot, real)) {
+    return { problem: `${relative(root, existing)} leads out of the output folder, to ${real} (a symbolic link)` };
+  }
+  if (!statSync(real).isDirectory()) return { problem: `${relative(root, existing)} is a file where ${relative(root, file)} needs a folder` };
+  return { file };
 }
 
 /** The tags registry's fields that matter here (see `tagRegistrySchema`). */

@@ -1,15 +1,20 @@
 import * as cheerio from 'cheerio';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { validateHtmlString } from '../../src/lib/html-validation.ts';
 import {
   mergeRedirects,
+  MAX_FROM_BYTES,
   netlifyRedirects,
+  outputFile,
   parseRedirects,
   parseTagRenames,
   prepareRedirects,
   redirectPageHtml,
   redirectTargetUrl,
-  redirectsHidingFiles,
+  redirectsClearOfBuild,
   redirectsToMissingTargets,
   resolveRedirectChains,
   tagRenameRedirects,
@@ -80,8 +85,8 @@ describe('mergeRedirects (validation)', () => {
     expect(errors[0]).toMatch(/^content\/tags\.yaml: "from: \/old\/" is already redirected \(content\/redirects\.yaml, entry 1\)/);
   });
 
-  it('keeps one copy of a redirect declared twice the same way, however it is encoded', () => {
-    const { redirects, errors } = mergeRedirects([{ from: '/tags/café/', to: '/tags/cafe/' }], [{ from: '/tags/caf%C3%A9/', to: '/tags/cafe/' }]);
+  it('keeps one copy of a redirect declared twice, and spells it percent-encoded once for _redirects', () => {
+    const { redirects, errors } = mergeRedirects([{ from: '/tags/café/', to: '/tags/cafe/' }], [{ from: '/tags/café/', to: '/tags/cafe/' }]);
     expect(errors).toEqual([]);
     expect(pairs(redirects)).toEqual(['/tags/caf%C3%A9/ → /tags/cafe/']);
   });
@@ -155,7 +160,179 @@ describe('checks against the build', () => {
       { from: '/tags/new/rss.xml', to: '/rss.xml' },
       { from: '/quotes/gone/', to: '/quotes/new/' },
     ];
-    expect(pairs(redirectsHidingFiles(redirects, files))).toEqual(['/quotes/kept/ → /quotes/new/', '/tags/new/rss.xml → /rss.xml']);
+    const { redirects: clear, errors } = redirectsClearOfBuild(redirects, files);
+    expect(pairs(clear)).toEqual(['/quotes/gone/ → /quotes/new/']);
+    expect(errors).toEqual([
+      expect.stringMatching(/^"from: \/quotes\/kept\/" is still a page or file of the site \(quotes\/kept\/index\.html\)/),
+      expect.stringMatching(/^"from: \/tags\/new\/rss\.xml" is still a page or file of the site/),
+    ]);
+  });
+});
+
+describe('a from is what a web server reads, or refused with where, what and the fix', () => {
+  /** Each hostile or non-canonical `from`, declared in redirects.yaml: the refusal and its fix. */
+  const CASES: { from: string; message: RegExp; fix: RegExp }[] = [
+    { from: '/%2E%2E/%2E%2E/index.html', message: /is percent-encoded: a web server reads it as "\/\.\.\/\.\.\/index\.html".*climbs above the root/, fix: /remove the entry/ },
+    { from: '/quotes/%2E/x/', message: /is percent-encoded: a web server reads it as "\/quotes\/\.\/x\/".*reads as "\/quotes\/x\/"/, fix: /write from: \/quotes\/x\/$/ },
+    { from: '/a%2F..%2F..%2Fb/', message: /reads it as "\/a\/\.\.\/\.\.\/b\/".*climbs above the root/, fix: /remove the entry/ },
+    { from: '/%252E%252E/', message: /is percent-encoded twice: a web server reads it as "\/\.\.\/"/, fix: /remove the entry/ },
+    { from: '/%2e%2E%2f/', message: /reads it as "\/\.\.\/\/"/, fix: /remove the entry/ },
+    { from: '/a%5C..%5Cb/', message: /reads it as "\/a\\\.\.\\b\/"; .*contains "\\"/, fix: /write from: \/b\/$/ },
+    { from: '/a\\b/', message: /contains "\\", which Windows servers and some others read as "\/"/, fix: /write from: \/a\/b\/$/ },
+    { from: '/a%zz/', message: /contains a "%" that is no escape/, fix: /remove the entry/ },
+    { from: '/tags/caf%C3%A9/', message: /is percent-encoded: a web server reads it as "\/tags\/café\/"$/, fix: /write from: \/tags\/café\/$/ },
+    { from: '/tags/cafe\u0301/', message: /is not in Unicode normal form C/, fix: /write from: \/tags\/café\/$/ },
+    { from: '/a\uFF0E\uFF0E/', message: /contains "．" \(U\+FF0E\), which some servers and file systems read as "\."/, fix: /plain characters/ },
+    { from: '/pagefind/pagefind.js', message: /is under \/pagefind\/, which holds the search index, written after the pages/, fix: /remove the entry/ },
+    { from: '/pagefind/', message: /is under \/pagefind\/, which holds the search index/, fix: /remove the entry/ },
+    { from: '/PageFind/x.js', message: /is under \/pagefind\//, fix: /remove the entry/ },
+    { from: '/_astro/x.js', message: /is under \/_astro, reserved for the build's assets/, fix: /remove the entry/ },
+    { from: '/_redirects', message: /must end with "\/"/, fix: /a redirect cannot replace what the build writes/ },
+    { from: '/og/quotes/x.png', message: /is under \/og\/, which holds the share cards/, fix: /remove the entry/ },
+    { from: '/sitemap-index.xml', message: /a file the build writes/, fix: /remove the entry/ },
+    { from: '/quotes.json', message: /a file the build writes/, fix: /remove the entry/ },
+    { from: '/index.html', message: /names the file of the page \/, whose URL is \//, fix: /a redirect cannot replace what the build writes/ },
+    { from: '/quotes/x/index.html', message: /names the file of the page \/quotes\/x\//, fix: /write from: \/quotes\/x\/$/ },
+    { from: '/', message: /is the home page, which the build always writes/, fix: /remove the entry/ },
+    { from: '/quotes/x./', message: /a segment ending with "\." \("x\."\), which Windows drops/, fix: /remove the entry/ },
+    { from: '/.htaccess', message: /a segment starting with "\."/, fix: /remove the entry/ },
+    { from: '/a:b/x.html', message: /contains ":"/, fix: /remove the entry/ },
+    { from: `/${'a'.repeat(300)}/`, message: /has a segment of 300 bytes, past the 255 of a file name/, fix: /remove the entry/ },
+    { from: `/${'ab/'.repeat(400)}`, message: new RegExp(`is 1201 bytes long, past the ${MAX_FROM_BYTES}`), fix: /no URL of this site was ever this long/ },
+    { from: '/a\u0000b/', message: /"from: \/a<U\+0000>b\/" contains the invisible character U\+0000/, fix: /without that character/ },
+    { from: '/a\u202Eb/', message: /contains the invisible character U\+202E/, fix: /without that character/ },
+    { from: '/a\u001b[2Jb/', message: /contains the invisible character U\+001B/, fix: /without that character/ },
+  ];
+
+  // Named by their JSON spelling: a raw NUL or escape sequence must not reach the test report either.
+  it.each(CASES.map((item) => ({ ...item, label: JSON.stringify(item.from).slice(0, 60) })))('refuses $label', ({ from, message, fix }) => {
+    // Declared in the file as a curator would, through YAML's double-quoted escapes.
+    const parsed = parseRedirects(`- from: ${JSON.stringify(from)}\n  to: /quotes/new/\n`);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.redirects.map((redirect) => redirect.from)).toEqual([from]);
+    const { redirects, errors } = prepareRedirects(parsed.redirects);
+    expect(redirects).toEqual([]);
+    expect(errors).toHaveLength(1);
+    const [first, second, ...rest] = (errors[0] ?? '').split('\n');
+    expect(rest).toEqual([]);
+    expect(first).toMatch(/^content\/redirects\.yaml, entry 1: "from: /);
+    expect(first).toMatch(message);
+    expect(second).toMatch(/^ {4}Fix: /);
+    expect(second).toMatch(fix);
+    // Nothing the terminal would act on, and nothing endless, reaches the report.
+    expect(errors[0]).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F\u202E]/);
+    expect((errors[0] ?? '').length).toBeLessThan(600);
+  });
+
+  it('accepts a plain path, and one written with letters beyond ASCII, decoded and composed', () => {
+    const { redirects, errors } = prepareRedirects([
+      { from: '/quotes/old-id/', to: '/quotes/new/' },
+      { from: '/tags/café/', to: '/tags/cafe/' },
+      { from: '/articles/rss.xml', to: '/rss.xml' },
+      { from: "/a_b~c!$&'()+,;=@/x.html", to: '/quotes/new/' },
+    ]);
+    expect(errors).toEqual([]);
+    expect(pairs(redirects)).toEqual([
+      "/a_b~c!%24%26'()%2B%2C%3B%3D%40/x.html → /quotes/new/",
+      '/articles/rss.xml → /rss.xml',
+      '/quotes/old-id/ → /quotes/new/',
+      '/tags/caf%C3%A9/ → /tags/cafe/',
+    ]);
+  });
+
+  it('refuses a renamed tag whose old id would lead out of /tags/, naming the tag registry', () => {
+    const { redirects, errors } = prepareRedirects(tagRenameRedirects([{ id: 'new', renamedFrom: ['../../../etc', '%2E%2E'] }]));
+    expect(redirects).toEqual([]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^content\/tags\.yaml \(renamedFrom of new\): "from: \/tags\/\.\.\/\.\.\/\.\.\/etc\/" .*climbs above the root[^]*Fix: remove the entry/),
+      expect.stringMatching(/^content\/tags\.yaml \(renamedFrom of new\): "from: \/tags\/%2E%2E\/" is percent-encoded: a web server reads it as "\/tags\/\.\.\/".* reads as "\/"[^]*Fix: remove the entry: a redirect cannot replace what the build writes$/),
+    ]);
+  });
+});
+
+describe('redirectsClearOfBuild', () => {
+  const built = ['index.html', 'favicon.svg', 'quotes/live/index.html', 'v1.2/index.html', 'tags/x/rss.xml', '_astro/app.1234.js', 'robots.txt'];
+  const check = (...froms: string[]) =>
+    redirectsClearOfBuild(
+      prepareRedirects(froms.map((from, index) => ({ from, to: '/quotes/live/', source: `entry ${index + 1}` }))).redirects,
+      built,
+    );
+
+  it('keeps a redirect that replaces nothing', () => {
+    expect(check('/quotes/gone/', '/tags/x/old.xml')).toEqual({ redirects: expect.any(Array), errors: [] });
+    expect(pairs(check('/quotes/gone/').redirects)).toEqual(['/quotes/gone/ → /quotes/live/']);
+  });
+
+  it('refuses the search index, written after this check, as reserved', () => {
+    const { redirects, errors } = redirectsClearOfBuild([{ from: '/pagefind/pagefind.js', to: '/quotes/live/', source: 'entry 1' }], built);
+    expect(redirects).toEqual([]);
+    expect(errors).toEqual([expect.stringMatching(/^entry 1: "from: \/pagefind\/pagefind\.js" is under \/pagefind\/[^]*Fix: /)]);
+  });
+
+  it('refuses a page of the build in another case, as a case-insensitive disk would overwrite it', () => {
+    expect(check('/Quotes/Live/').errors).toEqual([expect.stringMatching(/"from: \/Quotes\/Live\/" is still a page or file of the site \(quotes\/live\/index\.html\)/)]);
+  });
+
+  it('refuses a file where the build has a folder, and a folder where it has a file', () => {
+    const { errors } = check('/v1.2', '/favicon.svg/', '/tags/x/rss.xml/');
+    expect(errors).toEqual([
+      expect.stringMatching(/"from: \/favicon\.svg\/" would need a folder where the build writes the file favicon\.svg/),
+      expect.stringMatching(/"from: \/tags\/x\/rss\.xml\/" would need a folder where the build writes the file tags\/x\/rss\.xml/),
+      expect.stringMatching(/"from: \/v1\.2" would write v1\.2, where the build has the folder v1\.2/),
+    ]);
+  });
+
+  it('refuses two redirects that would write one file, or a file and a folder of one name', () => {
+    const { redirects, errors } = check('/old/', '/OLD/', '/a.html', '/a.html/');
+    expect(pairs(redirects)).toEqual(['/OLD/ → /quotes/live/', '/a.html → /quotes/live/']);
+    expect(errors).toEqual([
+      expect.stringMatching(/"from: \/a\.html\/" and "from: \/a\.html" \(entry 3\) would write a file and a folder of one name[^]*Fix: keep one/),
+      expect.stringMatching(/"from: \/old\/" and "from: \/OLD\/" \(entry 2\) would write the same file on a case-insensitive disk/),
+    ]);
+  });
+});
+
+describe('outputFile', () => {
+  const base = mkdtempSync(join(tmpdir(), 'qtd-redirect-paths-'));
+  const dist = join(base, 'dist');
+  const outside = join(base, 'outside');
+  mkdirSync(join(dist, 'quotes/live'), { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(join(dist, 'index.html'), 'home');
+  writeFileSync(join(dist, 'quotes/live/index.html'), 'live');
+  writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
+  writeFileSync(join(outside, 'target'), 'outside');
+  symlinkSync(outside, join(dist, 'escape'));
+  symlinkSync(join(outside, 'target'), join(dist, '_redirects'));
+  symlinkSync(join(base, 'nowhere'), join(dist, 'broken'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  it('places a new file inside the output folder', () => {
+    expect(outputFile(dist, 'quotes/gone/index.html')).toEqual({ file: join(dist, 'quotes/gone/index.html') });
+    expect(outputFile(dist, 'a/b/c/rss.xml')).toEqual({ file: join(dist, 'a/b/c/rss.xml') });
+  });
+
+  it('refuses a path that resolves outside it, or to the folder itself', () => {
+    for (const path of ['../index.html', 'quotes/../../index.html', '../dist-other/x.html', '/etc/passwd', '', '.', 'quotes/..']) {
+      expect(outputFile(dist, path).problem, path).toMatch(/outside the output folder/);
+    }
+  });
+
+  it('refuses a path through a symbolic link that leads out, even to a folder that does not exist yet', () => {
+    expect(outputFile(dist, 'escape/index.html').problem).toMatch(/^escape leads out of the output folder, to .*outside/);
+    expect(outputFile(dist, 'escape/new/deeper/index.html').problem).toMatch(/^escape leads out of the output folder/);
+    expect(outputFile(dist, 'broken/index.html').problem).toMatch(/broken symbolic link/);
+  });
+
+  it('never replaces a file that exists, nor writes through a link in its place', () => {
+    expect(outputFile(dist, 'index.html').problem).toMatch(/index\.html already exists in the output folder/);
+    expect(outputFile(dist, 'quotes/live/index.html').problem).toMatch(/already exists/);
+    expect(outputFile(dist, '_redirects', { mayExist: true }).problem).toMatch(/already exists in the output folder \(a symbolic link\)/);
+    expect(outputFile(dist, 'favicon.svg', { mayExist: true })).toEqual({ file: join(dist, 'favicon.svg') });
+  });
+
+  it('refuses a path under a file', () => {
+    expect(outputFile(dist, 'favicon.svg/index.html').problem).toMatch(/favicon\.svg is a file where favicon\.svg\/index\.html needs a folder/);
   });
 });
 

@@ -23,13 +23,13 @@ function location(item: ContentIssue): string {
   return item.line === undefined ? item.file : `${item.file}:${item.line}`;
 }
 
-/** One readable report, grouped by file, in a stable order. */
-export function formatIssues(issues: readonly ContentIssue[]): string {
+/** One readable report, grouped by file, in a stable order. `preview`: the dev server's wording, which keeps serving. */
+export function formatIssues(issues: readonly ContentIssue[], preview = false): string {
   const sorted = [...issues].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
   );
   const lines = [
-    `QTD found ${sorted.length} ${sorted.length === 1 ? 'problem' : 'problems'} in the content; the build stopped.`,
+    `QTD found ${sorted.length} ${sorted.length === 1 ? 'problem' : 'problems'} in the content; ${preview ? 'the preview leaves out the entries that have them.' : 'the build stopped.'}`,
     '',
   ];
   for (const item of sorted) {

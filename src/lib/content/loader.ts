@@ -251,7 +251,7 @@ async function finish(run: ContentRun, settings: ContentSettings): Promise<void>
   state.last = content;
   watchInDev(settings);
   if (issues.length > 0) {
-    const report = formatIssues(issues);
+    const report = formatIssues(issues, isDevServer());
     state.report = report;
     if (!isDevServer()) {
       // One report, no stack trace, and nothing built from content that failed its checks.
