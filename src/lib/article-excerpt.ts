@@ -10,6 +10,7 @@ import rehypeParse from 'rehype-parse';
 import type { Article, Quote } from '../data/archive.ts';
 import { renderArticleBody } from './article-body.ts';
 import { blockTexts } from '../plugins/rehype-mark-quotes.ts';
+import { wordCount } from './content/article-text.ts';
 
 export type PublishableArticle = Pick<Article, 'html' | 'paragraphs' | 'words' | 'display'>;
 export type PulledQuote = Pick<Quote, 'id' | 'text' | 'status'>;
@@ -24,12 +25,6 @@ export interface PublishedArticleText {
 }
 
 const fragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
-
-function countWords(paragraphs: readonly string[]): number {
-  let count = 0;
-  for (const paragraph of paragraphs) count += paragraph.split(/\s+/).filter(Boolean).length;
-  return count;
-}
 
 // An article's head, its page and its feed item each ask, with the same list of quotes
 // (the archive's quotesByArticle entry): an excerpt is cut once per article and list.
@@ -46,7 +41,7 @@ export function publishedArticleText(article: PublishableArticle, quotes: readon
   if (known && known.quotes === quotes) return known.text;
   const { html } = renderArticleBody(article, quotes, { forFeed: true });
   const paragraphs = blockTexts(fragmentParser.parse(html));
-  const text = { html, paragraphs, words: countWords(paragraphs) };
+  const text = { html, paragraphs, words: wordCount(paragraphs) };
   excerpts.set(article, { quotes, text });
   return text;
 }

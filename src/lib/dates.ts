@@ -4,6 +4,15 @@
  * A quote's `date` is a calendar day ('YYYY-MM-DD'), never an instant: it is kept as
  * a string so that no time zone of the build machine can move it. An article's
  * `published` is an instant with the offset it was written with.
+ *
+ * Every day and datetime QTD reads lies in the years 1000–9998 (`FIRST_YEAR`,
+ * `LAST_YEAR`), so that every date it writes has a four-digit year: RFC 822 dates in
+ * RSS (always in GMT), ISO 8601 in JSON, JSON-LD and sitemaps, and the days and times
+ * shown in a time zone. A datetime's written offset (at most ±18:59) or a zone moves
+ * its instant by less than a day, so the earliest instant shows as 0999-12-31 and the
+ * latest as 9999-01-01 in some zone, both still four digits; a datetime in 9999 could
+ * become year 10000 in GMT, and one before 1000 has no four-digit year in `Intl`'s
+ * formats (nor do years 0–99 in `Date.UTC`, which reads them as 1900–1999).
  */
 
 import { memoize2 } from './memo.ts';
@@ -14,6 +23,21 @@ const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** The first and last years of a day or datetime QTD accepts (see the module's comment). */
+export const FIRST_YEAR = 1000;
+export const LAST_YEAR = 9998;
+
+/** Why a year is refused, or undefined when it lies in FIRST_YEAR–LAST_YEAR. */
+export function yearOutOfRange(year: number): string | undefined {
+  if (year >= FIRST_YEAR && year <= LAST_YEAR) return undefined;
+  const shown = year >= 0 && year <= 9999 ? pad(year, 4) : String(year);
+  return (
+    `year ${shown} is outside the years QTD accepts (${FIRST_YEAR}–${LAST_YEAR}): only their dates keep ` +
+    'a four-digit year in every format the site writes (RSS, ISO 8601, in any time zone)'
+  );
+}
+
+/** Whether the month and day exist in that year; `year` must be in FIRST_YEAR–LAST_YEAR. */
 function isRealDay(year: number, month: number, day: number): boolean {
   // Date.UTC rolls 2021-02-30 over to March 2; a real day prints back unchanged.
   const probe = new Date(Date.UTC(year, month - 1, day));
@@ -22,13 +46,16 @@ function isRealDay(year: number, month: number, day: number): boolean {
   );
 }
 
-/** A calendar day written as 'YYYY-MM-DD' that exists. */
+/** A calendar day written as 'YYYY-MM-DD' that exists, in the years QTD accepts. */
 export function parseCalendarDay(value: string): ParseResult<string> {
-  const match = CALENDAR_DAY.exec(value.trim());
+  const written = value.trim();
+  const match = CALENDAR_DAY.exec(written);
   if (!match) return { ok: false, reason: `"${value}" is not a date written as YYYY-MM-DD` };
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  if (!isRealDay(y, m, d)) return { ok: false, reason: `${value.trim()} is not a day of the calendar` };
-  return { ok: true, value: value.trim() };
+  const outOfRange = yearOutOfRange(y);
+  if (outOfRange) return { ok: false, reason: outOfRange };
+  if (!isRealDay(y, m, d)) return { ok: false, reason: `${written} is not a day of the calendar` };
+  return { ok: true, value: written };
 }
 
 export interface ParsedDateTime {
@@ -54,6 +81,8 @@ export function parseDateTime(value: string): ParseResult<ParsedDateTime> {
   const [y, m, d, h, min, s] = [ys, ms, ds, hs, mins, ss ?? '0'].map(Number) as number[] as [
     number, number, number, number, number, number,
   ];
+  const outOfRange = yearOutOfRange(y);
+  if (outOfRange) return { ok: false, reason: outOfRange };
   if (!isRealDay(y, m, d)) return { ok: false, reason: `${written.slice(0, 10)} is not a day of the calendar` };
   if (h > 23 || min > 59 || s > 59) return { ok: false, reason: `${written} has an impossible time of day` };
   let offsetMinutes = 0;
@@ -68,9 +97,14 @@ export function parseDateTime(value: string): ParseResult<ParsedDateTime> {
   return { ok: true, value: { written, epochMs, offsetMinutes } };
 }
 
-/** js-yaml (Astro's front-matter parser) turns unquoted dates into Date objects at UTC midnight. */
+/**
+ * js-yaml (Astro's front-matter parser) turns unquoted dates into Date objects at UTC
+ * midnight: the day they name, with a four-digit year when it has one.
+ */
 export function calendarDayOfYamlDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const year = date.getUTCFullYear();
+  const shownYear = year >= 0 && year <= 9999 ? pad(year, 4) : String(year);
+  return `${shownYear}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 const knownZones = new Map<string, boolean>();
@@ -101,7 +135,7 @@ interface ZonedParts {
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
 // The same few instants are shown on thousands of pages (an article's date on every quote of it).
-const zonedParts = memoize2((timeZone: string, epochMs: number): ZonedParts => computeZonedParts(epochMs, timeZone));
+const zonedParts = /* @__PURE__ */ memoize2((timeZone: string, epochMs: number): ZonedParts => computeZonedParts(epochMs, timeZone));
 
 function computeZonedParts(epochMs: number, timeZone: string): ZonedParts {
   let formatter = partsFormatters.get(timeZone);
@@ -152,13 +186,13 @@ export function formatOffset(offsetMinutes: number): string {
 export function isoInZone(epochMs: number, timeZone: string): string {
   const p = zonedParts(timeZone, epochMs);
   const offset = zoneOffsetMinutes(epochMs, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${formatOffset(offset)}`;
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${formatOffset(offset)}`;
 }
 
 /** The calendar day ('YYYY-MM-DD') of an instant in `timeZone`. */
 export function calendarDayInZone(epochMs: number, timeZone: string): string {
   const p = zonedParts(timeZone, epochMs);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** The instant at `hour`:00 local time of `day` in `timeZone` (feeds date quotes in the morning). */
@@ -220,7 +254,7 @@ export function monthName(month: number): string {
 /** 'ET' for America/New_York: the generic zone name newspapers print. */
 const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
 
-const zoneNames = memoize2((timeZone: string, epochMs: number): string => computeZoneAbbreviation(epochMs, timeZone));
+const zoneNames = /* @__PURE__ */ memoize2((timeZone: string, epochMs: number): string => computeZoneAbbreviation(epochMs, timeZone));
 
 export function zoneAbbreviation(epochMs: number, timeZone: string): string {
   return zoneNames(timeZone, epochMs);
@@ -242,7 +276,7 @@ function computeZoneAbbreviation(epochMs: number, timeZone: string): string {
 /** 'Aug. 23, 2021, 12:56 p.m. ET', in the zone the article was published in. */
 export function formatDateTimeInZone(epochMs: number, timeZone: string): string {
   const p = zonedParts(timeZone, epochMs);
-  const day = formatDayShort(`${p.year}-${pad(p.month)}-${pad(p.day)}`);
+  const day = formatDayShort(`${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`);
   const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
   const meridiem = p.hour < 12 ? 'a.m.' : 'p.m.';
   return `${day}, ${hour12}:${pad(p.minute)} ${meridiem} ${zoneAbbreviation(epochMs, timeZone)}`;

@@ -3,11 +3,22 @@
  *
  * The article is an array of plain-text paragraphs; its text is
  * `paragraphs.join('\n\n')` and every offset here is a UTF-16 offset into that
- * joined string. Both sides are normalised once (white space, quote marks,
- * dashes), matched with indexOf, and mapped back to the original offsets, so a
- * match costs about one pass over the article per quote segment.
+ * joined string. Both sides are normalised once (Unicode NFC, white space, quote
+ * marks, dashes), searched, and mapped back to the original offsets.
+ *
+ * Cost, in the worst case too: a search is Knuth–Morris–Pratt (with native
+ * shortcuts for the common case, see `finderFor`), so each quote segment reads the
+ * article about once, whatever repetitions the two hold. Finding a quote is
+ * O(n + m) for an article of n characters and a quote of m; explaining a misquote,
+ * a binary search over the quote's words, is O((n + m) log w) for w words.
+ * `String.prototype.indexOf` with a whole segment is not linear: V8 compares a long
+ * pattern character by character at every place its last 250 characters occur, and
+ * each retry after a place off word boundaries reads that stretch again (15 s for a
+ * 10,000-character quote against a 2 MB paragraph of its first letter).
+ * `searchWork()` counts the characters the searches examine.
  *
  * What counts as the same text:
+ * - canonically equivalent text (Unicode NFC): "é" written as e + U+0301 is "é";
  * - any run of white space is one space, and white space next to a dash is
  *   ignored ("ANSF—the" is "ANSF — the"); soft hyphens and zero-width
  *   characters are ignored;
@@ -55,9 +66,18 @@ export interface NormalizedText {
   /**
    * `starts[i]` is the original offset where normalised character i begins. A
    * normalised space stands for the whole run of white space from there. No
-   * match ends on a space, so a match's original end is `starts[last] + 1`.
+   * match ends on a space, so a match's original end is where its last
+   * character ends: `ends[last]`, or `starts[last] + 1` without `ends`.
    */
   readonly starts: Int32Array;
+  /**
+   * `ends[i]` is the original offset where normalised character i ends, present only
+   * when NFC changed the text (a character composed from several, or split in
+   * several); otherwise it ends at `starts[i] + 1`. Every character NFC produced
+   * from a changed stretch starts and ends with the whole stretch, so a span never
+   * separates a letter from its accents.
+   */
+  readonly ends?: Int32Array;
 }
 
 export interface PreparedArticle {
@@ -85,6 +105,14 @@ const QUOTE_MARKS = new Set([
 const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);
 // Soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark: PDF copies are full of them.
 const INVISIBLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+
+// Code points NFC may attach to the character before them (composing with it, or
+// reordering among its marks): the marks, the Hangul vowel and final jamo (which
+// compose with a leading jamo or syllable before them) and Kirat Rai's vowel sign E
+// (U+16D67, not a mark but composing). Before any other code point, NFC of a text is
+// NFC of the text before it followed by NFC of the rest: a unit test checks this
+// against every code point of the running Unicode version.
+const JOINS_PREVIOUS = /[\p{M}\u1160-\u11FF\uD7B0-\uD7FF\u{16D67}]/u;
 
 const ELISION = /\.(?:\s*\.){2,}|…+/g;
 // An elision mark counts as one word when quoting a few words back to the user.
@@ -114,20 +142,78 @@ function isWordCharacter(ch: string): boolean {
   return ch !== '' && WORD_CHARACTER.test(ch);
 }
 
-/** Normalised text being built: pieces of text, and the original offset of each character. */
+/** Whether NFC may attach the code point at `index` of `text` to what comes before it. */
+function joinsPrevious(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x300) return false;
+  if (code >= 0xdc00 && code <= 0xdfff) return true; // the second half of a surrogate pair
+  return JOINS_PREVIOUS.test(String.fromCodePoint(text.codePointAt(index) ?? code));
+}
+
+/** Text in NFC, with the original stretch each of its UTF-16 units comes from. */
+interface Composed {
+  readonly text: string;
+  /** Original start and end of each unit; null when `text` is the original (already NFC). */
+  readonly starts: Int32Array | null;
+  readonly ends: Int32Array | null;
+}
+
+/**
+ * Brings `text` to NFC, stretch by stretch: a stretch is a character with the marks
+ * and jamo NFC may attach to it, normalised on its own (which gives NFC of the
+ * whole). A stretch NFC leaves alone maps unit to unit; every unit of a changed
+ * stretch maps to the whole stretch.
+ */
+function composeForMatch(text: string): Composed {
+  if (text.normalize('NFC') === text) return { text, starts: null, ends: null };
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let stretchStart = 0;
+  const closeStretch = (end: number): void => {
+    const original = text.slice(stretchStart, end);
+    const composed = original.normalize('NFC');
+    pieces.push(composed);
+    for (let k = 0; k < composed.length; k++) {
+      const same = composed === original;
+      starts.push(same ? stretchStart + k : stretchStart);
+      ends.push(same ? stretchStart + k + 1 : end);
+    }
+    stretchStart = end;
+  };
+  for (let i = 1; i < text.length; i++) {
+    if (!joinsPrevious(text, i)) closeStretch(i);
+  }
+  closeStretch(text.length);
+  return { text: pieces.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** Normalised text being built: pieces of text, and the original stretch of each character. */
 interface NormalizedBuffer {
   pieces: string[];
   starts: Int32Array;
+  /** Where each character ends; null until text NFC changed is appended (then not always `start + 1`). */
+  ends: Int32Array | null;
   length: number;
   lastCode: number;
 }
 
 function bufferFor(capacity: number): NormalizedBuffer {
-  return { pieces: [], starts: new Int32Array(capacity), length: 0, lastCode: -1 };
+  return { pieces: [], starts: new Int32Array(capacity), ends: null, length: 0, lastCode: -1 };
 }
 
-function pushCharacter(buffer: NormalizedBuffer, code: number, start: number): void {
+/** Starts recording where each character ends, as text NFC changed is appended. */
+function recordEnds(buffer: NormalizedBuffer): Int32Array {
+  if (!buffer.ends) {
+    buffer.ends = new Int32Array(buffer.starts.length);
+    for (let i = 0; i < buffer.length; i++) buffer.ends[i] = (buffer.starts[i] ?? 0) + 1;
+  }
+  return buffer.ends;
+}
+
+function pushCharacter(buffer: NormalizedBuffer, code: number, start: number, end: number): void {
   buffer.pieces.push(String.fromCharCode(code));
+  if (buffer.ends) buffer.ends[buffer.length] = end;
   buffer.starts[buffer.length++] = start;
   buffer.lastCode = code;
 }
@@ -136,15 +222,23 @@ function foldedCode(code: number): number {
   return QUOTE_MARKS.has(code) ? NORMAL_QUOTE : DASHES.has(code) ? NORMAL_DASH : code;
 }
 
-/** Appends the normalised form of `text`, whose first character is at `offset` in the original. */
-function appendNormalized(buffer: NormalizedBuffer, text: string, offset: number): void {
+/** Appends the normalised form of `source`, whose original text starts at `offset`. */
+function appendNormalized(buffer: NormalizedBuffer, source: Composed, offset: number): void {
+  const { text } = source;
+  const startOf = source.starts ? (i: number): number => offset + (source.starts?.[i] ?? 0) : (i: number): number => offset + i;
+  const endOf = source.ends ? (i: number): number => offset + (source.ends?.[i] ?? 0) : (i: number): number => offset + i + 1;
+  if (source.ends) recordEnds(buffer);
   const firstIndex = buffer.length;
   // Characters that stay as they are (most of them) are copied as one slice.
   let runStart = 0;
   const flushRun = (to: number): void => {
     if (to > runStart) {
       buffer.pieces.push(text.slice(runStart, to));
-      for (let k = runStart; k < to; k++) buffer.starts[buffer.length++] = offset + k;
+      const { ends } = buffer;
+      for (let k = runStart; k < to; k++) {
+        if (ends) ends[buffer.length] = endOf(k);
+        buffer.starts[buffer.length++] = startOf(k);
+      }
       buffer.lastCode = text.charCodeAt(to - 1);
     }
     runStart = to;
@@ -184,13 +278,13 @@ function appendNormalized(buffer: NormalizedBuffer, text: string, offset: number
     if (spaceStart >= 0) {
       const before = buffer.length > firstIndex ? buffer.lastCode : -1;
       if (before !== -1 && before !== NORMAL_DASH && folded !== NORMAL_DASH) {
-        pushCharacter(buffer, SPACE, offset + spaceStart);
+        pushCharacter(buffer, SPACE, startOf(spaceStart), endOf(spaceStart));
       }
       spaceStart = -1;
     }
     if (folded !== original) {
       flushRun(i);
-      pushCharacter(buffer, folded, offset + i);
+      pushCharacter(buffer, folded, startOf(i), endOf(i));
       runStart = i + 1;
     }
   }
@@ -198,34 +292,44 @@ function appendNormalized(buffer: NormalizedBuffer, text: string, offset: number
 }
 
 function finish(buffer: NormalizedBuffer): NormalizedText {
-  return { text: buffer.pieces.join(''), starts: buffer.starts.slice(0, buffer.length) };
+  const text = buffer.pieces.join('');
+  const starts = buffer.starts.slice(0, buffer.length);
+  return buffer.ends ? { text, starts, ends: buffer.ends.slice(0, buffer.length) } : { text, starts };
+}
+
+/** The original offset where normalised character `index` ends. */
+function originalEnd(normalized: NormalizedText, index: number): number {
+  return normalized.ends ? (normalized.ends[index] ?? 0) : (normalized.starts[index] ?? -1) + 1;
 }
 
 /**
- * Normalises text for matching: white space runs become one space (dropped at
- * the edges and next to a dash), quote marks become `'`, dashes become `-`,
+ * Normalises text for matching: NFC, white space runs become one space (dropped
+ * at the edges and next to a dash), quote marks become `'`, dashes become `-`,
  * invisible characters vanish. `offset` is added to every recorded position.
  */
 export function normalizeForMatch(text: string, offset = 0): NormalizedText {
-  const buffer = bufferFor(text.length);
-  appendNormalized(buffer, text, offset);
+  const composed = composeForMatch(text);
+  const buffer = bufferFor(composed.text.length);
+  appendNormalized(buffer, composed, offset);
   return finish(buffer);
 }
 
 export function prepareArticle(paragraphs: readonly string[]): PreparedArticle {
   const text = paragraphs.join(PARAGRAPH_SEPARATOR);
-  const buffer = bufferFor(text.length);
+  const composed = paragraphs.map(composeForMatch);
+  const capacity = composed.reduce((sum, paragraph) => sum + paragraph.text.length + 1, 0);
+  const buffer = bufferFor(capacity);
   const paragraphStarts: number[] = [];
   const normalizedParagraphStarts: number[] = [];
   let offset = 0;
   paragraphs.forEach((paragraph, index) => {
     if (index > 0) {
-      pushCharacter(buffer, NORMALIZED_PARAGRAPH_BREAK, offset);
+      pushCharacter(buffer, NORMALIZED_PARAGRAPH_BREAK, offset, offset + PARAGRAPH_SEPARATOR.length);
       offset += PARAGRAPH_SEPARATOR.length;
     }
     paragraphStarts.push(offset);
     normalizedParagraphStarts.push(buffer.length);
-    appendNormalized(buffer, paragraph, offset);
+    appendNormalized(buffer, composed[index] ?? composeForMatch(paragraph), offset);
     offset += paragraph.length;
   });
   return { paragraphs, text, paragraphStarts, normalized: finish(buffer), normalizedParagraphStarts };
@@ -314,22 +418,124 @@ function onWordBoundaries(haystack: string, at: number, needle: string): boolean
 
 type Finder = (from: number) => number;
 
+// How many of the needle's first characters the search skips to natively (see finderFor).
+const HEAD_LENGTH = 4;
+
+// Characters examined by the searches of this module (see searchWork).
+let examined = 0;
+
+/**
+ * How many characters the searches of this module have examined since the process
+ * started: the article's characters read, each step back along the needle's
+ * borders, and each border computed. It grows linearly with the article and the
+ * quote whatever they repeat; tests bound a match's work with it.
+ */
+export function searchWork(): number {
+  return examined;
+}
+
+/** `borders[i]`: the length of the longest proper prefix of `needle[0..i]` that is also its suffix. */
+function bordersOf(needle: string): Int32Array {
+  const borders = new Int32Array(needle.length);
+  let length = 0;
+  let steps = 0;
+  for (let i = 1; i < needle.length; i++) {
+    const code = needle.charCodeAt(i);
+    while (length > 0 && needle.charCodeAt(length) !== code) {
+      length = borders[length - 1] ?? 0;
+      steps++;
+    }
+    if (needle.charCodeAt(length) === code) length++;
+    borders[i] = length;
+    steps++;
+  }
+  examined += steps;
+  return borders;
+}
+
 /**
  * Finds the first occurrence of `needle` at or after `from` that sits on word
- * boundaries. It remembers its last answer, which stays valid for any later
- * `from` up to that answer: retrying paragraph after paragraph never searches
- * the same stretch of the article twice.
+ * boundaries. It reads the haystack with Knuth–Morris–Pratt, keeping its place
+ * between calls: called with `from` never decreasing, as `locate` does, it reads
+ * each character of the haystack about once (plus at most the needle's length
+ * again after each call that jumps ahead), whatever the two repeat. It remembers
+ * its last answer, which stays valid for any later `from` up to that answer.
+ *
+ * Two native shortcuts keep the common case as fast as `indexOf`: while nothing
+ * matches, it jumps to the next place the needle's first HEAD_LENGTH characters
+ * are (a pattern that short is found in linear time); there it compares the whole
+ * needle at once, as long as those comparisons have not cost more than the
+ * haystack's length, after which the loop here reads on.
  */
 function finderFor(haystack: string, needle: string): Finder {
+  const length = needle.length;
+  // Needed only once a partial match fails or a match is off word boundaries: often never.
+  let borders: Int32Array | undefined;
+  const border = (matchedLength: number): number => (borders ??= bordersOf(needle))[matchedLength - 1] ?? 0;
+  const head = needle.slice(0, HEAD_LENGTH);
+  const firstCode = needle.charCodeAt(0);
+  let wholeComparisonsLeft = haystack.length + length;
   let cachedFrom = -1;
   let cachedAt = -1;
+  // Where reading started and has got to, and how much of the needle the text just before `position` matches.
+  let readFrom = 0;
+  let position = 0;
+  let matched = 0;
   return (from) => {
     if (cachedFrom >= 0 && from >= cachedFrom && (cachedAt < 0 || from <= cachedAt)) return cachedAt;
-    let at = haystack.indexOf(needle, from);
-    while (at >= 0 && !onWordBoundaries(haystack, at, needle)) at = haystack.indexOf(needle, at + 1);
     cachedFrom = from;
-    cachedAt = at;
-    return at;
+    if (length === 0) {
+      cachedAt = from <= haystack.length ? from : -1;
+      return cachedAt;
+    }
+    let steps = 0;
+    if (from < readFrom || from >= position) {
+      position = from;
+      matched = 0;
+    } else {
+      // Keep only the partial matches that start at `from` or later.
+      while (matched > 0 && position - matched < from) {
+        matched = border(matched);
+        steps++;
+      }
+    }
+    readFrom = from;
+    let found = -1;
+    while (found < 0) {
+      if (matched === length) matched = border(length);
+      if (matched === 0) {
+        // No occurrence starts before the head's next place, and there the needle matches the head.
+        const next = haystack.indexOf(head, position);
+        steps += (next < 0 ? haystack.length : next + head.length) - position;
+        if (next < 0) {
+          position = haystack.length;
+          break;
+        }
+        position = next + head.length;
+        matched = head.length;
+        if (matched < length && wholeComparisonsLeft >= length) {
+          wholeComparisonsLeft -= length;
+          steps += length;
+          if (haystack.startsWith(needle, next)) {
+            position = next + length;
+            matched = length;
+          }
+        }
+      } else {
+        if (position >= haystack.length) break;
+        const code = haystack.charCodeAt(position++);
+        steps++;
+        while (matched > 0 && needle.charCodeAt(matched) !== code) {
+          matched = border(matched);
+          steps++;
+        }
+        if (matched > 0 || code === firstCode) matched++;
+      }
+      if (matched === length && onWordBoundaries(haystack, position - length, needle)) found = position - length;
+    }
+    examined += steps;
+    cachedAt = found;
+    return found;
   };
 }
 
@@ -407,8 +613,7 @@ function locate(article: PreparedArticle, needles: readonly string[]): Located |
 }
 
 function toOriginal(article: PreparedArticle, span: TextSpan): TextSpan {
-  const { starts } = article.normalized;
-  return { start: starts[span.start] ?? 0, end: (starts[span.end - 1] ?? -1) + 1 };
+  return { start: article.normalized.starts[span.start] ?? 0, end: originalEnd(article.normalized, span.end - 1) };
 }
 
 function takeWords(text: string, count: number): string {
@@ -502,4 +707,52 @@ export function matchQuote(quoteText: string, article: readonly string[] | Prepa
     };
   }
   return explainMismatch(quoteText, segments, prepared);
+}
+
+/** The code points of `text` as `U+0065 U+0301`, or `nothing`. */
+function codePoints(text: string): string {
+  const points = [...text].map((ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return points.length > 0 ? points.join(' ') : 'nothing';
+}
+
+/** Whether `index` of `text` starts a character (not a mark or jamo NFC attaches, not half a surrogate pair). */
+function startsCharacter(text: string, index: number): boolean {
+  return index >= text.length || !joinsPrevious(text, index);
+}
+
+/**
+ * Says where two texts that read alike differ, by the code points of the part that
+ * differs: `“é” (U+0065 U+0301) where the article has “é” (U+00E9)`; undefined when
+ * the two are the same string. For a verification message whose quote and article
+ * words look identical on screen (a Cyrillic “а” for a Latin “a”, a micro sign for
+ * a mu, an invisible character; matching already takes canonically equivalent text,
+ * as in the example, as the same): the reader sees which characters to retype.
+ *
+ * The differing part runs from the first to the last code unit that differs, widened
+ * to whole characters (a letter with its accents, both halves of a surrogate pair),
+ * so each side shows something that can be read; a side with nothing there shows
+ * `“” (nothing)`. `quoteText` is the quote's side, `articleText` the article's.
+ */
+export function describeLookalikeDifference(quoteText: string, articleText: string): string | undefined {
+  if (quoteText === articleText) return undefined;
+  const shorter = Math.min(quoteText.length, articleText.length);
+  let start = 0;
+  while (start < shorter && quoteText.charCodeAt(start) === articleText.charCodeAt(start)) start++;
+  while (start > 0 && !(startsCharacter(quoteText, start) && startsCharacter(articleText, start))) start--;
+  let common = 0;
+  while (
+    common < shorter - start &&
+    quoteText.charCodeAt(quoteText.length - 1 - common) === articleText.charCodeAt(articleText.length - 1 - common)
+  ) {
+    common++;
+  }
+  while (
+    common > 0 &&
+    !(startsCharacter(quoteText, quoteText.length - common) && startsCharacter(articleText, articleText.length - common))
+  ) {
+    common--;
+  }
+  const quotePart = quoteText.slice(start, quoteText.length - common);
+  const articlePart = articleText.slice(start, articleText.length - common);
+  return `“${quotePart}” (${codePoints(quotePart)}) where the article has “${articlePart}” (${codePoints(articlePart)})`;
 }

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
+  FIRST_YEAR,
+  LAST_YEAR,
   calendarDayInZone,
   calendarDayOfYamlDate,
   compareDays,
@@ -16,6 +18,7 @@ import {
   parseDateTime,
   rfc822,
   todayIn,
+  yearOutOfRange,
   zoneAbbreviation,
   zoneOffsetMinutes,
 } from '../../src/lib/dates.ts';
@@ -118,6 +121,95 @@ describe('parseDateTime', () => {
 describe('calendarDayOfYamlDate', () => {
   it('reads the UTC day js-yaml meant, whatever the machine zone', () => {
     expect(calendarDayOfYamlDate(new Date(utc('2021-08-23T00:00:00Z')))).toBe('2021-08-23');
+  });
+
+  it('writes years before 1000 with four digits', () => {
+    const early = new Date(utc('2000-12-31T00:00:00Z'));
+    early.setUTCFullYear(999);
+    expect(calendarDayOfYamlDate(early)).toBe('0999-12-31');
+  });
+});
+
+describe('the years QTD accepts', () => {
+  const reason = (year: string): string =>
+    `year ${year} is outside the years QTD accepts (1000–9998): only their dates keep a four-digit year in every format the site writes (RSS, ISO 8601, in any time zone)`;
+
+  it('are 1000 to 9998, for days and datetimes alike', () => {
+    expect([FIRST_YEAR, LAST_YEAR]).toEqual([1000, 9998]);
+    for (const day of ['1000-01-01', '9998-12-31']) expect(parseCalendarDay(day), day).toEqual({ ok: true, value: day });
+    for (const value of ['1000-01-01T00:00:00+14:00', '9998-12-31T23:59:59.999-12:00']) {
+      expect(parseDateTime(value).ok, value).toBe(true);
+    }
+  });
+
+  it('refuses a day outside them for its year, never as a day the calendar lacks', () => {
+    expect(parseCalendarDay('0050-06-15')).toEqual({ ok: false, reason: reason('0050') });
+    expect(parseCalendarDay('0000-01-01')).toEqual({ ok: false, reason: reason('0000') });
+    expect(parseCalendarDay('0999-12-31')).toEqual({ ok: false, reason: reason('0999') });
+    expect(parseCalendarDay('9999-01-01')).toEqual({ ok: false, reason: reason('9999') });
+    expect(parseDateTime('0050-06-15T12:00:00Z')).toEqual({ ok: false, reason: reason('0050') });
+    expect(parseDateTime('9999-12-31T23:00:00-05:00')).toEqual({ ok: false, reason: reason('9999') });
+    // Out of range and impossible: the year is what to fix first.
+    expect(parseCalendarDay('0050-02-30')).toEqual({ ok: false, reason: reason('0050') });
+    expect(yearOutOfRange(1000)).toBeUndefined();
+    expect(yearOutOfRange(10000)).toBe(reason('10000'));
+  });
+
+  it('refuses a pinned BUILD_DATE outside them', () => {
+    expect(() => todayIn(NEW_YORK, new Date(), '0050-06-15')).toThrow(`BUILD_DATE: ${reason('0050')}`);
+  });
+
+  describe('keep every written date four digits long, at both ends, in every zone', () => {
+    const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+    const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    const ISO_IN_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+    const DAY = /^\d{4}-\d{2}-\d{2}$/;
+    const ZONES = ['UTC', NEW_YORK, KOLKATA, TOKYO, 'Pacific/Kiritimati', 'Etc/GMT+12', 'Etc/GMT-14'];
+
+    function expectFourDigitYears(epochMs: number, label: string): void {
+      expect(rfc822(epochMs), label).toMatch(RFC_822);
+      expect(new Date(epochMs).toISOString(), label).toMatch(ISO_UTC);
+      for (const zone of ZONES) {
+        expect(isoInZone(epochMs, zone), `${label} in ${zone}`).toMatch(ISO_IN_ZONE);
+        expect(calendarDayInZone(epochMs, zone), `${label} in ${zone}`).toMatch(DAY);
+      }
+    }
+
+    it('for the first and last datetimes, with the widest offsets written', () => {
+      const edges = [
+        ['1000-01-01T00:00:00+18:59', '0999-12-31T05:01:00.000Z'],
+        ['1000-01-01T00:00:00+14:00', '0999-12-31T10:00:00.000Z'],
+        ['1000-01-01T00:00:00-18:59', '1000-01-01T18:59:00.000Z'],
+        ['9998-12-31T23:59:59.999-18:59', '9999-01-01T18:58:59.999Z'],
+        ['9998-12-31T23:59:59.999+18:59', '9998-12-31T05:00:59.999Z'],
+      ];
+      for (const [written, instant] of edges) {
+        const parsed = parseDateTime(written ?? '');
+        if (!parsed.ok) throw new Error(`${written}: ${parsed.reason}`);
+        expect(asIso(parsed.value.epochMs), written).toBe(instant);
+        expectFourDigitYears(parsed.value.epochMs, written ?? '');
+      }
+      const last = parseDateTime('9998-12-31T23:59:59-18:59');
+      expect(last.ok && rfc822(last.value.epochMs)).toBe('Fri, 01 Jan 9999 18:58:59 GMT');
+      const first = parseDateTime('1000-01-01T00:00:00+18:59');
+      expect(first.ok && rfc822(first.value.epochMs)).toBe('Tue, 31 Dec 0999 05:01:00 GMT');
+      expect(first.ok && isoInZone(first.value.epochMs, 'UTC')).toBe('0999-12-31T05:01:00+00:00');
+    });
+
+    it('shows the first and last datetimes as written in the zone of their offset', () => {
+      const first = parseDateTime('1000-01-01T09:00:00Z');
+      expect(first.ok && formatDateTimeInZone(first.value.epochMs, 'UTC')).toMatch(/^Jan\. 1, 1000, 9:00 a\.m\. /);
+      const last = parseDateTime('9998-12-31T21:00:00Z');
+      expect(last.ok && formatDateTimeInZone(last.value.epochMs, 'UTC')).toMatch(/^Dec\. 31, 9998, 9:00 p\.m\. /);
+    });
+
+    it('for the feed instants of the first and last days, at any hour of any zone', () => {
+      for (const day of ['1000-01-01', '9998-12-31']) {
+        for (const zone of ZONES) {
+          for (const hour of [0, 8, 23]) expectFourDigitYears(instantOfLocalTime(day, hour, zone), `${day} ${hour}:00 ${zone}`);
+        }
+      }
+    });
   });
 });
 

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import {
+  describeLookalikeDifference,
   matchQuote,
   normalizeForMatch,
   prepareArticle,
+  searchWork,
   splitAtElisions,
   toParagraphSpans,
   type QuoteMatchResult,
@@ -424,5 +426,167 @@ describe('matchQuote on random passages of the seed article', () => {
       checked++;
     }
     expect(checked).toBe(300);
+  });
+});
+
+describe('matchQuote: canonically equivalent text (NFC)', () => {
+  const NFD_E_ACUTE = 'e\u0301';
+  const NFC_E_ACUTE = '\u00e9';
+
+  it('finds a quote written in NFD in an article written in NFC, and the other way round', () => {
+    const nfcArticle = [`Il dit : le caf${NFC_E_ACUTE} est noir.`];
+    expect(spanTexts(nfcArticle, matchQuote(`le caf${NFD_E_ACUTE} est noir`, nfcArticle))).toEqual([
+      `le caf${NFC_E_ACUTE} est noir`,
+    ]);
+    const nfdArticle = [`Il dit : le caf${NFD_E_ACUTE} est noir.`];
+    expect(spanTexts(nfdArticle, matchQuote(`le caf${NFC_E_ACUTE} est noir`, nfdArticle))).toEqual([
+      `le caf${NFD_E_ACUTE} est noir`,
+    ]);
+  });
+
+  it('ends a span after the accents of its last letter, and starts it before those of its first', () => {
+    const article = [`Un caf${NFD_E_ACUTE}\u0323, noir. ${'E\u0301'}t${NFD_E_ACUTE} chaud.`];
+    expect(spanTexts(article, matchQuote(`un caf\u1EB9\u0301`, article))).toEqual([`Un caf${NFD_E_ACUTE}\u0323`]);
+    expect(spanTexts(article, matchQuote(`\u00c9t\u00e9 chaud.`, article))).toEqual([`E\u0301t${NFD_E_ACUTE} chaud.`]);
+    // The mark is part of the letter: "cafe" is not a word of "café".
+    expect(matchQuote('un cafe', article).found).toBe(false);
+  });
+
+  it('maps spans back across characters that NFC lengthens or shortens, in later paragraphs too', () => {
+    // U+FB2C is three code units in NFC, U+212B (Ångström sign) becomes U+00C5, and NFD doubles é.
+    const paragraphs = [`\uFB2C \u212Bngstr\u00f6m caf${NFD_E_ACUTE}`, `Then the caf${NFD_E_ACUTE} closed.`];
+    const result = expectFound(matchQuote(`the caf${NFC_E_ACUTE} closed.`, paragraphs));
+    expect(result.paragraphIndex).toBe(1);
+    expect(spanTexts(paragraphs, result)).toEqual([`the caf${NFD_E_ACUTE} closed.`]);
+    const local = toParagraphSpans(paragraphs, 1, result.spans);
+    expect(local.map((span) => paragraphs[1]?.slice(span.start, span.end))).toEqual([`the caf${NFD_E_ACUTE} closed.`]);
+    expect(spanTexts(paragraphs, matchQuote('\u05e9\u05bc\u05c1 \u00c5ngstr\u00f6m', paragraphs))).toEqual([
+      '\uFB2C \u212Bngstr\u00f6m',
+    ]);
+  });
+
+  it('records where characters end only when NFC changed the text', () => {
+    expect(normalizeForMatch(`caf${NFC_E_ACUTE}`).ends).toBeUndefined();
+    const changed = normalizeForMatch(`caf${NFD_E_ACUTE} x`, 10);
+    expect(changed.text).toBe(`caf${NFC_E_ACUTE} x`);
+    expect([...changed.starts]).toEqual([10, 11, 12, 13, 15, 16]);
+    expect([...(changed.ends ?? [])]).toEqual([11, 12, 13, 15, 16, 17]);
+  });
+
+  it('finds random passages whichever form each side has, and reads back the article’s own form', () => {
+    const random = seededRandom(15);
+    const letters = ['a', 'n', 't', 'é', 'ñ', 'ü', 'ệ', 'Å', '한', '글', 'ǖ', 'ṩ', '—', '’'];
+    const form = (text: string): string => (random() < 0.5 ? text.normalize('NFD') : text.normalize('NFC'));
+    for (let n = 0; n < 300; n++) {
+      // Numbered words: the passage is in the article once.
+      const words = Array.from(
+        { length: 30 },
+        (_, k) => `${Array.from({ length: 1 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * letters.length)] ?? '').join('')}${k}`,
+      );
+      const written = words.map(form);
+      const paragraphs = [written.slice(0, 15).join(' '), written.slice(15).join(' ')];
+      const count = 1 + Math.floor(random() * 5);
+      // Within one paragraph: words 0–14 or 15–29.
+      const first = (random() < 0.5 ? 0 : 15) + Math.floor(random() * (16 - count));
+      const quote = words.slice(first, first + count).map(form).join(' ');
+      const result = expectFound(matchQuote(quote, paragraphs));
+      const inArticle = written.slice(first, first + count);
+      expect(result.paragraphIndex, quote).toBe(first < 15 ? 0 : 1);
+      expect(spanTexts(paragraphs, result), quote).toEqual([inArticle.join(' ')]);
+    }
+  });
+
+  it('brings a text to NFC stretch by stretch exactly as NFC of the whole, for every code point', () => {
+    // A stretch starts at any code point NFC never attaches to the character before it;
+    // when a Unicode version adds one that it does, this names it (see JOINS_PREVIOUS).
+    const wrong: string[] = [];
+    for (let point = 0x300; point <= 0x10ffff; point++) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const character = String.fromCodePoint(point);
+      const decomposed = character.normalize('NFD');
+      // A composition (every canonical decomposition recomposed) and a reordering after U+0345 (the highest class).
+      const samples = decomposed === character ? [`a\u0345${character}`] : [decomposed, `a\u0345${decomposed}\u0301`];
+      for (const sample of samples) {
+        const whole = sample.normalize('NFC');
+        if (whole !== sample && normalizeForMatch(sample).text !== normalizeForMatch(whole).text) {
+          wrong.push(`U+${point.toString(16).toUpperCase()}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('describeLookalikeDifference', () => {
+  it('shows the code points of the part that differs, on each side', () => {
+    expect(describeLookalikeDifference('le cafe\u0301 noir', 'le caf\u00e9 noir')).toBe(
+      '“e\u0301” (U+0065 U+0301) where the article has “\u00e9” (U+00E9)',
+    );
+    expect(describeLookalikeDifference('p\u0430rty', 'party')).toBe('“а” (U+0430) where the article has “a” (U+0061)');
+    expect(describeLookalikeDifference('😀 yes', '😁 yes')).toBe('“😀” (U+1F600) where the article has “😁” (U+1F601)');
+  });
+
+  it('widens the part to whole letters with their accents', () => {
+    expect(describeLookalikeDifference('\u00e9e', '\u00e9e\u0301')).toBe('“e” (U+0065) where the article has “e\u0301” (U+0065 U+0301)');
+    expect(describeLookalikeDifference('xe\u0301\u0323', 'xe\u0323\u0301')).toBe(
+      '“e\u0301\u0323” (U+0065 U+0301 U+0323) where the article has “e\u0323\u0301” (U+0065 U+0323 U+0301)',
+    );
+  });
+
+  it('says “nothing” for a side with nothing there, and nothing at all for the same string', () => {
+    expect(describeLookalikeDifference('no\u200bbody', 'nobody')).toBe('“\u200b” (U+200B) where the article has “” (nothing)');
+    expect(describeLookalikeDifference('the war', 'the war')).toBeUndefined();
+  });
+});
+
+describe('matchQuote: the work grows linearly with the article, whatever it repeats', () => {
+  // [quote, paragraphs] for an article of about n characters and a quote of m.
+  const ADVERSARIAL: Record<string, (n: number, m: number) => [string, string[]]> = {
+    'one long word, the quote everywhere but never on word boundaries': (n, m) => ['a'.repeat(m), ['a'.repeat(n)]],
+    'the quote’s first m-1 characters everywhere, its last nowhere': (n, m) => [`${'a'.repeat(m - 1)}b`, ['a'.repeat(n)]],
+    'the quote’s last m-1 characters everywhere, its first nowhere': (n, m) => [`b${'a'.repeat(m - 1)}`, ['a'.repeat(n)]],
+    'repeated words, the quote’s last word different': (n, m) => [`${'ab '.repeat(m / 3 - 1)}ac`, ['ab '.repeat(n / 3)]],
+    'repeated words, the quote’s first word different': (n, m) => [`ac ${'ab '.repeat(m / 3 - 1)}ab`, ['ab '.repeat(n / 3)]],
+    'an elided quote in one long word': (n, m) => [`${'a'.repeat(m / 2)} … ${'a'.repeat(m / 2 - 3)}`, ['a'.repeat(n)]],
+    'many paragraphs, each with the first segment but not the second': (n, m) => [
+      `${'a'.repeat(m / 2)} … b`,
+      Array.from({ length: Math.round(n / (m / 2 + 2)) }, () => `${'a'.repeat(m / 2)} c`),
+    ],
+  };
+
+  function workOf(quote: string, paragraphs: readonly string[]): number {
+    const article = prepareArticle(paragraphs);
+    const before = searchWork();
+    matchQuote(quote, article);
+    return searchWork() - before;
+  }
+
+  for (const [name, make] of Object.entries(ADVERSARIAL)) {
+    it(name, () => {
+      const n = 240_000;
+      const m = 2_400;
+      const base = workOf(...make(n, m));
+      const twiceTheArticle = workOf(...make(2 * n, m));
+      const twiceTheQuote = workOf(...make(n, 2 * m));
+      const words = make(n, m)[0].split(' ').length;
+      // The counter counts: no match is decided without reading the article once.
+      expect(base).toBeGreaterThanOrEqual(n);
+      // Finding is one read of the article per segment; explaining a misquote, one per step of a binary search over its words.
+      expect(base).toBeLessThanOrEqual(4 * (n + m) * (Math.log2(words + 1) + 2));
+      expect(twiceTheArticle / base).toBeLessThan(2.2);
+      // A search comparing the quote to its end at every place it nearly occurs would double its work here.
+      expect(twiceTheQuote / base).toBeLessThan(1.3);
+    });
+  }
+
+  it('compares a 10,000-character quote to a 2 MB paragraph in a few reads of the paragraph', () => {
+    const n = 2_000_000;
+    const work = workOf('a'.repeat(10_000), ['a'.repeat(n)]);
+    // Comparing the quote at every place it nearly occurs would take n × 10,000 comparisons (15 s).
+    expect(work).toBeLessThanOrEqual(3 * n);
+    expect(matchQuote('a'.repeat(10_000), ['a'.repeat(n)]).found).toBe(false);
+    expect(expectFound(matchQuote('a'.repeat(10_000), [`${'a '.repeat(n / 2)}${'a'.repeat(10_000)}`])).spans).toEqual([
+      { start: n, end: n + 10_000 },
+    ]);
   });
 });

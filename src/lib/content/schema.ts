@@ -40,13 +40,12 @@ export const calendarDay = z.union([z.string(), z.date()]).transform((value, ctx
       ctx.addIssue({ code: 'custom', message: 'is not a real calendar day' });
       return z.NEVER;
     }
-    const day = calendarDayOfYamlDate(value);
     const outOfRange = yearOutOfRange(value.getUTCFullYear());
     if (outOfRange) {
       ctx.addIssue({ code: 'custom', message: outOfRange });
       return z.NEVER;
     }
-    return day;
+    return calendarDayOfYamlDate(value);
   }
   const parsed = parseCalendarDay(value);
   if (!parsed.ok) {
@@ -95,11 +94,11 @@ function asWritten(instant: Date): string {
 /**
  * The calendar day a datetime names as written (`2021-08-23` for
  * `2021-08-23T23:30:00-04:00`). A Date from js-yaml has lost its offset: then the
- * latest day the instant is anywhere (UTC+14), so that no day is refused wrongly.
+ * earliest day the instant is anywhere (UTC−12), so that no later day is refused.
  */
 function writtenDay(instant: Date): string {
   const written = writtenDateTimes.get(instant);
-  return written ? written.slice(0, 10) : calendarDayInZone(instant.getTime(), 'Etc/GMT-14');
+  return written ? written.slice(0, 10) : calendarDayInZone(instant.getTime(), 'Etc/GMT+12');
 }
 
 const text = (what: string) => z.string({ error: `must be text: ${what}` }).trim().min(1, `must not be empty: ${what}`);
@@ -119,12 +118,12 @@ export function webUrlProblem(value: string): string | undefined {
     return 'must be a full web address starting with https:// (or http://)';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `must be a full web address starting with https:// (or http://), not ${url.protocol}`;
+    return `must be a full web address starting with https:// (or http://), while this one starts with ${url.protocol}`;
   }
   if (url.username !== '' || url.password !== '') {
     url.username = '';
     url.password = '';
-    return `must not hold a user name or password (the "user:pass@" part): write ${url.href}`;
+    return `must not hold a user name or password (the "user:pass@" part): write ${url.href} instead`;
   }
   const bareOrigin = url.pathname === '/' && url.search === '' && url.hash === '' && `${value}/` === url.href;
   if (url.href !== value && !bareOrigin) {
