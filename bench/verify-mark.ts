@@ -1,19 +1,24 @@
 /**
  * How long quote verification and marking take on the benchmark's corpus, timed apart
- * from the build (whose log shows only the whole content check, reading and validating
- * included). The same code the build runs:
- * - verification: every quote matched against its article in the content check
- *   (src/lib/content/verify-quotes.ts), as in a cold build, and again through the cache of
- *   quotes already found (src/lib/content/verification-cache.ts), as in a warm build;
+ * from the build (whose log shows only the whole content pass, reading, rendering and
+ * validating included). The same code the build runs, on articles read as the build
+ * reads them: each rendered by the site's Markdown pipeline
+ * (src/lib/content/standalone-renderer.ts) and taken as its visible text
+ * (src/lib/content/article-text.ts). Rendering is not timed: it is the build's
+ * rendering step, which every page needs whether or not a quote comes from it.
+ * - verification: every quote found in the visible text of its article
+ *   (`verifyQuotes`, src/lib/content/content-pass.ts), through a cache that knows no
+ *   quote, as in a cold build, and again through the cache of the quotes that passed,
+ *   as in a warm build (src/lib/content/verification-cache.ts);
  * - marking: locating every quote in its article for its page, its context and the marks
  *   in the article (src/lib/locate-quote.ts), which every build does once when it loads
- *   the archive (src/data/archive.ts).
+ *   the archive (src/data/archive.ts), each article prepared for matching once.
  */
-import { readContentFolder } from '../src/lib/content/read-content.ts';
-import { validateContent, type QuoteVerifier } from '../src/lib/content/validate.ts';
-import { verifyQuoteAgainstArticle } from '../src/lib/content/verify-quotes.ts';
-import { createCachedVerifier, matcherIdentity } from '../src/lib/content/verification-cache.ts';
-import { articleParagraphs } from '../src/lib/content/article-text.ts';
+import { readAndValidate, verifyQuotes } from '../src/lib/content/content-pass.ts';
+import { createCachedVerifier, matcherIdentity, type CachedVerifier } from '../src/lib/content/verification-cache.ts';
+import { visibleParagraphs } from '../src/lib/content/article-text.ts';
+import { standaloneRenderer } from '../src/lib/content/standalone-renderer.ts';
+import type { ValidatedContent } from '../src/lib/content/validate.ts';
 import { prepareArticle } from '../src/lib/quote-match.ts';
 import { locateQuote } from '../src/lib/locate-quote.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -28,52 +33,50 @@ export interface VerifyMarkTimes {
   markSeconds: number;
 }
 
-function timed(verify: QuoteVerifier): { verify: QuoteVerifier; seconds: () => number } {
-  let ms = 0;
-  return {
-    verify: (quote, article) => {
-      const started = performance.now();
-      try {
-        return verify(quote, article);
-      } finally {
-        ms += performance.now() - started;
-      }
-    },
-    seconds: () => ms / 1000,
-  };
+/** Verifies every quote through `verifier`, in seconds; throws when a quote is not found. */
+function timedVerification(content: ValidatedContent, paragraphs: ReadonlyMap<string, readonly string[]>, verifier: CachedVerifier): number {
+  const started = performance.now();
+  const issues = verifyQuotes(content, (id) => paragraphs.get(id), verifier);
+  const seconds = (performance.now() - started) / 1000;
+  if (issues.length > 0) throw new Error(`${issues.length} quotes of the corpus failed verification; the first: ${JSON.stringify(issues[0])}`);
+  return seconds;
 }
 
 export async function measureVerifyAndMark(root: string, contentDir: string): Promise<VerifyMarkTimes> {
-  const { files, tagsFile } = await readContentFolder(root, contentDir);
-  const options = { siteTimeZone: siteConfig.timeZone, allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay, ...(tagsFile ? { tagsFile } : {}) };
-
-  const uncached = createCachedVerifier(verifyQuoteAgainstArticle, new Set(), matcherIdentity());
-  const cold = timed(uncached.verify);
-  const { content, issues } = validateContent(files, { ...options, verifyQuote: cold.verify });
+  const { content, issues } = await readAndValidate(root, contentDir, { siteTimeZone: siteConfig.timeZone, allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay });
   if (issues.length > 0) throw new Error(`the corpus has ${issues.length} content issues; the first: ${JSON.stringify(issues[0])}`);
-  const warm = timed(createCachedVerifier(verifyQuoteAgainstArticle, uncached.passed, matcherIdentity()).verify);
-  validateContent(files, { ...options, verifyQuote: warm.verify });
+
+  const render = await standaloneRenderer();
+  const paragraphs = new Map<string, readonly string[]>();
+  for (const article of content.articles) paragraphs.set(article.id, visibleParagraphs(await render(article.body)));
+
+  const withSource = content.quotes.filter((quote) => quote.data.source && paragraphs.has(quote.data.source.id)).length;
+  const identity = matcherIdentity();
+  const cold = createCachedVerifier(new Set(), identity);
+  const verifySeconds = timedVerification(content, paragraphs, cold);
+  const warm = createCachedVerifier(cold.passed, identity);
+  const verifyCachedSeconds = timedVerification(content, paragraphs, warm);
+  if (cold.matched() !== withSource || warm.remembered() !== withSource || warm.matched() !== 0) {
+    throw new Error(`expected ${withSource} quotes matched cold and remembered warm; matched ${cold.matched()} cold, then ${warm.matched()} matched and ${warm.remembered()} remembered warm`);
+  }
 
   const started = performance.now();
-  const articles = new Map(content.articles.map((article) => [article.id, article]));
   const prepared = new Map<string, ReturnType<typeof prepareArticle>>();
   let located = 0;
   for (const quote of content.quotes) {
     const sourceId = quote.data.source?.id;
-    const article = sourceId ? articles.get(sourceId) : undefined;
-    if (!sourceId || !article) continue;
-    let text = prepared.get(sourceId);
-    if (!text) {
-      text = prepareArticle(articleParagraphs(article.body));
-      prepared.set(sourceId, text);
+    const text = sourceId ? paragraphs.get(sourceId) : undefined;
+    if (!sourceId || !text) continue;
+    let article = prepared.get(sourceId);
+    if (!article) {
+      article = prepareArticle(text);
+      prepared.set(sourceId, article);
     }
-    if (locateQuote(quote.data.text, text)) located++;
+    if (locateQuote(quote.data.text, article)) located++;
   }
-  // Parsing the article into paragraphs is counted with marking, although a build needs the
-  // paragraphs for the article page anyway: an upper bound.
   const markSeconds = (performance.now() - started) / 1000;
-  if (located !== content.quotes.filter((quote) => quote.data.source).length) throw new Error('some quotes of the corpus were not found in their articles');
-  return { quotes: content.quotes.length, verifySeconds: cold.seconds(), verifyCachedSeconds: warm.seconds(), markSeconds };
+  if (located !== withSource) throw new Error(`${withSource - located} quotes of the corpus were not found in their articles`);
+  return { quotes: content.quotes.length, verifySeconds, verifyCachedSeconds, markSeconds };
 }
 
 function share(seconds: number, of: number | undefined): string {

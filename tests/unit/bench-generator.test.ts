@@ -7,9 +7,11 @@ import { formatPeakParts, formatRatioTable, formatRunSpread, medianRuns, parseBu
 import { gzipBytes, measurePage } from '../../bench/page-weight.ts';
 import { formatVerifyMarkTable, measureVerifyAndMark } from '../../bench/verify-mark.ts';
 import { readContentFolder } from '../../src/lib/content/read-content.ts';
-import { validateContent, type ValidatedContent } from '../../src/lib/content/validate.ts';
-import { verifyQuoteAgainstArticle } from '../../src/lib/content/verify-quotes.ts';
-import { articleParagraphs, wordCount } from '../../src/lib/content/article-text.ts';
+import type { ValidatedContent } from '../../src/lib/content/validate.ts';
+import { readAndValidate, renderEntry, verifyQuotes, type RenderMarkdown } from '../../src/lib/content/content-pass.ts';
+import { standaloneRenderer } from '../../src/lib/content/standalone-renderer.ts';
+import { wordCount } from '../../src/lib/content/article-text.ts';
+import type { ContentIssue } from '../../src/lib/content/issues.ts';
 import { siteConfig } from '../../src/site.config.ts';
 
 const QUOTES = 200;
@@ -28,20 +30,28 @@ describe('bench corpus generator', () => {
   let root: string;
   let summary: CorpusSummary;
   let content: ValidatedContent;
-  let issues: unknown[];
+  let issues: ContentIssue[];
+  /** Each article's visible text, as the build reads it. */
+  const paragraphs = new Map<string, readonly string[]>();
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'qtd-bench-'));
     summary = await generateCorpus({ quotes: QUOTES, seed: 'unit', outDir: join(root, 'a/content') });
-    const { files, tagsFile } = await readContentFolder(join(root, 'a'), 'content');
-    const result = validateContent(files, {
-      siteTimeZone: siteConfig.timeZone,
-      allowSeveralQuotesPerDay: false,
-      ...(tagsFile ? { tagsFile } : {}),
-      verifyQuote: verifyQuoteAgainstArticle,
-    });
-    content = result.content;
-    issues = result.issues;
+    // The build's content pass: read and validate, render every entry and check its HTML, verify every quote.
+    const read = await readAndValidate(join(root, 'a'), 'content', { siteTimeZone: siteConfig.timeZone, allowSeveralQuotesPerDay: false });
+    content = read.content;
+    issues = [...read.issues];
+    const html = await standaloneRenderer();
+    const render: RenderMarkdown = async (body) => ({ html: await html(body), metadata: { imagePaths: [] } });
+    for (const [collection, entries] of [['people', content.people], ['articles', content.articles], ['quotes', content.quotes]] as const) {
+      for (const entry of entries) {
+        const result = await renderEntry(entry, collection, render);
+        issues.push(...result.issues);
+        const text = result.rendered?.metadata.paragraphs;
+        if (collection === 'articles' && text) paragraphs.set(entry.id, text);
+      }
+    }
+    issues.push(...verifyQuotes(content, (id) => paragraphs.get(id)));
   });
 
   afterAll(async () => {
@@ -50,6 +60,7 @@ describe('bench corpus generator', () => {
 
   it('passes the project’s own content check, every quote verified against its article', () => {
     expect(issues).toEqual([]);
+    expect(paragraphs.size).toBe(QUOTES / 10);
     expect(content.quotes).toHaveLength(QUOTES);
     expect(content.articles).toHaveLength(QUOTES / 10);
     expect(content.people).toHaveLength(QUOTES / 20);
@@ -88,7 +99,7 @@ describe('bench corpus generator', () => {
 
   it('gives articles of 900–1,500 words, quotes of 8–60 words, one quote a day and a few scheduled', () => {
     for (const article of content.articles) {
-      const words = wordCount(articleParagraphs(article.body));
+      const words = wordCount(paragraphs.get(article.id) ?? []);
       expect(words, article.id).toBeGreaterThanOrEqual(900);
       expect(words, article.id).toBeLessThanOrEqual(1500);
     }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fieldAtLine, parseFrontmatter, type ParsedFile } from '../../src/lib/content/frontmatter.ts';
+import { MAX_YAML_ALIASES, parseFrontmatter, type FrontmatterResult, type ParsedFile } from '../../src/lib/content/frontmatter.ts';
 
 function parsed(source: string): ParsedFile {
   const result = parseFrontmatter(source);
@@ -121,26 +121,77 @@ describe('parseFrontmatter', () => {
   });
 });
 
-describe('fieldAtLine', () => {
-  const file = parsed(QUOTE);
-  const at = (line: number) => fieldAtLine(file.keyLines, line, file.bodyLine);
-
-  it('names the field on that line', () => {
-    expect(at(2)).toBe('text');
-    expect(at(4)).toBe('date');
+describe('where the front matter ends', () => {
+  // JavaScript's `^` and `$` (with the m flag) take U+2028 and U+2029 for line ends; YAML and this reader do not.
+  it('is not ended by U+2028 inside a comment: the rest of that line stays in the comment', () => {
+    const file = parsed('---\nname: A # a note\u2028---\u2028title: hidden\ntext: B\n---\nBody');
+    expect(file.data).toEqual({ name: 'A', text: 'B' });
+    expect(file.body).toBe('Body');
+    expect(file.bodyLine).toBe(5);
   });
 
-  it('names the field whose block holds a continuation line', () => {
-    expect(at(6)).toBe('tags');
-    expect(at(7)).toBe('tags');
+  it('is not ended by U+2029 or U+2028 inside a value, quoted or plain', () => {
+    const quoted = parsed('---\nname: "A\u2029---\u2029B"\n---\nBody');
+    expect(quoted.data).toEqual({ name: 'A\u2029---\u2029B' });
+    expect(quoted.body).toBe('Body');
+    const plain = parsed('---\nname: A\u2028---\u2028B\ntext: C\n---\nBody');
+    expect(plain.data).toEqual({ name: 'A\u2028---\u2028B', text: 'C' });
+    expect(plain.bodyLine).toBe(5);
   });
 
-  it('names the body from the body line on', () => {
-    expect(at(9)).toBe('body');
-    expect(at(40)).toBe('body');
+  it('is not ended by a fence followed by U+2028 on its line', () => {
+    const result = parseFrontmatter('---\nname: A\n---\u2028\n---\nBody');
+    expect(result.ok).toBe(false);
   });
 
-  it('names nothing before the first field', () => {
-    expect(at(1)).toBeUndefined();
+  it('is ended by the first `---` line after a U+2028 line in a CRLF file', () => {
+    const file = parsed('---\r\nname: A # c\u2028---\r\n---\r\nBody');
+    expect(file.data).toEqual({ name: 'A' });
+    expect(file.body).toBe('Body');
+  });
+});
+
+describe('YAML that would exhaust the reader', () => {
+  /** Parses without letting an exception escape the test's own assertion. */
+  function attempt(source: string): FrontmatterResult | Error {
+    try {
+      return parseFrontmatter(source);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  it('refuses an alias bomb with a message and a fix, without expanding it', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const name of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array.from({ length: 10 }, () => `*${previous}`).join(', ')}]`);
+    }
+    const started = performance.now();
+    const result = attempt(`---\n${levels.join('\n')}\n---\nBody`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result).toMatchObject({
+      ok: false,
+      line: 2,
+      message: `the YAML repeats its aliases (\`*name\`) so often that it would expand past any real entry (at most ${MAX_YAML_ALIASES} expansions)`,
+    });
+    expect(result).toHaveProperty('fix', expect.stringContaining('write each value out instead of repeating it'));
+  });
+
+  it('reads a few aliases', () => {
+    expect(parsed('---\nbase: &a word\nfirst: *a\nsecond: *a\n---\n').data).toEqual({ base: 'word', first: 'word', second: 'word' });
+  });
+
+  it('refuses 10,000 nested `[` (and `{`) as a failed parse, never a thrown error', () => {
+    for (const source of [`---\nname: ${'['.repeat(10_000)}\n---\nBody`, `---\nname: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\nBody`, `---\nname: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n---\n`]) {
+      const result = attempt(source);
+      expect(result).not.toBeInstanceOf(Error);
+      expect(result).toMatchObject({ ok: false, line: 2 });
+      expect((result as { message: string }).message).toMatch(/^the (front matter is not valid YAML|YAML is nested too deeply)/);
+    }
+  });
+
+  it('reads a few levels of nesting', () => {
+    expect(parsed('---\nname: [[[a]]]\n---\n').data).toEqual({ name: [[['a']]] });
   });
 });

@@ -10,8 +10,10 @@ import type { Element, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { blockTexts, rehypeMarkQuotes, type MarkableQuote } from '../../src/plugins/rehype-mark-quotes.ts';
 import { articleBodyHtml, renderArticleBody } from '../../src/lib/article-body.ts';
-import { articleParagraphs } from '../../src/lib/content/article-text.ts';
-import { normalizeForMatch } from '../../src/lib/quote-match.ts';
+import { visibleParagraphs } from '../../src/lib/content/article-text.ts';
+import { standaloneRenderer } from '../../src/lib/content/standalone-renderer.ts';
+import { verifyQuoteText } from '../../src/lib/content/verify-quotes.ts';
+import { prepareArticle } from '../../src/lib/quote-match.ts';
 import { quoteUrl } from '../../src/lib/urls.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/mark-quotes');
@@ -182,7 +184,7 @@ describe('the seed article', () => {
     );
   });
 
-  it('reads the same blocks from the HTML as quote verification reads from the Markdown', async () => {
+  it('marks exactly the quotes that verification finds in the same rendered article', async () => {
     const sample = [
       markdownBody,
       '## A heading with *emphasis*',
@@ -190,12 +192,30 @@ describe('the seed article', () => {
       '- a tight list item\n- another, with *emphasis*\n  - and a nested one',
       '1. a loose list item\n\n2. another',
       '> a quoted paragraph\n>\n> and a second one',
+      'A line  \nbroken by a hard break.',
+      '```\ncode block words\n```',
+      '<template>words inside a template</template>',
+      '![alt words of an image](x.png)',
     ].join('\n\n');
-    const fromHtml = blockTexts(htmlParser.parse(await seedHtml(sample)) as Root);
-    const fromMarkdown = articleParagraphs(sample);
-    const matchForm = (texts: readonly string[]) => texts.map((text) => normalizeForMatch(text).text);
-    expect(fromHtml.length).toBeGreaterThan(15);
-    expect(matchForm(fromHtml)).toEqual(matchForm(fromMarkdown));
+    const html = await (await standaloneRenderer())(sample);
+    const paragraphs = visibleParagraphs(html);
+    // Verification and marks read the same blocks of the same HTML.
+    expect(paragraphs).toEqual(blockTexts(htmlParser.parse(html) as Root));
+    expect(paragraphs.length).toBeGreaterThan(15);
+
+    const candidates: MarkableQuote[] = [
+      { id: 'seed', text: quoteText, href: quoteUrl('seed') },
+      { id: 'across-inline', text: 'a link, code, strong text and a soft line break', href: quoteUrl('across-inline') },
+      { id: 'nested-item', text: 'and a nested one', href: quoteUrl('nested-item') },
+      { id: 'hard-break', text: 'A line broken by a hard break.', href: quoteUrl('hard-break') },
+      { id: 'in-code-block', text: 'code block words', href: quoteUrl('in-code-block') },
+      { id: 'in-template', text: 'words inside a template', href: quoteUrl('in-template') },
+      { id: 'in-alt', text: 'alt words of an image', href: quoteUrl('in-alt') },
+    ];
+    const prepared = prepareArticle(paragraphs);
+    const verified = candidates.filter((quote) => verifyQuoteText(quote.text, prepared, 'content/articles/sample.md') === undefined).map((quote) => quote.id);
+    expect(verified).toEqual(['seed', 'across-inline', 'nested-item', 'hard-break']);
+    expect(markQuotes(html, candidates).markedQuoteIds).toEqual(verified);
   });
 });
 

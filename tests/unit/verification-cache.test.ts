@@ -3,66 +3,70 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCachedVerifier, loadVerified, matcherIdentity, saveVerified } from '../../src/lib/content/verification-cache.ts';
-import { verifyQuoteAgainstArticle } from '../../src/lib/content/verify-quotes.ts';
-import type { ArticleData, QuoteData } from '../../src/lib/content/schema.ts';
-import type { QuoteVerifier, ValidatedEntry } from '../../src/lib/content/validate.ts';
+import { verifyQuoteText, type VerificationFailure } from '../../src/lib/content/verify-quotes.ts';
+import { prepareArticle } from '../../src/lib/quote-match.ts';
 
-function article(body: string): ValidatedEntry<ArticleData> {
-  return { id: 'a', path: 'content/articles/a.md', data: {} as ArticleData, body, keyLines: new Map() };
-}
-function quote(text: string, id = 'q'): ValidatedEntry<QuoteData> {
-  return { id, path: `content/quotes/${id}.md`, data: { text } as QuoteData, body: '', keyLines: new Map() };
-}
+const PATH = 'content/articles/a.md';
+// An article's visible text, one string a block, as `visibleParagraphs` gives it.
+const TEXT: readonly string[] = Object.freeze(['The river rose in the night. Nobody had warned them, the mayor said.', 'By morning the square was a lake.']);
 
-/** The real verifier, counting its calls. */
-function counting(): { verify: QuoteVerifier; calls: () => number } {
+/** The real verification of a quote against an article text, counting how often it runs. */
+function counting(): { run: (articleText: readonly string[], quoteText: string) => () => VerificationFailure | undefined; calls: () => number } {
   let calls = 0;
   return {
-    verify: (q, a) => {
+    run: (articleText, quoteText) => () => {
       calls += 1;
-      return verifyQuoteAgainstArticle(q, a);
+      return verifyQuoteText(quoteText, prepareArticle(articleText), PATH);
     },
     calls: () => calls,
   };
 }
 
-const BODY = 'The river rose in the night. Nobody had warned them, the mayor said.\n\nBy morning the square was a lake.';
-
 describe('remembered quote verification', () => {
   it('matches every quote once, then lets an unchanged quote pass without matching', () => {
     const first = counting();
-    const run1 = createCachedVerifier(first.verify, new Set(), 'v1');
-    const source = article(BODY);
-    expect(run1.verify(quote('The river rose in the night.'), source)).toBeUndefined();
-    expect(run1.verify(quote('By morning the square was a lake.', 'q2'), source)).toBeUndefined();
+    const run1 = createCachedVerifier(new Set(), 'v1');
+    expect(run1.verify(TEXT, 'The river rose in the night.', first.run(TEXT, 'The river rose in the night.'))).toBeUndefined();
+    expect(run1.verify(TEXT, 'By morning the square was a lake.', first.run(TEXT, 'By morning the square was a lake.'))).toBeUndefined();
     expect([first.calls(), run1.matched(), run1.remembered(), run1.passed.size]).toEqual([2, 2, 0, 2]);
 
     const second = counting();
-    const run2 = createCachedVerifier(second.verify, run1.passed, 'v1');
-    expect(run2.verify(quote('The river rose in the night.'), article(BODY))).toBeUndefined();
-    expect([second.calls(), run2.remembered()]).toEqual([0, 1]);
+    const run2 = createCachedVerifier(run1.passed, 'v1');
+    // The same text in another array: the key is the text, not the array.
+    const sameText = [...TEXT];
+    expect(run2.verify(sameText, 'The river rose in the night.', second.run(sameText, 'The river rose in the night.'))).toBeUndefined();
+    expect([second.calls(), run2.matched(), run2.remembered()]).toEqual([0, 0, 1]);
+    expect(run2.passed.size).toBe(1);
   });
 
   it('matches again when the quote, the article text or the matching code changed', () => {
-    const run1 = createCachedVerifier(verifyQuoteAgainstArticle, new Set(), 'v1');
-    run1.verify(quote('The river rose in the night.'), article(BODY));
-    for (const [q, body, identity] of [
-      ['The river rose at night.', BODY, 'v1'],
-      ['The river rose in the night.', `${BODY} An update.`, 'v1'],
-      ['The river rose in the night.', BODY, 'v2'],
-    ] as const) {
+    const run1 = createCachedVerifier(new Set(), 'v1');
+    run1.verify(TEXT, 'The river rose in the night.', counting().run(TEXT, 'The river rose in the night.'));
+    expect(run1.passed.size).toBe(1);
+    const cases: [string, readonly string[], string][] = [
+      ['The river rose at night.', TEXT, 'v1'],
+      ['The river rose in the night.', [...TEXT, 'An update.'], 'v1'],
+      ['The river rose in the night.', [TEXT.join(' ')], 'v1'],
+      ['The river rose in the night.', TEXT, 'v2'],
+    ];
+    for (const [quote, text, identity] of cases) {
       const again = counting();
-      createCachedVerifier(again.verify, run1.passed, identity).verify(quote(q), article(body));
-      expect(again.calls(), `${q} / ${identity}`).toBe(1);
+      const verifier = createCachedVerifier(run1.passed, identity);
+      verifier.verify(text, quote, again.run(text, quote));
+      expect([again.calls(), verifier.remembered()], `${quote} / ${text.length} blocks / ${identity}`).toEqual([1, 0]);
     }
   });
 
   it('never remembers a misquote: it fails in every build until fixed', () => {
-    const run1 = createCachedVerifier(verifyQuoteAgainstArticle, new Set(), 'v1');
-    expect(run1.verify(quote('Nobody had warned us, the mayor said.'), article(BODY))?.message).toMatch(/is not found in the article/);
+    const misquote = 'Nobody had warned us, the mayor said.';
+    const run1 = createCachedVerifier(new Set(), 'v1');
+    const failure = run1.verify(TEXT, misquote, counting().run(TEXT, misquote));
+    expect(failure?.message).toMatch(/^is not found in the article content\/articles\/a\.md\. The first words match/);
     expect(run1.passed.size).toBe(0);
-    const run2 = createCachedVerifier(verifyQuoteAgainstArticle, run1.passed, 'v1');
-    expect(run2.verify(quote('Nobody had warned us, the mayor said.'), article(BODY))).toBeDefined();
+    const again = counting();
+    const run2 = createCachedVerifier(run1.passed, 'v1');
+    expect(run2.verify(TEXT, misquote, again.run(TEXT, misquote))).toEqual(failure);
+    expect([again.calls(), run2.matched(), run2.remembered()]).toEqual([1, 1, 0]);
   });
 
   it('keeps only this run’s passes on disk, and reads a missing or broken file as empty', () => {
@@ -74,6 +78,20 @@ describe('remembered quote verification', () => {
     expect(loadVerified(file)).toEqual(new Set(['a', 'b']));
     writeFileSync(file, '{ not json');
     expect(loadVerified(file).size).toBe(0);
+    writeFileSync(file, JSON.stringify(['a', 3, null, 'b']));
+    expect(loadVerified(file)).toEqual(new Set(['a', 'b']));
+  });
+
+  it('carries a pass over a restart: what one build saved, the next one remembers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qtd-verified-'));
+    const file = join(dir, 'verified.json');
+    const run1 = createCachedVerifier(loadVerified(file), matcherIdentity());
+    run1.verify(TEXT, 'By morning the square was a lake.', counting().run(TEXT, 'By morning the square was a lake.'));
+    saveVerified(file, run1.passed);
+    const again = counting();
+    const run2 = createCachedVerifier(loadVerified(file), matcherIdentity());
+    expect(run2.verify(TEXT, 'By morning the square was a lake.', again.run(TEXT, 'By morning the square was a lake.'))).toBeUndefined();
+    expect([again.calls(), run2.remembered()]).toEqual([0, 1]);
   });
 
   it('names the matching code by its source, stably', () => {

@@ -13,6 +13,7 @@
  * the HTML they produced; nothing else reads content files for the site.
  */
 import { existsSync } from 'node:fs';
+import { decodeString } from 'micromark-util-decode-string';
 import { prepareArticle } from '../quote-match.ts';
 import { readContentFolder, contentFolderPath } from './read-content.ts';
 import { validateContent, type ValidatedContent, type ValidatedEntry, type ValidateOptions } from './validate.ts';
@@ -77,9 +78,11 @@ const CONTAINER_MARKER = />|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])/g;
 export function deepestMarkdownLine(body: string): { line: number; depth: number } | undefined {
   const lines = body.split('\n');
   for (let index = 0; index < lines.length; index++) {
-    const prefix = CONTAINER_PREFIX.exec(lines[index] ?? '')?.[0];
+    const line = lines[index] ?? '';
+    const prefix = CONTAINER_PREFIX.exec(line)?.[0];
     if (!prefix) continue;
-    const depth = prefix.match(CONTAINER_MARKER)?.length ?? 0;
+    // With the character after it: a list marker counts only when followed by a blank.
+    const depth = line.slice(0, prefix.length + 1).match(CONTAINER_MARKER)?.length ?? 0;
     if (depth > MAX_MARKDOWN_NESTING) return { line: index + 1, depth };
   }
   return undefined;
@@ -100,19 +103,19 @@ export function htmlNesting(html: string): number {
   return deepest;
 }
 
-/** The 1-based line of the body where a character, or a character reference naming it, is written. */
-function lineOfCharacter(entry: ValidatedEntry<unknown>, char: string): number | undefined {
-  const code = char.codePointAt(0) ?? 0;
-  const written = [char, `&#x${code.toString(16)};`, `&#${code};`];
-  const lower = entry.body.toLowerCase();
-  let at = -1;
-  for (const form of written) {
-    const index = form === char ? entry.body.indexOf(form) : lower.indexOf(form.toLowerCase());
-    if (index >= 0 && (at < 0 || index < at)) at = index;
-  }
-  // Markdown turns a NUL into U+FFFD.
-  if (at < 0 && code === 0xfffd) at = entry.body.indexOf('\u0000');
-  return at < 0 ? undefined : entry.bodyLine + entry.body.slice(0, at).split('\n').length - 1;
+/**
+ * The 1-based lines of the body where a character is written, as itself or as a
+ * character reference Markdown resolves to it (`&#x202E;`, `&#x0202E;`, `&shy;`; an
+ * invalid or noncharacter reference, and a NUL, become U+FFFD).
+ */
+function linesOfCharacter(entry: ValidatedEntry<unknown>, char: string): number[] {
+  const lines: number[] = [];
+  entry.body.split('\n').forEach((line, index) => {
+    const decoded = line.includes('&') ? decodeString(line) : line;
+    const found = decoded.includes(char) || (char === '\uFFFD' && line.includes('\u0000'));
+    if (found) lines.push(entry.bodyLine + index);
+  });
+  return lines;
 }
 
 /**
@@ -157,13 +160,25 @@ export async function renderEntry(entry: ValidatedEntry<unknown>, collection: Co
     issues.push(issue(entry.path, 'body', `renders to HTML nested ${depth} elements deep; at most ${MAX_HTML_NESTING} are allowed.`, 'remove the nested HTML elements; write plain Markdown paragraphs.', entry.bodyLine));
   }
   // The HTML as published, character references resolved: what hygiene must read.
+  // One issue a character and line: the HTML may hold the character more often than the source.
+  const reported = new Set<string>();
   for (const finding of scanText(rendered.html)) {
     const { message, fix } = describeFinding(finding);
     const char = String.fromCodePoint(Number.parseInt(finding.codePoint.slice(2), 16));
-    issues.push(issue(entry.path, 'body', message.replace(/ at column \d+/, ''), fix, lineOfCharacter(entry, char)));
+    const lines = linesOfCharacter(entry, char);
+    for (const line of lines.length > 0 ? lines : [undefined]) {
+      const key = `${finding.codePoint} ${line ?? ''}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      issues.push(issue(entry.path, 'body', message.replace(/ at column \d+/, ''), fix, line));
+    }
   }
-  if (collection === 'articles') rendered = { ...rendered, metadata: { ...rendered.metadata, paragraphs: visibleParagraphs(rendered.html) } };
-  return { rendered, issues };
+  if (issues.length > 0 || collection !== 'articles') return { rendered, issues };
+  try {
+    return { rendered: { ...rendered, metadata: { ...rendered.metadata, paragraphs: visibleParagraphs(rendered.html) } }, issues };
+  } catch (error) {
+    return { issues: [issue(entry.path, 'body', `cannot be read back: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`, `keep elements and Markdown blocks less than ${MAX_HTML_NESTING} levels deep.`, entry.bodyLine)] };
+  }
 }
 
 /** Step 3: every quote with a source, found in the visible text of its article. */

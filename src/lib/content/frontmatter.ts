@@ -59,6 +59,9 @@ export function parseFrontmatter(source: string): FrontmatterResult {
   try {
     document = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
     const firstError = document.errors[0];
+    if (firstError && /call stack/i.test(firstError.message)) {
+      return { ok: false, line: 2, message: yamlFailure(new RangeError(firstError.message)), fix: TOO_MUCH_YAML_FIX };
+    }
     if (firstError) {
       const position = lineCounter.linePos(firstError.pos[0]);
       return {
@@ -69,7 +72,7 @@ export function parseFrontmatter(source: string): FrontmatterResult {
     }
     data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
   } catch (error) {
-    return { ok: false, line: 2, message: yamlFailure(error), fix: 'write each value out instead of repeating it with YAML anchors and aliases (`&name`, `*name`), and nest lists and maps only a few levels deep.' };
+    return { ok: false, line: 2, message: yamlFailure(error), fix: TOO_MUCH_YAML_FIX };
   }
   const keyLines = new Map<string, number>();
   if (isMap(document.contents)) {
@@ -86,25 +89,13 @@ export function parseFrontmatter(source: string): FrontmatterResult {
   return { ok: true, file: { data: (data ?? {}) as Record<string, unknown>, body: afterClosing, keyLines, bodyLine } };
 }
 
+const TOO_MUCH_YAML_FIX = 'write each value out instead of repeating it with YAML anchors and aliases (`&name`, `*name`), and nest lists and maps only a few levels deep.';
+
 /** A YAML document the parser gave up on, told without a stack trace. */
 export function yamlFailure(error: unknown): string {
   if (error instanceof RangeError) return 'the YAML is nested too deeply to be read';
-  if (error instanceof Error && /alias/i.test(error.message)) {
-    return `the YAML repeats its aliases (\`*name\`) more than ${MAX_YAML_ALIASES} times, which would expand it past any real entry`;
+  if (error instanceof Error && /excessive alias count/i.test(error.message)) {
+    return `the YAML repeats its aliases (\`*name\`) so often that it would expand past any real entry (at most ${MAX_YAML_ALIASES} expansions)`;
   }
   return `the YAML cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-}
-
-/** The top-level field whose block holds a given line of the file. */
-export function fieldAtLine(keyLines: ReadonlyMap<string, number>, line: number, bodyLine: number): string | undefined {
-  if (line >= bodyLine) return 'body';
-  let best: string | undefined;
-  let bestLine = 0;
-  for (const [key, keyLine] of keyLines) {
-    if (keyLine <= line && keyLine >= bestLine) {
-      best = key;
-      bestLine = keyLine;
-    }
-  }
-  return best;
 }

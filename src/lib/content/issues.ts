@@ -19,8 +19,13 @@ export function issue(file: string, field: string | undefined, message: string, 
   return { file, field, message, fix, ...(line === undefined ? {} : { line }) };
 }
 
+/** A path as the terminal should show it: control and invisible characters as code points. */
+function shownPath(path: string): string {
+  return path.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
 function location(item: ContentIssue): string {
-  return item.line === undefined ? item.file : `${item.file}:${item.line}`;
+  return item.line === undefined ? shownPath(item.file) : `${shownPath(item.file)}:${item.line}`;
 }
 
 /** One readable report, grouped by file, in a stable order. `preview`: the dev server's wording, which keeps serving. */

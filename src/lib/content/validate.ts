@@ -29,6 +29,7 @@ import {
 } from './schema.ts';
 import { didYouMean } from './suggest.ts';
 import { idFromPath } from './ids.ts';
+import { visibleName } from './content-files.ts';
 import type { SourceFile } from './read-content.ts';
 
 export type { SourceFile } from './read-content.ts';
@@ -198,7 +199,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     const id = idFromPath(file.path);
     if (!KEBAB_CASE.test(id)) {
       issues.push(
-        issue(file.path, undefined, `the file name "${id}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
+        issue(file.path, undefined, `the file name "${visibleName(id)}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
       );
     }
     if (id.length > MAX_ID_LENGTH) {
