@@ -24,9 +24,11 @@ import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from './generate
 import { formatPageWeightTable, measurePage, type PageWeight } from './page-weight.ts';
 import { formatSearchWeightTable, measureSearchDownloads, type SearchDownload } from './search-weight.ts';
 import { formatVerifyMarkTable, measureVerifyAndMark, type VerifyMarkTimes } from './verify-mark.ts';
+import { astroCliPath } from '../src/lib/internals.ts';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
-const astroCli = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+/** Astro's command, as its package declares it (src/lib/internals.ts: throws, naming the package, without one). */
+const astroCli = astroCliPath(import.meta.url);
 const buildScript = join(projectRoot, 'scripts/build.ts');
 const SAMPLE_EVERY_MS = 200;
 

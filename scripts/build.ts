@@ -11,24 +11,28 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AFTER_ASTRO_ENV, readAfterAstroWork } from '../src/lib/after-astro.ts';
 import { indexSite } from '../src/integrations/search-index.ts';
 import { reportDistSize } from '../src/integrations/permalinks.ts';
+import { astroCliPath } from '../src/lib/internals.ts';
 
-const astroCli = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
-
-/** A logger in the shape of Astro's (`12:00:00 [label] message`), so the build log reads as one. */
+/**
+ * A logger in the shape of Astro's (`12:00:00 [label] message`, `12:00:00 [WARN] [label] message`),
+ * so the build log reads as one: warnings on standard output, as Astro writes them; errors on
+ * standard error.
+ */
 function logger(label: string) {
-  const line = (message: string) => `${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`;
+  const time = () => new Date().toTimeString().slice(0, 8);
   return {
-    info: (message: string) => console.log(line(message)),
-    warn: (message: string) => console.warn(line(`[WARN] ${message}`)),
-    error: (message: string) => console.error(line(`[ERROR] ${message}`)),
+    info: (message: string) => console.log(`${time()} [${label}] ${message}`),
+    warn: (message: string) => console.log(`${time()} [WARN] [${label}] ${message}`),
+    error: (message: string) => console.error(`${time()} [ERROR] [${label}] ${message}`),
   };
 }
 
 function runAstroBuild(args: readonly string[], handOffFile: string): Promise<number> {
+  // The file the astro package declares as its command; throws, naming the package, without one.
+  const astroCli = astroCliPath(import.meta.url);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroCli, 'build', ...args], {
       stdio: 'inherit',

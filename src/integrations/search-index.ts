@@ -14,9 +14,8 @@
  * at 10,000 quotes, each alone less.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -29,6 +28,7 @@ import { listFiles } from '../lib/files.ts';
 import { splitBundleChunks, type SplitResult } from '../lib/search/split-chunks.ts';
 import { writeDownloadCosts, type DownloadCostsResult } from '../lib/search/download-costs.ts';
 import { formatKilobytes } from '../lib/search/costly-terms.ts';
+import { installedVersion, notEngaged, RELIANCES, warnVersionDrift } from '../lib/internals.ts';
 
 /** The folder of the output (and path under the base) that holds Pagefind's files. */
 const searchBundleFolder = 'pagefind';
@@ -139,20 +139,11 @@ export interface SearchIndexResult {
   costs?: DownloadCostsResult;
 }
 
-/**
- * Pagefind's version, from the package the integration imports. Its `exports` map
- * has no `package.json` and no `require` condition, so the file is looked up along
- * Node's module paths instead of resolved.
- */
+/** Pagefind's version, from the package the integration imports (src/lib/internals.ts finds it). */
 export function pagefindVersion(): string {
-  const require = createRequire(import.meta.url);
-  for (const folder of require.resolve.paths('pagefind') ?? []) {
-    const manifestFile = join(folder, 'pagefind', 'package.json');
-    if (!existsSync(manifestFile)) continue;
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version?: unknown };
-    if (typeof manifest.version === 'string') return manifest.version;
-  }
-  throw new Error('cannot find the version of the installed pagefind package');
+  const version = installedVersion('pagefind');
+  if (version === undefined) throw new Error('cannot find the version of the installed pagefind package');
+  return version;
 }
 
 /** What besides the pages decides the bundle. */
@@ -268,9 +259,24 @@ export async function writeSearchIndexCached(siteDir: string, opts: CachedSearch
  * build's last hook, or from scripts/build.ts once Astro has exited.
  */
 export async function indexSite(siteDir: string, cacheDir: string, logger: { info(message: string): void; warn(message: string): void }): Promise<void> {
+  warnVersionDrift(logger, RELIANCES.pagefindFormat.packages);
   const started = performance.now();
   const result = await writeSearchIndexCached(siteDir, { cacheDir, onWarning: (message) => logger.warn(message) });
   logger.info(searchIndexLogLine(result, Math.round(performance.now() - started)));
+  const unread = formatNotRead(result);
+  if (unread) logger.warn(notEngaged(RELIANCES.pagefindFormat, unread));
+}
+
+/**
+ * Why our post-processing could not read the bundle Pagefind wrote in this build, or
+ * undefined when it could (or when the bundle came from the cache, read when it was made).
+ */
+export function formatNotRead(result: SearchIndexResult): string | undefined {
+  const reasons = [
+    ...(result.split?.skipped !== undefined ? [`chunks not split: ${result.split.skipped}`] : []),
+    ...(result.costs?.skipped !== undefined ? [`no download costs written: ${result.costs.skipped}`] : []),
+  ];
+  return reasons.length > 0 ? reasons.join('; ') : undefined;
 }
 
 /** What the log says of the costly chunks: the words a search asks about first, with their weight. */

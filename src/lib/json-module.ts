@@ -4,9 +4,12 @@
  * in a single string literal. V8 compiles a string literal in time that grows faster
  * than its length: that module took 10–12 s to import at 10,000 quotes (7 s inside a
  * build), against 1.7 s for the same text as 64 K-character pieces joined at run time,
- * and 1 s for the text read from a file at run time (Node 24; issue 8's note). Rolldown
- * also parses and writes the 33 MB chunk while bundling. The module's value is the same
- * either way.
+ * and 1 s for the text read from a file at run time (Node 24). Rolldown also parses and
+ * writes the 33 MB chunk while bundling. The module's value is the same either way.
+ *
+ * The module's shape is Astro's private choice (docs/internals.md, "The content store read
+ * from its file"): a module of any other shape is left as it is, and the content-store
+ * plugin reports it (src/plugins/vite-content-store.ts).
  */
 
 /** Characters per piece: small enough for V8's fast path, few enough pieces (~500 at 10,000 quotes) to join cheaply. */

@@ -117,6 +117,9 @@ export async function writeDownloadCosts(bundleDir: string, options: DownloadCos
     if (typeof info.hash !== 'string') throw new Error(`pagefind-entry.json: language ${language} has no metadata hash`);
     return [language, await readLanguage(bundleDir, language, info.hash, info.page_count ?? 0, fragmentSizes, options.resultsShown)] as const;
   }));
+  // Each page has a fragment, named after its language's metadata: none found means the names changed.
+  const unnamed = languages.find(([, index]) => index.pages > 0 && index.fragments === 0);
+  if (unnamed) return { skipped: `no fragment of language "${unnamed[0]}" is named <language>_<hash>.pf_fragment in ${fragmentDir}` };
   const heaviest = new Map<string, Promise<{ word: string; pages: number }>>();
   const leastCostly = options.budget * (options.leastCostlyShare ?? LEAST_COSTLY_SHARE);
   // The file is itself part of every search: measured, then measured again with its own size in.
