@@ -1,14 +1,14 @@
 /**
- * The content collections: `content/people`, `content/articles`, `content/quotes`.
- * One loader of ours reads, checks and renders all three (src/lib/content/loader.ts):
+ * The content collections: `content/people`, `content/articles`, `content/quotes`, and
+ * the tag registry `content/tags.yaml`. One loader of ours reads, checks and renders them (src/lib/content/loader.ts):
  * the files it lists are the files published, the front matter it parses is the data
  * the pages show, and the quotes are verified against the HTML the article pages
  * show. The schemas are the content contract (src/lib/content/schema.ts, docs in
  * README.md).
  */
 import { defineCollection, reference } from 'astro:content';
-import { articleSchema, personSchema, quoteSchema, type RefFactory } from './lib/content/schema.ts';
-import { contentLoader, type ContentSettings } from './lib/content/loader.ts';
+import { articleSchema, personSchema, quoteSchema, tagSchema, type RefFactory } from './lib/content/schema.ts';
+import { contentLoader, tagsLoader, type ContentSettings } from './lib/content/loader.ts';
 import { siteConfig } from './site.config.ts';
 
 const ref = reference as unknown as RefFactory;
@@ -23,4 +23,5 @@ export const collections = {
   people: defineCollection({ loader: contentLoader('people', settings), schema: personSchema() }),
   articles: defineCollection({ loader: contentLoader('articles', settings), schema: articleSchema(ref) }),
   quotes: defineCollection({ loader: contentLoader('quotes', settings), schema: quoteSchema(ref) }),
+  tags: defineCollection({ loader: tagsLoader(settings), schema: tagSchema }),
 };

@@ -16,7 +16,6 @@ import {
 import { todayIn } from '../lib/dates.ts';
 import { smartPunctuation } from '../lib/typography.ts';
 import { wordCount } from '../lib/content/article-text.ts';
-import { contentTags } from '../lib/content/loader.ts';
 import { prepareArticle } from '../lib/quote-match.ts';
 import { locateQuote, type QuoteLocation } from '../lib/locate-quote.ts';
 
@@ -155,6 +154,10 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
   };
 }
 
+function toTag(entry: CollectionEntry<'tags'>): Tag {
+  return { id: entry.id, name: entry.data.name, description: entry.data.description, renamedFrom: entry.data.renamedFrom };
+}
+
 async function loadArchive(): Promise<Archive> {
   const today = todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate);
   const [peopleEntries, articleEntries, quoteEntries] = await Promise.all([
@@ -201,7 +204,7 @@ async function loadArchive(): Promise<Archive> {
   const showDrafts = siteConfig.showScheduled || isDevServer();
   const quotesWithPages = allQuotes.filter((quote) => quote.status !== 'scheduled' || showDrafts);
   const listed = showDrafts ? allQuotes.filter((q) => q.status !== 'withdrawn') : quotes;
-  const tags = contentTags().slice().sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+  const tags = (await getCollection('tags')).map(toTag).sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 
   return {
     today,

@@ -36,14 +36,18 @@ export interface ContentSettings {
   allowSeveralQuotesPerDay: boolean;
 }
 
-/** One pass over the content, shared by the three loaders of one sync. */
+/** What one loader stores: a collection of content files, or the tag registry. */
+type Loaded = Collection | 'tags';
+const LOADED: readonly Loaded[] = [...COLLECTIONS, 'tags'];
+
+/** One pass over the content, shared by the loaders of one sync. */
 interface ContentRun {
   read: Promise<ReadResult>;
   renderer?: Promise<MarkdownRenderer>;
-  served: Set<Collection>;
-  finished: Set<Collection>;
+  served: Set<Loaded>;
+  finished: Set<Loaded>;
   issues: ContentIssue[];
-  contexts: Map<Collection, LoaderContext>;
+  contexts: Map<Loaded, LoaderContext>;
   /** Each article's visible text, as its loader rendered it. */
   paragraphs: Map<string, readonly string[]>;
   verification?: string;
@@ -54,12 +58,10 @@ interface SharedState {
   run?: ContentRun;
   /** The content of the last pass without problems, for the integrations that run after the pages. */
   checked?: ValidatedContent;
-  /** The content of the last finished pass, problems or not (the dev server shows what passed). */
-  last?: ValidatedContent;
   /** The last pass's report, or undefined when it found nothing. */
   report?: string;
   /** Loader contexts, for `astro dev` to run the pass again when content changes. */
-  contexts: Map<Collection, LoaderContext>;
+  contexts: Map<Loaded, LoaderContext>;
   watching: boolean;
   rerun?: Promise<void>;
 }
@@ -75,11 +77,6 @@ function shared(): SharedState {
 /** The content as the last pass without problems read it; undefined before one has run. */
 export function checkedContent(): ValidatedContent | undefined {
   return shared().checked;
-}
-
-/** The tag registry as the last finished pass read it (tags are not a collection of Astro's). */
-export function contentTags(): ValidatedContent['tags'] {
-  return shared().last?.tags ?? [];
 }
 
 /** The code whose change must render every entry again: the pipeline and the checks on its HTML. */
@@ -148,7 +145,7 @@ export function contentRead(): Promise<ReadResult> | undefined {
 }
 
 /** The run this collection joins: the current one, unless it already served this collection. */
-function joinRun(collection: Collection, ctx: LoaderContext, settings: ContentSettings): ContentRun {
+function joinRun(collection: Loaded, ctx: LoaderContext, settings: ContentSettings): ContentRun {
   const state = shared();
   if (!state.run || state.run.served.has(collection)) state.run = startRun(fileURLToPath(ctx.config.root), settings);
   state.run.served.add(collection);
@@ -239,8 +236,28 @@ async function loadCollection(collection: Collection, ctx: LoaderContext, settin
 
   for (const id of ctx.store.keys()) if (!stored.has(id)) ctx.store.delete(id);
   run.issues.push(...issues);
-  run.finished.add(collection);
-  if (run.finished.size === COLLECTIONS.length) await finish(run, settings);
+  await finishPart(run, collection, settings);
+}
+
+/** Marks one loader's part done; the last one reports. */
+async function finishPart(run: ContentRun, loaded: Loaded, settings: ContentSettings): Promise<void> {
+  run.finished.add(loaded);
+  if (run.finished.size === LOADED.length) await finish(run, settings);
+}
+
+/** The `tags` collection: the registry as the pass read and checked it. */
+async function loadTags(ctx: LoaderContext, settings: ContentSettings): Promise<void> {
+  const run = joinRun('tags', ctx, settings);
+  const { content } = await run.read;
+  const kept = new Set<string>();
+  for (const { id, ...fields } of content.tags) {
+    kept.add(id);
+    const digest = ctx.generateDigest(JSON.stringify(fields));
+    if (ctx.store.get(id)?.digest === digest) continue;
+    ctx.store.set({ id, data: await ctx.parseData({ id, data: fields }), digest });
+  }
+  for (const id of ctx.store.keys()) if (!kept.has(id)) ctx.store.delete(id);
+  await finishPart(run, 'tags', settings);
 }
 
 async function finish(run: ContentRun, settings: ContentSettings): Promise<void> {
@@ -248,7 +265,6 @@ async function finish(run: ContentRun, settings: ContentSettings): Promise<void>
   const { issues: readIssues, content } = await run.read;
   const issues = [...readIssues, ...run.issues];
   const logger = run.contexts.get('quotes')?.logger ?? run.contexts.get('articles')?.logger;
-  state.last = content;
   watchInDev(settings);
   if (issues.length > 0) {
     const report = formatIssues(issues, isDevServer());
@@ -289,10 +305,15 @@ function watchInDev(settings: ContentSettings): void {
     timer = setTimeout(() => {
       const previous = state.rerun ?? Promise.resolve();
       state.rerun = previous.then(async () => {
-        await Promise.all([...state.contexts].map(([collection, ctx]) => loadCollection(collection, ctx, settings)));
+        await Promise.all([...state.contexts].map(([loaded, ctx]) => (loaded === 'tags' ? loadTags(ctx, settings) : loadCollection(loaded, ctx, settings))));
       });
     }, 50);
   });
+}
+
+/** The loader of the `tags` collection (content/tags.yaml). */
+export function tagsLoader(settings: ContentSettings): Loader {
+  return { name: 'qtd-content', load: (ctx) => loadTags(ctx, settings) };
 }
 
 /** The loader of one collection: `people`, `articles` or `quotes`. */

@@ -257,15 +257,18 @@ export function quoteSchema(ref: RefFactory) {
     });
 }
 
-export const tagRegistrySchema = z.array(
-  z.strictObject({
-    id: z.string().regex(KEBAB_CASE, 'must be kebab-case (it is part of a URL)'),
-    name: text('the tag’s name'),
-    description: text('one line about the tag').optional(),
-    /** Former ids of this tag, kept as redirects to its page. */
-    renamedFrom: z.array(z.string().regex(KEBAB_CASE)).default([]),
-  }),
-);
+const tagFields = {
+  name: text('the tag’s name'),
+  description: text('one line about the tag').optional(),
+  /** Former ids of this tag, kept as redirects to its page. */
+  renamedFrom: z.array(z.string().regex(KEBAB_CASE)).default([]),
+};
+
+/** One entry of `content/tags.yaml`. */
+export const tagRegistrySchema = z.array(z.strictObject({ id: z.string().regex(KEBAB_CASE, 'must be kebab-case (it is part of a URL)'), ...tagFields }));
+
+/** A tag as the `tags` collection stores it: its id is the entry's id. */
+export const tagSchema = z.strictObject(tagFields);
 
 export type TagRegistry = z.infer<typeof tagRegistrySchema>;
 export type PersonData = z.infer<ReturnType<typeof personSchema>>;
