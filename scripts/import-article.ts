@@ -31,7 +31,7 @@ function readArguments(): { file: string; id?: string; out: string; force: boole
       },
     });
   } catch (error) {
-    throw new Error(`${(error as Error).message.split('\n')[0]}; ${USAGE}`);
+    throw new Error(`${(error as Error).message.split('\n')[0]}; ${USAGE}`, { cause: error });
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) throw new Error(USAGE);
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   try {
     raw = await readFile(args.file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
 
   const draft = draftArticle(raw);
@@ -72,8 +72,8 @@ async function main(): Promise<void> {
     await writeFile(target, toMarkdown(draft), { flag: args.force ? 'w' : 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new Error(`${displayPath(target)} already exists; pass --force to overwrite it`);
-    throw new Error(`cannot write ${displayPath(target)}: ${code ?? (error as Error).message}`);
+    if (code === 'EEXIST') throw new Error(`${displayPath(target)} already exists; pass --force to overwrite it`, { cause: error });
+    throw new Error(`cannot write ${displayPath(target)}: ${code ?? (error as Error).message}`, { cause: error });
   }
 
   const out: string[] = [`Wrote ${displayPath(target)}: ${draft.paragraphs.length} paragraphs.`];

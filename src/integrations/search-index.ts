@@ -169,7 +169,7 @@ async function finishBundle(bundleDir: string, pagesRead: number): Promise<numbe
  */
 async function indexWhile<T>(siteDir: string, whileWriting: () => T): Promise<{ result: SearchIndexResult; value: T }> {
   const bundleDir = join(siteDir, searchBundleFolder);
-  let pagesRead = 0;
+  let pagesRead: number;
   let value: T;
   try {
     const { index, errors: createErrors } = await pagefind.createIndex({ ...indexOptions.pagefind, excludeSelectors: [...indexOptions.pagefind.excludeSelectors] });

@@ -34,7 +34,7 @@ const CLOSERS = /[”’"'»›)\]]*/y;
 const CLOSER = /[”’"'»›)\]]/;
 const ELLIPSIS = /…|\.[\s\S]*\./;
 const WHITE_SPACE = /\s+/y;
-const SENTENCE_OPENER = /[\p{Lu}\p{Lt}\p{N}“‘"'«‹(\[¿¡]/u;
+const SENTENCE_OPENER = /[\p{Lu}\p{Lt}\p{N}“‘"'«‹([¿¡]/u;
 // A lone capital is an initial ("Ahmad S. Massoud"), except the pronoun I.
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$|^(?!I$)\p{Lu}$/u;
 const WORD_BEFORE = /[\p{L}.]*$/u;

@@ -39,7 +39,7 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
       break;
     } catch {
       const holder = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : 0);
-      let alive = false;
+      let alive: boolean;
       try {
         if (holder) process.kill(holder, 0);
         alive = holder > 0;

@@ -146,7 +146,7 @@ export function listContentFiles(root: string, base: string): ContentListing {
         continue;
       }
       if (entry.name.endsWith('.md')) {
-        let size = 0;
+        let size: number;
         try {
           size = lstatSync(absolute).size;
         } catch {

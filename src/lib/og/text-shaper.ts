@@ -141,7 +141,7 @@ interface LoadedFace {
 }
 
 // Characters that must stay in the font of the character before them.
-const CLINGING = /^[\p{M}\u200c\u200d\ufe00-\ufe0f]$/u;
+const CLINGING = /^(?:\p{M}|\u200c|\u200d|[\ufe00-\ufe0f])$/u;
 
 export async function createTextShaper(sources: readonly ShaperFontSource[]): Promise<TextShaper> {
   const hb = await loadHarfBuzz();
