@@ -30,8 +30,8 @@ import { DOWNLOAD_COSTS_FILE } from '../src/lib/search/costly-terms.ts';
  * Words every corpus has: a rare-ish abstract noun, a common noun, the commonest word, and a
  * common noun after it (the search page leaves "the" out of that one: src/lib/search/query.ts);
  * then "ocean", which no generated text holds, and "of". Pagefind looks a word up in the index
- * chunk whose range holds it: in the 10,000-quote corpus, "ocean" falls in the chunk that ends
- * with "of" and downloads all of it (123 kB), as "of" itself does.
+ * chunk whose range holds it: in Pagefind's own index of the 10,000-quote corpus, "ocean" falls
+ * in the chunk that ends with "of" (123 kB), which src/lib/search/split-chunks.ts splits off.
  */
 export const SEARCH_WEIGHT_QUERIES = ['freedom', 'river', 'the', 'the river', 'ocean', 'of'] as const;
 

@@ -1,5 +1,5 @@
 /**
- * Every content rule of DESIGN.md, each on a bad fixture with a real `astro build`:
+ * Every content rule of docs/content.md, each on a bad fixture with a real `astro build`:
  * the build must stop (non-zero exit) with the file, the field and the fix, and no
  * stack trace. The fixtures are a small good archive with one thing broken.
  */

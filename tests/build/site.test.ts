@@ -1,6 +1,6 @@
 /**
  * The archive end to end, on the real seed content: the pages exist and hold what
- * DESIGN.md says, the article is the seed word for word, the feed is sound, and
+ * docs/content.md says, the article is the seed word for word, the feed is sound, and
  * the output does not depend on the build machine's time zone or the site's URL.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The content contract in code (DESIGN.md, "Content contract"). One definition,
+ * The content contract in code (docs/content.md). One definition,
  * used twice: by `src/content.config.ts` with Astro's `reference()`, and by the
  * build's own content check (`validate.ts`) with plain ids, so that both read
  * the same rules.

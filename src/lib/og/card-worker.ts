@@ -6,8 +6,8 @@
  * The worker claims its next card from a counter shared by every worker
  * (`Atomics.add`), never by asking the main thread: that thread runs Astro, which
  * holds it for seconds at a time (bundling, loading the content store), and a
- * worker fed one batch per message sat idle 15 s of a 75 s cold build at 10,000
- * quotes, waiting for its next batch.
+ * worker fed one batch per message would sit idle waiting for its next batch
+ * (~15 s of a cold build at 10,000 quotes).
  */
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';

@@ -19,7 +19,7 @@
  *
  * Glyphs are drawn once per size and position within a pixel, and copied after:
  * a card has a few hundred glyphs from a few dozen letters at a handful of sizes,
- * and computing the coverage of each one again was half of a card's time (a cold
+ * and computing the coverage of each one again would be half of a card's time (a cold
  * build draws 11,000 cards). Where two glyphs of one ink share a pixel their
  * coverages add, as the area of two shapes that do not overlap does.
  */

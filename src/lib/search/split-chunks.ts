@@ -5,8 +5,8 @@
  * their positions; a chunk closes as soon as the count passes its budget. A word as
  * common as "of" passes it alone, so it closes the chunk that the rarer words before it
  * had begun ("now" … "ocean" … "of"). A search for one of those rarer words downloads
- * the common word's positions too: at 10,000 quotes, "ocean" downloaded the 123 kB
- * chunk of "of". Here such a word is moved into a chunk of its own (with the words
+ * the common word's positions too: in Pagefind's own index of 10,000 quotes, "ocean"
+ * downloads the 123 kB chunk of "of". Here such a word is moved into a chunk of its own (with the words
  * that a search for it, or for a shorter word it begins with, also finds: see `splitChunk`), and the words around it keep a chunk without it.
  * Nothing else changes: the words' bytes are copied as Pagefind wrote them; the ranges
  * are computed as Pagefind computes them, but that the parts of a split chunk meet with
@@ -350,9 +350,9 @@ export interface SplitPart {
  * were one chunk of Pagefind's, the first one's range reaches up to just below the
  * second's, so that no word falls between them. Pagefind shortens the ends of its ranges
  * ("the" for a chunk that ends with "the" before "their"), and looks a word that falls
- * between two ranges up in every chunk whose ends could hold it; left with gaps inside
- * what was one chunk, "there" (in no page) fell between "theo" and "they" and loaded the
- * 230 kB chunk of "the", whose pages it then listed. Each part keeps Pagefind's start, so
+ * between two ranges up in every chunk whose ends could hold it; a gap inside what was
+ * one chunk would let a word in no page ("there", between "theo" and "they") load the
+ * 230 kB chunk of "the" and list its pages. Each part keeps Pagefind's start, so
  * a beginning of a part's first word ("nev" of "never") is still looked up there.
  */
 export function splitRanges(parts: readonly SplitPart[]): { from: string; to: string }[] {
