@@ -4,7 +4,7 @@
  * the files it lists are the files published, the front matter it parses is the data
  * the pages show, and the quotes are verified against the HTML the article pages
  * show. The schemas are the content contract (src/lib/content/schema.ts, docs in
- * README.md).
+ * docs/content.md).
  */
 import { defineCollection, reference } from 'astro:content';
 import { articleSchema, personSchema, quoteSchema, tagSchema, type RefFactory } from './lib/content/schema.ts';

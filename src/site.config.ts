@@ -182,9 +182,8 @@ export const siteConfig = {
   /**
    * Pages Astro renders at once. Writing a page is four awaited file operations
    * (folder and file, in dist/ and in the incremental cache): one page at a time
-   * left the main thread idle a quarter of the rendering stage. At 10,000 quotes
-   * rendering took 63 s at 1, 35 s at 4 and 31 s at 8 (share cards cached), with
-   * the same peak memory (README, "What keeps builds short").
+   * leaves the main thread idle much of the rendering stage; eight at once keep it
+   * busy at no cost in memory (figures in docs/build.md, "What keeps builds short").
    */
   buildConcurrency: 8,
   /** Search results shown at once, and added by each "Show more results". */

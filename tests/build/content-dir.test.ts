@@ -1,5 +1,5 @@
 /**
- * CONTENT_DIR may be absolute (README, "Commands"): the fixture archive built from its
+ * CONTENT_DIR may be absolute (README, "Configuration"): the fixture archive built from its
  * absolute path must be the site built from its relative one, tags and all.
  */
 import { describe, it, expect, beforeAll } from 'vitest';

@@ -124,7 +124,7 @@ describe('schema rules', () => {
         field: 'withdrawn.by',
         line: 6,
         message: 'is not a field of a quote.',
-        fix: 'rename or remove it (see the front-matter reference in README.md).',
+        fix: 'rename or remove it (see the field reference in docs/content.md).',
       },
     ]);
   });

@@ -103,7 +103,7 @@ function schemaIssues(
             `is not a field of a ${COLLECTION_NOUN[file.collection]}.${problem.path.length === 0 ? didYouMean(key, knownKeys) : ''}`,
             problem.path.length === 0
               ? `rename or remove it; the fields are: ${knownKeys.join(', ')}.`
-              : 'rename or remove it (see the front-matter reference in README.md).',
+              : 'rename or remove it (see the field reference in docs/content.md).',
             parsed.keyLines.get(String(problem.path[0] ?? key)),
           ),
         );
@@ -125,7 +125,7 @@ function schemaIssues(
         file.path,
         name || undefined,
         problem.message.replace(/^Invalid input: expected (\w+), received (\w+)$/, 'should be $1, not $2') + '.',
-        example ? `write it like \`${example}\`.` : 'correct the value (see the front-matter reference in README.md).',
+        example ? `write it like \`${example}\`.` : 'correct the value (see the field reference in docs/content.md).',
         parsed.keyLines.get(topKey),
       ),
     );
