@@ -31,7 +31,7 @@ function isPublishedPage(page) {
 export default defineConfig({
   site: siteConfig.siteUrl,
   base: siteConfig.basePath,
-  // Every public URL ends with a slash (DESIGN.md, "Pages and URLs").
+  // Every public URL ends with a slash (docs/content.md, "What each entry publishes").
   trailingSlash: 'always',
   // Astro's cache (rendered Markdown, share cards) outside node_modules, so that `npm ci` keeps it;
   // tests and benchmarks build several content folders side by side, each with its own.

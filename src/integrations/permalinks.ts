@@ -9,7 +9,8 @@
  *    `npm run build`, after the search index is written: src/lib/after-astro.ts).
  * A failure prints one report naming each URL and its fix, with no stack trace.
  * The redirects of the content are also checked when the build starts, so that a
- * malformed one stops it before anything is rendered or written.
+ * malformed one stops it before anything is rendered or written. In `astro dev`,
+ * Astro's own `redirects` config serves them (`devRedirects`).
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
@@ -26,6 +27,7 @@ import {
 } from '../lib/permalinks.ts';
 import {
   REDIRECTS_FILE_NAME,
+  astroRedirects,
   netlifyRedirects,
   outputFile,
   parseRedirects,
@@ -177,17 +179,63 @@ export async function reportDistSize(distDir: string, redirects: number, logger:
   for (const warning of hostLimitWarnings(stats)) logger.warn(warning);
 }
 
+type ConfigSetup = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0];
+
+/**
+ * Serves the redirects in `astro dev` through Astro's own `redirects` config: the dev
+ * server answers an old page URL with a 301 to its new place, as the deployed site
+ * does. A redirect Astro cannot serve as the built site does (a file such as
+ * `/articles/rss.xml`, a target that is a file: `astroRedirects`) is left to the
+ * build, and named. As everywhere in the dev server, a problem is reported without
+ * stopping it: the malformed entries are left out, the others served. A change to
+ * redirects.yaml or tags.yaml restarts the dev server, which reads them again.
+ *
+ * The build does not pass them to Astro, and writes its own pages and `_redirects`
+ * instead (astro:build:done), because Astro's would lose what ours give:
+ * - Astro 7.3's redirect page has no `lang`, no `<meta charset>` and no viewport, and
+ *   cannot be replaced before Astro 7.4's experimental `redirectPage` (a page in
+ *   src/pages);
+ * - Astro writes a file redirect (`/articles/rss.xml`) as `articles/rss.xml/index.html`,
+ *   and sends a redirect to `/rss.xml` to `/rss.xml/`;
+ * - `redirects` is part of the configuration Astro keys its incremental build and its
+ *   content store by: one redirect added to the content would make the next build
+ *   render every page again.
+ */
+function devRedirects(
+  root: string,
+  { redirects, errors }: RedirectsResult,
+  { updateConfig, addWatchFile, logger }: Pick<ConfigSetup, 'updateConfig' | 'addWatchFile' | 'logger'>,
+): void {
+  const contentDir = siteConfig.contentDir;
+  if (errors.length > 0) logger.error(redirectProblemsReport(errors, contentDir));
+  const served = astroRedirects(redirects, siteConfig.basePath);
+  updateConfig({ redirects: served.config });
+  for (const file of [REDIRECTS_FILE_NAME, 'tags.yaml']) addWatchFile(resolve(root, contentDir, file));
+  if (redirects.length === 0) return;
+  logger.info(
+    `${plural(Object.keys(served.config).length, 'redirect')} served by the dev server` +
+      served.left.map(({ redirect, reason }) => `\n  not ${readable(redirect.from)} → ${redirect.to}: ${reason}; the build writes it`).join(''),
+  );
+}
+
 export default function permalinks(options: PermalinksOptions = {}): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'qtd:permalinks',
     hooks: {
-      'astro:config:setup': async ({ config, command }) => {
-        if (command !== 'build') return;
-        // Before anything is rendered or written: a malformed redirect stops the build here.
+      'astro:config:setup': async (setup) => {
+        const { config, command } = setup;
+        if (command !== 'build' && command !== 'dev') return;
+        const projectRoot = fileURLToPath(config.root);
         const extra = typeof options.redirects === 'function' ? [] : (options.redirects ?? []);
-        const { errors } = await collectRedirects(fileURLToPath(config.root), siteConfig.contentDir, extra);
-        if (errors.length > 0) fail([redirectProblemsReport(errors, siteConfig.contentDir)]);
+        const collected = await collectRedirects(projectRoot, siteConfig.contentDir, extra);
+        if (command === 'dev') {
+          devRedirects(projectRoot, collected, setup);
+          return;
+        }
+        // Before anything is rendered or written: a malformed redirect stops the build here.
+        // The build then writes its own redirect pages (astro:build:done), not Astro's: see devRedirects.
+        if (collected.errors.length > 0) fail([redirectProblemsReport(collected.errors, siteConfig.contentDir)]);
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);

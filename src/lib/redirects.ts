@@ -6,6 +6,7 @@
  *
  * The build serves each one twice: as a small HTML page at the old URL (any static
  * host) and as a line of `_redirects` (Netlify and Cloudflare Pages answer with a 301).
+ * `astro dev` serves those it can through Astro's `redirects` config (`astroRedirects`).
  * Since the old URL names a file in the output folder, a `from` is accepted only in
  * the one spelling a web server would read it as, never under a path the build owns
  * (`fromProblem`, `reservedProblem`, `redirectsClearOfBuild`), and each file's place
@@ -16,7 +17,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { absoluteUrl } from './urls.ts';
 import type { UrlSettings } from './urls.ts';
-import { canonicalSitePath, distFileForPath, sortPaths } from './permalinks.ts';
+import { canonicalSitePath, distFileForPath, isFilePath, sortPaths } from './permalinks.ts';
 
 export interface Redirect {
   /** Root-relative path without the base path: `/old/path/` or `/old/rss.xml`. */
@@ -631,11 +632,70 @@ export function redirectPageHtml({ to, canonical = to }: { to: string; canonical
   ].join('\n');
 }
 
+/** The site path `path` under the base path: `/quotes/new/` → `/qtd/quotes/new/`. */
+function underBasePath(path: string, basePath: string): string {
+  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return `${base}${path.replace(/^\/+/, '')}`;
+}
+
 /** `_redirects` lines (Netlify, Cloudflare Pages): `/old/  /new/  301`, under the base path. */
 export function netlifyRedirects(redirects: readonly Redirect[], basePath: string): string {
-  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const underBase = (path: string) => `${base}${path.replace(/^\/+/, '')}`;
   return redirects
-    .map((redirect) => `${underBase(redirect.from)}  ${isAbsoluteTarget(redirect.to) ? redirect.to : underBase(redirect.to)}  301\n`)
+    .map((redirect) => `${underBasePath(redirect.from, basePath)}  ${isAbsoluteTarget(redirect.to) ? redirect.to : underBasePath(redirect.to, basePath)}  301\n`)
     .join('');
+}
+
+/** Decodes what `encodeURI` encodes, and nothing else: the inverse of `encodeURI` where one exists. */
+function decodedForEncodeUri(text: string): string | undefined {
+  try {
+    const decoded = decodeURI(text);
+    return encodeURI(decoded) === text ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface AstroRedirects {
+  /** Astro's `redirects` config: old path (without the base path, as the address bar shows it) → where it leads. */
+  config: Record<string, string>;
+  /** The redirects Astro cannot serve as the built site does, each with the reason: only our pages and `_redirects` serve them. */
+  left: { redirect: Redirect; reason: string }[];
+}
+
+/**
+ * The redirects (checked and resolved by `prepareRedirects`) as Astro's `redirects`
+ * config, so that `astro dev` answers each old URL with a 301 to where the built site
+ * sends it. Astro matches a configured redirect as it matches a page: on the decoded
+ * request path, with the site's trailing slash (`trailingSlash: 'always'`), so it
+ * serves a page URL; these it cannot serve and are left out:
+ * - a `from` naming a file (`/articles/rss.xml`): Astro would answer only at
+ *   `/articles/rss.xml/`;
+ * - a `to` naming a file (`/rss.xml`): Astro answers with a trailing slash added
+ *   (`/rss.xml/`) when the target is one of its routes;
+ * - a `to` whose escapes `encodeURI` would not give back (`%26` in a query): Astro
+ *   answers with `Location: encodeURI(to)`.
+ * A `to` on this site gets the base path here, since Astro does not add it; an http(s)
+ * one is sent as it is.
+ */
+export function astroRedirects(redirects: readonly Redirect[], basePath: string): AstroRedirects {
+  const config: Record<string, string> = {};
+  const left: AstroRedirects['left'] = [];
+  for (const redirect of redirects) {
+    const external = isAbsoluteTarget(redirect.to);
+    if (isFilePath(redirect.from)) {
+      left.push({ redirect, reason: 'it redirects a file, which Astro would redirect only with a "/" after its name' });
+      continue;
+    }
+    if (!external && isFilePath(targetPath(redirect.to))) {
+      left.push({ redirect, reason: 'it leads to a file, which Astro would send with a "/" after its name' });
+      continue;
+    }
+    const to = external ? new URL(redirect.to).href : decodedForEncodeUri(underBasePath(redirect.to, basePath));
+    if (to === undefined) {
+      left.push({ redirect, reason: 'Astro would percent-encode its target differently' });
+      continue;
+    }
+    config[readablePath(redirect.from)] = to;
+  }
+  return { config, left };
 }

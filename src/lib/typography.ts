@@ -4,25 +4,34 @@
  * become curly, `--`/`---` become dashes, three unspaced dots an ellipsis. The
  * stored text is never changed; only what is shown. Spaced ellipses (". . .") are
  * kept as written, as newspapers print them.
+ *
+ * It is the Markdown pipeline's own plugin (src/plugins/remark-smart-punctuation.ts)
+ * with the pipeline's own settings, so a string gets exactly what the same words get
+ * in an article or a commentary: a quote shown on its page reads as in its article.
  */
-const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/]|^$/u;
+import type { Options } from 'retext-smartypants';
+import { markdownPipeline } from '../plugins/markdown-pipeline.ts';
+import remarkSmartPunctuation, { plainTextSmartPunctuation } from '../plugins/remark-smart-punctuation.ts';
 
-export function smartPunctuation(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] ?? '';
-    const before = i === 0 ? '' : text[i - 1] ?? '';
-    if (char === '"') {
-      out += OPENING_CONTEXT.test(before) ? '“' : '”';
-    } else if (char === "'") {
-      // An apostrophe inside or at the end of a word (don't, Massouds'), else an opening quote.
-      out += OPENING_CONTEXT.test(before) && !/\d/.test(text[i + 1] ?? '') ? '‘' : '’';
-    } else {
-      out += char;
-    }
+/** The settings the Markdown pipeline gives remark-smart-punctuation: the site's one setting of smart punctuation. */
+export function pipelineSmartPunctuationOptions(): Options {
+  for (const entry of markdownPipeline.remarkPlugins ?? []) {
+    if (Array.isArray(entry) && entry[0] === remarkSmartPunctuation) return (entry[1] ?? {}) as Options;
+    if (entry === remarkSmartPunctuation) return {};
   }
-  return out
-    .replace(/---/g, '—')
-    .replace(/--/g, '–')
-    .replace(/(^|[^.])\.\.\.(?!\.)/g, '$1…');
+  throw new Error('src/plugins/markdown-pipeline.ts no longer runs remark-smart-punctuation: say here which smart punctuation front-matter text gets');
+}
+
+const smarten = plainTextSmartPunctuation(pipelineSmartPunctuationOptions());
+/** Each string worked out once: an article's title is shown beside every quote taken from it. */
+const shown = new Map<string, string>();
+
+/** `text` as a page shows it: what the Markdown pipeline makes of the same words in a paragraph. */
+export function smartPunctuation(text: string): string {
+  let result = shown.get(text);
+  if (result === undefined) {
+    result = smarten(text);
+    shown.set(text, result);
+  }
+  return result;
 }

@@ -2,6 +2,8 @@
  * SmartyPants for Markdown: straight quotes become curly, `--`/`---` dashes, three
  * dots an ellipsis. The same rules and the same result as Astro's `smartypants`
  * option (remark-smartypants, on retext-smartypants), without its needless work.
+ * `plainTextSmartPunctuation` gives the same for a string that is not Markdown (a
+ * title, a quote's words): the site has one implementation of smart punctuation.
  *
  * remark-smartypants joins a document's text, educates its quotes with retext in one
  * pass, then runs retext again on every text node for dashes, ellipses and
@@ -16,7 +18,7 @@
  * Where a pass is skipped it would have returned its input unchanged (retext parses
  * and prints text losslessly), so the output is byte for byte the same.
  */
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Parents, Root, Text } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants, { type Options } from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
@@ -63,5 +65,20 @@ export default function remarkSmartPunctuation(options: Options = {}) {
       }
       start = end;
     }
+  };
+}
+
+/**
+ * Smart punctuation for text that is not Markdown (titles, deks, captions, a quote's
+ * words): for any string, exactly what the plugin gives a paragraph that holds that
+ * string as its one text node, since it runs the plugin on just such a tree. Nothing
+ * in the string is read as Markdown: `*` and `[` stay as they are.
+ */
+export function plainTextSmartPunctuation(options: Options = {}): (text: string) => string {
+  const transform = remarkSmartPunctuation(options);
+  return (text) => {
+    const node: Text = { type: 'text', value: text };
+    transform({ type: 'root', children: [{ type: 'paragraph', children: [node] }] });
+    return node.value;
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateHtmlString } from '../../src/lib/html-validation.ts';
 import {
+  astroRedirects,
   mergeRedirects,
   MAX_FROM_BYTES,
   netlifyRedirects,
@@ -423,5 +424,71 @@ describe('netlifyRedirects', () => {
 
   it('is empty without redirects', () => {
     expect(netlifyRedirects([], '/qtd/')).toBe('');
+  });
+});
+
+describe('astroRedirects', () => {
+  /** What Astro's dev server sends in `Location` for a configured target that is not a URL (core/redirects/render.js). */
+  const location = (to: string) => (/^https?:\/\//.test(to) ? to : encodeURI(to));
+
+  it('gives Astro every page redirect, its target under the base path as the built site sends it', () => {
+    const { redirects, errors } = prepareRedirects([
+      { from: '/quotes/old/', to: '/quotes/new/' },
+      { from: '/tags/old/', to: '/tags/new/#latest' },
+      { from: '/gone/', to: 'https://example.org/elsewhere?a=1' },
+    ]);
+    expect(errors).toEqual([]);
+    expect(astroRedirects(redirects, '/')).toEqual({
+      config: { '/gone/': 'https://example.org/elsewhere?a=1', '/quotes/old/': '/quotes/new/', '/tags/old/': '/tags/new/#latest' },
+      left: [],
+    });
+    expect(astroRedirects(redirects, '/qtd/').config).toEqual({
+      '/gone/': 'https://example.org/elsewhere?a=1',
+      '/quotes/old/': '/qtd/quotes/new/',
+      '/tags/old/': '/qtd/tags/new/#latest',
+    });
+  });
+
+  it('names the old URL as the address bar shows it, and sends the target percent-encoded exactly as _redirects does', () => {
+    const { redirects } = prepareRedirects([{ from: '/tags/café/', to: '/tags/naïve/' }]);
+    const { config } = astroRedirects(redirects, '/qtd/');
+    // Astro matches the decoded request path; it percent-encodes the target with encodeURI.
+    expect(Object.keys(config)).toEqual(['/tags/café/']);
+    expect(location(config['/tags/café/'] ?? '')).toBe('/qtd/tags/na%C3%AFve/');
+    expect(netlifyRedirects(redirects, '/qtd/')).toBe('/qtd/tags/caf%C3%A9/  /qtd/tags/na%C3%AFve/  301\n');
+  });
+
+  it('leaves to the build what Astro would serve differently, with the reason', () => {
+    const { redirects, errors } = prepareRedirects([
+      { from: '/articles/old/rss.xml', to: '/articles/new/rss.xml' },
+      { from: '/quotes/feed/', to: '/rss.xml' },
+      { from: '/search-old/', to: '/search/?q=a%26b' },
+      { from: '/quotes/old/', to: '/quotes/new/' },
+    ]);
+    expect(errors).toEqual([]);
+    const { config, left } = astroRedirects(redirects, '/');
+    expect(config).toEqual({ '/quotes/old/': '/quotes/new/' });
+    expect(left.map(({ redirect, reason }) => `${redirect.from}: ${reason}`)).toEqual([
+      '/articles/old/rss.xml: it redirects a file, which Astro would redirect only with a "/" after its name',
+      '/quotes/feed/: it leads to a file, which Astro would send with a "/" after its name',
+      '/search-old/: Astro would percent-encode its target differently',
+    ]);
+  });
+
+  it('serves every target it takes at exactly the address the built site sends', () => {
+    const { redirects } = prepareRedirects([
+      { from: '/a/', to: '/quotes/x/?q=1&r=2#q-1' },
+      { from: '/b/', to: "/people/o'brien/" },
+      { from: '/c/', to: '/tags/%C3%A9t%C3%A9/' },
+      { from: '/d/', to: '/' },
+    ]);
+    for (const basePath of ['/', '/qtd/']) {
+      const { config, left } = astroRedirects(redirects, basePath);
+      expect(left).toEqual([]);
+      for (const redirect of redirects) {
+        const expected = netlifyRedirects([redirect], basePath).split('  ')[1];
+        expect(location(config[redirect.from] ?? ''), redirect.from).toBe(expected);
+      }
+    }
   });
 });

@@ -1,16 +1,19 @@
 /**
  * Our SmartyPants plugin must give exactly what Astro's built-in option
  * (remark-smartypants) gives: the same Markdown trees, for hand-picked cases and
- * for thousands of generated ones built from the characters the rules look at.
+ * for thousands of generated ones built from the characters the rules look at. Its
+ * plain-text form (front matter) must give what the plugin gives the same text.
  */
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { toString } from 'mdast-util-to-string';
 import remarkSmartypants from 'remark-smartypants';
-import remarkSmartPunctuation from '../../src/plugins/remark-smart-punctuation.ts';
+import type { Root } from 'mdast';
+import remarkSmartPunctuation, { plainTextSmartPunctuation } from '../../src/plugins/remark-smart-punctuation.ts';
+import { pipelineSmartPunctuationOptions } from '../../src/lib/typography.ts';
 
-// The settings of astro.config.mjs.
+// The settings of the Markdown pipeline (src/plugins/markdown-pipeline.ts).
 const options = { dashes: 'oldschool', ellipses: 'unspaced' } as const;
 
 function treeWith(plugin: typeof remarkSmartPunctuation | typeof remarkSmartypants, markdown: string): unknown {
@@ -66,6 +69,37 @@ describe('remark-smart-punctuation', () => {
       const length = 1 + random(14);
       for (let j = 0; j < length; j++) markdown += pieces[random(pieces.length)];
       expectSameTree(markdown);
+    }
+  });
+});
+
+describe('plainTextSmartPunctuation', () => {
+  const smarten = plainTextSmartPunctuation(options);
+
+  /** The plugin run on a paragraph that holds `text` as its one text node. */
+  function pluginOnParagraph(text: string): string {
+    const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
+    remarkSmartPunctuation(options)(tree);
+    return toString(tree);
+  }
+
+  it('uses the settings the Markdown pipeline uses', () => {
+    expect(pipelineSmartPunctuationOptions()).toEqual(options);
+  });
+
+  it.each(cases)('gives what the plugin gives a paragraph of that text: %j', (text) => {
+    expect(smarten(text)).toBe(pluginOnParagraph(text));
+  });
+
+  it('reads Markdown syntax as plain characters', () => {
+    expect(smarten('"*Emphasis*," she said, `code` -- [a link](u)...')).toBe('“*Emphasis*,” she said, `code` – [a link](u)…');
+  });
+
+  it('gives what the Markdown path gives a one-paragraph text', () => {
+    // Text that Markdown keeps as one paragraph holding one text node: no syntax characters.
+    for (const text of ['He said "it\'s" -- then --- and... done.', "'Tis the '80s, isn't it?", '5\'10" -- "quoted"']) {
+      const processor = unified().use(remarkParse).use(remarkSmartPunctuation, options);
+      expect(smarten(text)).toBe(toString(processor.runSync(processor.parse(text))));
     }
   });
 });
