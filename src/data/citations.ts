@@ -52,6 +52,13 @@ export function citedQuotes(archive: Archive): Quote[] {
 }
 
 /** The text of a quote's `citation.json`: its citation as CSL-JSON. */
-export function citationFileText(quote: Quote, archive: Archive): string {
-  return `${wellFormedJson(cslJson(citationInput(quote, archive)), 2)}\n`;
+export function citationFileText(citation: CitationInput): string {
+  return `${wellFormedJson(cslJson(citation), 2)}\n`;
+}
+
+/** What the bundle of every `citation.json` holds (src/pages/quotes/[bundle].json.ts): each quote's citation, in order. */
+export type CitationFilesView = { files: { id: string; citation: CitationInput }[] };
+
+export function citationFilesView(archive: Archive): CitationFilesView {
+  return { files: citedQuotes(archive).map((quote) => ({ id: quote.id, citation: citationInput(quote, archive) })) };
 }

@@ -1,7 +1,8 @@
 /**
- * What each page shows besides its own entry: the speaker of a quote, the quotes of an
- * article, a person's quotes. The pages and their cache keys (src/data/page-keys.ts)
- * both take these from here, so that a key always covers what its page shows.
+ * The entries each page draws on besides its own: the speaker of a quote, the quotes of
+ * an article, a person's quotes, the items of a feed, looked up in the archive's maps.
+ * The view-model builders (src/data/view-models.ts, src/data/feeds.ts) take them from
+ * here and keep what the page shows.
  */
 import type { Archive, Article, Person, Quote, Tag } from './archive.ts';
 import { neighbours, resolveIds } from '../lib/archive.ts';
@@ -15,7 +16,7 @@ export interface QuoteListItemRelations {
   source: Article | undefined;
 }
 
-/** A quote in a list (src/components/QuoteListItem.astro). */
+/** A quote in a list. */
 export function quoteListItemRelations(quote: Quote, archive: Archive): QuoteListItemRelations {
   return {
     speaker: archive.personById.get(quote.speakerId),
@@ -23,7 +24,7 @@ export function quoteListItemRelations(quote: Quote, archive: Archive): QuoteLis
   };
 }
 
-/** An article in a list (src/components/ArticleListItem.astro). */
+/** The authors of an article, in order; ids with no person are left out. */
 export function articleListItemAuthors(article: Article, archive: Archive): Person[] {
   return resolveIds(article.authorIds, archive.personById);
 }
@@ -32,7 +33,6 @@ export interface QuotePageRelations {
   speaker: Person | undefined;
   curator: Person | undefined;
   article: Article | undefined;
-  authors: Person[];
   older: Quote | undefined;
   newer: Quote | undefined;
   /** Other quotes from the same article, then other quotes of the same speaker. */
@@ -40,7 +40,7 @@ export interface QuotePageRelations {
   sameSpeaker: Quote[];
 }
 
-/** A quote's page (src/components/QuoteDetail.astro and its head). */
+/** A quote's page. */
 export function quotePageRelations(quote: Quote, archive: Archive): QuotePageRelations {
   const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
   const { older, newer } = neighbours(archive.quotes, quote.id, archive.quoteIndex.get(quote.id));
@@ -54,7 +54,6 @@ export function quotePageRelations(quote: Quote, archive: Archive): QuotePageRel
     speaker: archive.personById.get(quote.speakerId),
     curator: quote.curatorId ? archive.personById.get(quote.curatorId) : undefined,
     article,
-    authors: article ? resolveIds(article.authorIds, archive.personById) : [],
     older,
     newer,
     sameArticle,
@@ -70,7 +69,7 @@ export interface ArticlePageRelations {
   speakers: (Person | undefined)[];
 }
 
-/** An article's page (src/components/ArticleDetail.astro and its head). */
+/** An article's page. */
 export function articlePageRelations(article: Article, archive: Archive): ArticlePageRelations {
   const pulled = archive.quotesByArticle.get(article.id) ?? [];
   return {
@@ -87,7 +86,7 @@ export interface PersonPageRelations {
   curated: number;
 }
 
-/** A person's page (src/pages/people/[id]/index.astro and its head). */
+/** A person's page. */
 export function personPageRelations(person: Person, archive: Archive): PersonPageRelations {
   return {
     quotes: archive.quotesBySpeaker.get(person.id) ?? [],
@@ -112,12 +111,12 @@ export function tagFeedEntries(tag: Tag, archive: Archive): { quotes: Quote[]; a
   };
 }
 
-/** A tag's page (src/pages/tags/[id]/index.astro). */
+/** A tag's page. */
 export function tagPageEntries(tag: Tag, archive: Archive): { quotes: Quote[]; articles: Article[] } {
   return { quotes: archive.quotesByTag.get(tag.id) ?? [], articles: archive.articlesByTag.get(tag.id) ?? [] };
 }
 
-/** The listed quotes of a year, newest first (src/pages/quotes/[key]/index.astro). */
+/** The listed quotes of a year, newest first. */
 export function yearQuotes(year: number, archive: Archive): Quote[] {
   return archive.quotes.filter((quote) => quote.date.startsWith(`${year}-`));
 }

@@ -1,17 +1,16 @@
 /**
  * What each kind of page puts in its head: title, description, canonical path,
- * feeds, share image and structured data. Pages call one function and pass the
- * result to the layout.
+ * feeds, share image and structured data, from the page's view model
+ * (src/data/view-models.ts) alone, so that a page's key covers its head too. Pages
+ * call one function and pass the result to the layout.
  */
-import type { Archive, Article, Person, Quote } from '../data/archive.ts';
+import type { ArticlePageView, PersonPageView, PersonRef, QuotePageView, TagPageView, WithdrawnQuoteView } from '../data/view-models.ts';
 import { siteConfig } from '../site.config.ts';
 import { describe, type HeadFeed, type ShareImage } from './head.ts';
 import { absoluteUrl, articleUrl, cardUrl, feedUrl, homeUrl, personUrl, quoteUrl, tagUrl } from './urls.ts';
 import { articleJsonLd, personJsonLd, quotationJsonLd, type PersonLink } from './jsonld.ts';
-import { firstWords, resolveIds } from './archive.ts';
+import { firstWords } from './archive.ts';
 import { formatDayLong, isoInZone } from './dates.ts';
-import { publishedArticleText } from './article-excerpt.ts';
-import { articlePageRelations } from '../data/relations.ts';
 
 export interface PageHead {
   /** The page's own title; the site name is added unless this is the home page. */
@@ -30,15 +29,16 @@ export interface PageHead {
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 
-export function quoteCard(quote: Quote, speaker: Person | undefined): ShareImage {
-  return { url: cardUrl('quotes', quote.id), ...CARD_SIZE, alt: `“${firstWords(quote.displayText, 30)}” — ${speaker?.name ?? ''}` };
+/** A quote's share card; `speakerName` is left empty when the speaker is unknown. */
+export function quoteCard(quote: { id: string; displayText: string }, speakerName: string | undefined): ShareImage {
+  return { url: cardUrl('quotes', quote.id), ...CARD_SIZE, alt: `“${firstWords(quote.displayText, 30)}” — ${speakerName ?? ''}` };
 }
 
-export function articleCard(article: Article): ShareImage {
+export function articleCard(article: { id: string; title: string; dek?: string | undefined }): ShareImage {
   return { url: cardUrl('articles', article.id), ...CARD_SIZE, alt: `${article.title}${article.dek ? `: ${article.dek}` : ''}` };
 }
 
-function personLink(person: Person): PersonLink {
+function personLink(person: PersonRef): PersonLink {
   return { name: person.name, url: absoluteUrl(personUrl(person.id)), ...(person.url ? { sameAs: person.url } : {}) };
 }
 
@@ -46,7 +46,7 @@ function website() {
   return { name: siteConfig.title, url: absoluteUrl(homeUrl()) };
 }
 
-export function personFeed(person: Person): HeadFeed {
+export function personFeed(person: { id: string; name: string }): HeadFeed {
   return { title: `${siteConfig.title}: ${person.name}`, url: feedUrl({ kind: 'person', id: person.id }) };
 }
 
@@ -56,35 +56,35 @@ export function tagFeed(tag: { id: string; name: string }): HeadFeed {
 
 export const articlesFeed: HeadFeed = { title: `${siteConfig.title}: articles`, url: feedUrl({ kind: 'articles' }) };
 
-export function quotePageHead(quote: Quote, archive: Archive): PageHead {
-  const speaker = archive.personById.get(quote.speakerId);
-  const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
-  const speakerName = speaker?.name ?? quote.speakerId;
-  const path = quoteUrl(quote.id);
-  if (quote.status === 'withdrawn') {
+export function quotePageHead(view: QuotePageView | WithdrawnQuoteView): PageHead {
+  const path = quoteUrl(view.id);
+  if (view.kind === 'withdrawn') {
+    const speakerName = view.speakerName ?? view.speakerId;
     return {
       title: `Withdrawn quote of ${speakerName}`,
-      description: `This quote of ${speakerName}, once the quote of the day for ${formatDayLong(quote.date)}, was withdrawn.`,
+      description: `This quote of ${speakerName}, once the quote of the day for ${formatDayLong(view.date)}, was withdrawn.`,
       path,
       robots: 'noindex',
     };
   }
-  const authors = article ? resolveIds(article.authorIds, archive.personById) : [];
-  const image = quoteCard(quote, speaker);
+  const { speaker, article } = view;
+  const speakerName = speaker?.name ?? view.speakerId;
+  const displayText = view.figure.displayText;
+  const image = quoteCard({ id: view.id, displayText }, speaker?.name);
   return {
-    title: `${speakerName}: “${firstWords(quote.displayText, 12)}”`,
-    description: describe(`“${quote.displayText}” — ${speakerName}${article ? `, quoted in “${article.title}”` : ''}. Quote of the day for ${formatDayLong(quote.date)}.`),
+    title: `${speakerName}: “${firstWords(displayText, 12)}”`,
+    description: describe(`“${displayText}” — ${speakerName}${article ? `, quoted in “${article.title}”` : ''}. Quote of the day for ${formatDayLong(view.date)}.`),
     path,
     image,
     ogType: 'article',
     feeds: speaker ? [personFeed(speaker)] : [],
-    ...(quote.status === 'scheduled' ? { robots: 'noindex' } : {}),
+    ...(view.status === 'scheduled' ? { robots: 'noindex' } : {}),
     jsonLd: quotationJsonLd({
-      text: quote.text,
+      text: view.text,
       url: absoluteUrl(path),
-      date: quote.date,
-      inLanguage: quote.lang ?? siteConfig.lang,
-      speaker: speaker ? personLink(speaker) : { name: speakerName, url: absoluteUrl(personUrl(quote.speakerId)) },
+      date: view.date,
+      inLanguage: view.lang ?? siteConfig.lang,
+      speaker: speaker ? personLink(speaker) : { name: speakerName, url: absoluteUrl(personUrl(view.speakerId)) },
       ...(article
         ? {
             source: {
@@ -92,7 +92,7 @@ export function quotePageHead(quote: Quote, archive: Archive): PageHead {
               title: article.title,
               ...(article.section ? { section: article.section } : {}),
               published: isoInZone(article.publishedMs, article.timeZone),
-              authors: authors.map(personLink),
+              authors: article.authors.map(personLink),
             },
           }
         : {}),
@@ -101,14 +101,13 @@ export function quotePageHead(quote: Quote, archive: Archive): PageHead {
   };
 }
 
-export function articlePageHead(article: Article, archive: Archive): PageHead {
-  const { authors, pulled } = articlePageRelations(article, archive);
+export function articlePageHead(view: ArticlePageView): PageHead {
+  const { article, authors, firstParagraph } = view;
   const path = articleUrl(article.id);
   const image = articleCard(article);
-  // The description is shown by search engines and share previews: of an excerpt, only what the page shows.
-  const firstParagraph = publishedArticleText(article, pulled).paragraphs[0];
   return {
     title: article.title,
+    // Shown by search engines and share previews: of an excerpt, only what the page shows.
     description: describe(article.dek ?? firstParagraph ?? article.title),
     path,
     image,
@@ -131,9 +130,10 @@ export function articlePageHead(article: Article, archive: Archive): PageHead {
   };
 }
 
-export function personPageHead(person: Person, archive: Archive): PageHead {
-  const quoteCount = archive.quotesBySpeaker.get(person.id)?.length ?? 0;
-  const articleCount = archive.articlesByAuthor.get(person.id)?.length ?? 0;
+export function personPageHead(view: PersonPageView): PageHead {
+  const { person } = view;
+  const quoteCount = view.quotes.length;
+  const articleCount = view.articles.length;
   const counts = [
     quoteCount > 0 ? `${quoteCount} ${quoteCount === 1 ? 'quote' : 'quotes'}` : '',
     articleCount > 0 ? `${articleCount} ${articleCount === 1 ? 'article' : 'articles'}` : '',
@@ -153,7 +153,8 @@ export function personPageHead(person: Person, archive: Archive): PageHead {
   };
 }
 
-export function tagPageHead(tag: { id: string; name: string; description?: string | undefined }): PageHead {
+export function tagPageHead(view: TagPageView): PageHead {
+  const { tag } = view;
   return {
     title: `Tag: ${tag.name}`,
     description: describe(tag.description ?? `Quotes and articles tagged ${tag.name}.`),

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { digestOf, pageKey } from '../../src/lib/page-keys.ts';
+import { viewKey } from '../../src/data/page-keys.ts';
 
 describe('page cache keys', () => {
   it('are the same for the same data, whatever the objects', () => {
@@ -35,5 +36,28 @@ describe('page cache keys', () => {
   it('are short, printable strings (Astro stores one per page)', () => {
     const key = pageKey(['quote', { text: 'x'.repeat(10_000) }]);
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe('the key of a view model (viewKey)', () => {
+  const item = { id: 'q1', displayText: 'Words', speakerName: 'Ada' };
+
+  it('is the same for equal view models, and changes when one shows one more field or another value', () => {
+    const key = viewKey({ items: [item] });
+    expect(viewKey({ items: [{ ...item }] })).toBe(key);
+    expect(viewKey({ items: [{ ...item, curatorName: 'Jenna' }] })).not.toBe(key);
+    expect(viewKey({ items: [{ ...item, speakerName: 'Ada L.' }] })).not.toBe(key);
+    expect(viewKey({ items: [item, item] })).not.toBe(key);
+  });
+
+  it('takes plain data only: what JSON does not keep would escape the key', () => {
+    const one = { people: new Map([['ada', 'Ada']]) };
+    const other = { people: new Map([['ada', 'Ada L.']]) };
+    // @ts-expect-error a Map is not plain data
+    const oneKey = viewKey(one);
+    // @ts-expect-error a Map is not plain data
+    const otherKey = viewKey(other);
+    // A Map's entries are not in its JSON: two different view models would share a key.
+    expect(oneKey).toBe(otherKey);
   });
 });

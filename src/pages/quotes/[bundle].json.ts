@@ -11,19 +11,19 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../data/archive.ts';
-import { citationFileText, citedQuotes } from '../../data/citations.ts';
-import { citationFilesKey } from '../../data/page-keys.ts';
+import { citationFileText, citationFilesView, type CitationFilesView } from '../../data/citations.ts';
+import { viewKey } from '../../data/page-keys.ts';
 import { CITATION_BUNDLE_NAME } from '../../lib/citation-files.ts';
 import { wellFormedJson } from '../../lib/well-formed.ts';
 
 export const getStaticPaths = (async () => {
   // `astro dev` serves each citation.json from its own route (./[key]/citation.json.ts).
   if (!import.meta.env.QTD_CITATIONS_BUNDLED) return [];
-  return [{ params: { bundle: CITATION_BUNDLE_NAME }, cacheKey: citationFilesKey(await getArchive()) }];
+  const view = citationFilesView(await getArchive());
+  return [{ params: { bundle: CITATION_BUNDLE_NAME }, props: { view }, cacheKey: viewKey(view) }];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async () => {
-  const archive = await getArchive();
-  const files = Object.fromEntries(citedQuotes(archive).map((quote) => [quote.id, citationFileText(quote, archive)]));
+export const GET: APIRoute<{ view: CitationFilesView }> = ({ props: { view } }) => {
+  const files = Object.fromEntries(view.files.map(({ id, citation }) => [id, citationFileText(citation)]));
   return new Response(wellFormedJson(files), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -7,16 +7,16 @@
  * as 10,000 routes they cost Astro ~1.5 ms each, 15 s of a cold build at 10,000 quotes.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, type Quote } from '../../../data/archive.ts';
-import { citationFileText, citedQuotes } from '../../../data/citations.ts';
+import { getArchive } from '../../../data/archive.ts';
+import { citationFileText, citationFilesView } from '../../../data/citations.ts';
+import type { CitationInput } from '../../../lib/citation.ts';
 
 export const getStaticPaths = (async () => {
   if (import.meta.env.QTD_CITATIONS_BUNDLED) return [];
-  const archive = await getArchive();
-  return citedQuotes(archive).map((quote) => ({ params: { key: quote.id }, props: { quote } }));
+  return citationFilesView(await getArchive()).files.map(({ id, citation }) => ({ params: { key: id }, props: { citation } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ quote: Quote }> = async ({ props }) =>
-  new Response(citationFileText(props.quote, await getArchive()), {
+export const GET: APIRoute<{ citation: CitationInput }> = ({ props }) =>
+  new Response(citationFileText(props.citation), {
     headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json; charset=utf-8' },
   });
