@@ -2,20 +2,20 @@
 // Astro configuration: https://docs.astro.build/en/reference/configuration-reference/
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { siteMarkdownProcessor } from './src/plugins/parallel-markdown.ts';
+import { siteMarkdownProcessor } from './src/markdown/parallel-renderer.ts';
 import { siteConfig } from './src/site.config.ts';
-import { contentSecurityDirectives } from './src/lib/security-headers.ts';
-import contentCheck, { checkedContent } from './src/integrations/content-check.ts';
-import { unpublishedQuoteUrls } from './src/lib/sitemap-filter.ts';
-import { todayIn } from './src/lib/dates.ts';
-import permalinks from './src/integrations/permalinks.ts';
-import securityHeaders from './src/integrations/headers.ts';
-import searchIndex from './src/integrations/search-index.ts';
-import shareCards from './src/integrations/share-cards.ts';
-import previousOutput from './src/integrations/previous-output.ts';
-import citationFiles from './src/integrations/citation-files.ts';
-import buildTimings from './src/integrations/build-timings.ts';
-import contentStore from './src/integrations/content-store.ts';
+import { contentSecurityDirectives } from './src/build/security-headers.ts';
+import contentCheck, { checkedContent } from './src/build/integrations/content-check.ts';
+import { unpublishedQuoteUrls } from './src/views/sitemap-filter.ts';
+import { todayIn } from './src/domain/dates.ts';
+import permalinks from './src/build/integrations/permalinks.ts';
+import securityHeaders from './src/build/integrations/headers.ts';
+import searchIndex from './src/build/integrations/search-index.ts';
+import shareCards from './src/build/integrations/share-cards.ts';
+import previousOutput from './src/build/integrations/previous-output.ts';
+import citationFiles from './src/build/integrations/citation-files.ts';
+import buildTimings from './src/build/integrations/build-timings.ts';
+import contentStore from './src/build/integrations/content-store.ts';
 
 /** Withdrawn and scheduled quotes keep a page (a notice, a draft) but are not listed in the sitemap. */
 /** @type {Set<string> | undefined} */
@@ -47,7 +47,7 @@ export default defineConfig({
   },
   security: {
     // A <meta> Content-Security-Policy with hashes on every page; the same policy, plus what
-    // a meta tag cannot carry, goes into dist/_headers (src/integrations/headers.ts).
+    // a meta tag cannot carry, goes into dist/_headers (src/build/integrations/headers.ts).
     csp: {
       directives: [...contentSecurityDirectives],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
@@ -58,12 +58,12 @@ export default defineConfig({
     // No code blocks in this archive; Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
     // Astro 7's default processor (Sätteri) runs no remark/rehype plugin; ours need unified():
-    // this is unified() with our plugins (src/plugins/markdown-pipeline.ts), rendering the
+    // this is unified() with our plugins (src/markdown/pipeline.ts), rendering the
     // content store's entries on worker threads.
     processor: siteMarkdownProcessor(),
   },
   // Pages whose data and code are unchanged since the last build are copied from the
-  // cache instead of rendered (keys: src/data/page-keys.ts). `npm run build -- --force`
+  // cache instead of rendered (keys: src/views/page-keys.ts). `npm run build -- --force`
   // renders everything.
   experimental: { incrementalBuild: true },
   // previousOutput first: it moves the last build's dist/ aside before anything writes there.

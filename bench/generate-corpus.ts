@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { instantOfLocalTime, isoInZone } from '../src/lib/dates.ts';
+import { instantOfLocalTime, isoInZone } from '../src/domain/dates.ts';
 import { createRandom, type Random } from './corpus/random.ts';
 import {
   englishHeadline,

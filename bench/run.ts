@@ -24,10 +24,10 @@ import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from './generate
 import { formatPageWeightTable, measurePage, type PageWeight } from './page-weight.ts';
 import { formatSearchWeightTable, measureSearchDownloads, type SearchDownload } from './search-weight.ts';
 import { formatVerifyMarkTable, measureVerifyAndMark, type VerifyMarkTimes } from './verify-mark.ts';
-import { astroCliPath } from '../src/lib/internals.ts';
+import { astroCliPath } from '../src/build/internals.ts';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
-/** Astro's command, as its package declares it (src/lib/internals.ts: throws, naming the package, without one). */
+/** Astro's command, as its package declares it (src/build/internals.ts: throws, naming the package, without one). */
 const astroCli = astroCliPath(import.meta.url);
 const buildScript = join(projectRoot, 'scripts/build.ts');
 const SAMPLE_EVERY_MS = 200;
@@ -57,7 +57,7 @@ function integrationMs(log: string, label: RegExp): number | undefined {
 }
 
 const ROUTE_LINE = /[├└]─\s+(\S+)\s+\(\+([^)]+)\)/;
-/** QTD's own tally (src/integrations/build-timings.ts): Astro's route times overlap when it renders pages at once. */
+/** QTD's own tally (src/build/integrations/build-timings.ts): Astro's route times overlap when it renders pages at once. */
 const FEEDS_LINE = /\[qtd:feeds\] feeds: (\d+) built in (\d+) ms/;
 const FEED_ROUTE = /(?:rss\.xml|feed\.json|atom\.xml)$/;
 

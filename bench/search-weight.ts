@@ -8,7 +8,7 @@
  * script) is page weight, not counted here.
  *
  * A query that the search page asks about first (a word whose part of the index alone
- * would pass the budget: src/lib/search/download-costs.ts) is measured twice: what the
+ * would pass the budget: src/build/search/download-costs.ts) is measured twice: what the
  * page downloaded by itself before asking, then everything once "Search anyway" is
  * pressed and the results are shown.
  *
@@ -24,14 +24,14 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { closeBrowser, launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { DOWNLOAD_COSTS_FILE } from '../src/lib/search/costly-terms.ts';
+import { DOWNLOAD_COSTS_FILE } from '../src/domain/costly-terms.ts';
 
 /**
  * Words every corpus has: a rare-ish abstract noun, a common noun, the commonest word, and a
- * common noun after it (the search page leaves "the" out of that one: src/lib/search/query.ts);
+ * common noun after it (the search page leaves "the" out of that one: src/browser/search-query.ts);
  * then "ocean", which no generated text holds, and "of". Pagefind looks a word up in the index
  * chunk whose range holds it: in Pagefind's own index of the 10,000-quote corpus, "ocean" falls
- * in the chunk that ends with "of" (123 kB), which src/lib/search/split-chunks.ts splits off.
+ * in the chunk that ends with "of" (123 kB), which src/build/search/split-chunks.ts splits off.
  */
 export const SEARCH_WEIGHT_QUERIES = ['freedom', 'river', 'the', 'the river', 'ocean', 'of'] as const;
 

@@ -3,24 +3,24 @@
  * from the build (whose log shows only the whole content pass, reading, rendering and
  * validating included). The same code the build runs, on articles read as the build
  * reads them: each rendered by the site's Markdown pipeline
- * (src/lib/content/standalone-renderer.ts) and taken as its visible text
- * (src/lib/content/article-text.ts). Rendering is not timed: it is the build's
+ * (src/content/standalone-renderer.ts) and taken as its visible text
+ * (src/content/article-text.ts). Rendering is not timed: it is the build's
  * rendering step, which every page needs whether or not a quote comes from it.
  * - verification: every quote found in the visible text of its article
- *   (`verifyQuotes`, src/lib/content/content-pass.ts), through a cache that knows no
+ *   (`verifyQuotes`, src/content/content-pass.ts), through a cache that knows no
  *   quote, as in a cold build, and again through the cache of the quotes that passed,
- *   as in a warm build (src/lib/content/verification-cache.ts);
+ *   as in a warm build (src/content/verification-cache.ts);
  * - marking: locating every quote in its article for its page, its context and the marks
- *   in the article (src/lib/locate-quote.ts), which every build does once when it loads
- *   the archive (src/data/archive.ts), each article prepared for matching once.
+ *   in the article (src/domain/locate-quote.ts), which every build does once when it loads
+ *   the archive (src/views/archive.ts), each article prepared for matching once.
  */
-import { readAndValidate, verifyQuotes } from '../src/lib/content/content-pass.ts';
-import { createCachedVerifier, matcherIdentity, type CachedVerifier } from '../src/lib/content/verification-cache.ts';
-import { visibleParagraphs } from '../src/lib/content/article-text.ts';
-import { standaloneRenderer } from '../src/lib/content/standalone-renderer.ts';
-import type { ValidatedContent } from '../src/lib/content/validate.ts';
-import { prepareArticle } from '../src/lib/quote-match.ts';
-import { locateQuote } from '../src/lib/locate-quote.ts';
+import { readAndValidate, verifyQuotes } from '../src/content/content-pass.ts';
+import { createCachedVerifier, matcherIdentity, type CachedVerifier } from '../src/content/verification-cache.ts';
+import { visibleParagraphs } from '../src/content/article-text.ts';
+import { standaloneRenderer } from '../src/content/standalone-renderer.ts';
+import type { ValidatedContent } from '../src/content/validate.ts';
+import { prepareArticle } from '../src/domain/quote-match.ts';
+import { locateQuote } from '../src/domain/locate-quote.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 export interface VerifyMarkTimes {

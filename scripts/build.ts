@@ -1,6 +1,6 @@
 /**
  * `npm run build`: `astro build`, then the work that needs Astro's memory to be free
- * (src/lib/after-astro.ts): the search index and the size report of `dist/`.
+ * (src/build/after-astro.ts): the search index and the size report of `dist/`.
  *
  *   npm run build [-- astro build options, e.g. --outDir elsewhere/]
  *
@@ -11,10 +11,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AFTER_ASTRO_ENV, readAfterAstroWork } from '../src/lib/after-astro.ts';
-import { indexSite } from '../src/integrations/search-index.ts';
-import { reportDistSize } from '../src/integrations/permalinks.ts';
-import { astroCliPath } from '../src/lib/internals.ts';
+import { AFTER_ASTRO_ENV, readAfterAstroWork } from '../src/build/after-astro.ts';
+import { indexSite } from '../src/build/integrations/search-index.ts';
+import { reportDistSize } from '../src/build/integrations/permalinks.ts';
+import { astroCliPath } from '../src/build/internals.ts';
 
 /**
  * A logger in the shape of Astro's (`12:00:00 [label] message`, `12:00:00 [WARN] [label] message`),

@@ -11,7 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { draftArticle, kebabId, toMarkdown } from '../src/lib/import/article-draft.ts';
+import { draftArticle, kebabId, toMarkdown } from '../src/tools/article-draft.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const USAGE = 'usage: npm run import -- <file.txt> [--id <id>] [--out content/articles] [--force]';

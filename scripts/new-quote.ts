@@ -7,15 +7,15 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readContentFolder } from '../src/lib/content/read-content.ts';
-import { parseFrontmatter } from '../src/lib/content/frontmatter.ts';
-import { visibleParagraphs } from '../src/lib/content/article-text.ts';
-import { standaloneRenderer } from '../src/lib/content/standalone-renderer.ts';
-import { verifyQuoteText } from '../src/lib/content/verify-quotes.ts';
-import { idFromPath } from '../src/lib/content/ids.ts';
-import { prepareArticle } from '../src/lib/quote-match.ts';
-import { parseCalendarDay, todayIn } from '../src/lib/dates.ts';
-import { nextFreeDay, quoteFileText, quoteIdFromText } from '../src/lib/new-quote.ts';
+import { readContentFolder } from '../src/content/read-content.ts';
+import { parseFrontmatter } from '../src/content/frontmatter.ts';
+import { visibleParagraphs } from '../src/content/article-text.ts';
+import { standaloneRenderer } from '../src/content/standalone-renderer.ts';
+import { verifyQuoteText } from '../src/content/verify-quotes.ts';
+import { idFromPath } from '../src/content/ids.ts';
+import { prepareArticle } from '../src/domain/quote-match.ts';
+import { parseCalendarDay, todayIn } from '../src/domain/dates.ts';
+import { nextFreeDay, quoteFileText, quoteIdFromText } from '../src/tools/quote-file.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 function fail(message: string): never {

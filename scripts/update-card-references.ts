@@ -7,8 +7,8 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderCards } from '../src/lib/og/render-cards.ts';
-import { cardOutputPath } from '../src/lib/og/card-layout.ts';
+import { renderCards } from '../src/build/cards/render-cards.ts';
+import { cardOutputPath } from '../src/build/cards/card-layout.ts';
 import { referenceCards } from '../tests/fixtures/cards/fixture-cards.ts';
 
 const fixtures = fileURLToPath(new URL('../tests/fixtures/cards/', import.meta.url));

@@ -14,9 +14,9 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatLedger, parseLedger, pathsFromDist, updateLedger } from '../src/lib/permalinks.ts';
-import { LEDGER_FILE_NAME, collectRedirects } from '../src/integrations/permalinks.ts';
-import { listFiles } from '../src/lib/files.ts';
+import { formatLedger, parseLedger, pathsFromDist, updateLedger } from '../src/build/permalink-ledger.ts';
+import { LEDGER_FILE_NAME, collectRedirects } from '../src/build/integrations/permalinks.ts';
+import { listFiles } from '../src/build/files.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const USAGE = 'usage: npm run permalinks [-- <distDir>]';

@@ -1,14 +1,14 @@
 /**
  * The content collections: `content/people`, `content/articles`, `content/quotes`, and
- * the tag registry `content/tags.yaml`. One loader of ours reads, checks and renders them (src/lib/content/loader.ts):
+ * the tag registry `content/tags.yaml`. One loader of ours reads, checks and renders them (src/content/loader.ts):
  * the files it lists are the files published, the front matter it parses is the data
  * the pages show, and the quotes are verified against the HTML the article pages
- * show. The schemas are the content contract (src/lib/content/schema.ts, docs in
+ * show. The schemas are the content contract (src/content/schema.ts, docs in
  * docs/content.md).
  */
 import { defineCollection, reference } from 'astro:content';
-import { articleSchema, personSchema, quoteSchema, tagSchema, type RefFactory } from './lib/content/schema.ts';
-import { contentLoader, tagsLoader, type ContentSettings } from './lib/content/loader.ts';
+import { articleSchema, personSchema, quoteSchema, tagSchema, type RefFactory } from './content/schema.ts';
+import { contentLoader, tagsLoader, type ContentSettings } from './content/loader.ts';
 import { siteConfig } from './site.config.ts';
 
 const ref = reference as unknown as RefFactory;

@@ -1,7 +1,7 @@
 interface ImportMetaEnv {
   /**
    * True in `astro build`: each quote's citation.json is then written from one bundle
-   * (src/integrations/citation-files.ts, which sets it), not rendered route by route.
+   * (src/build/integrations/citation-files.ts, which sets it), not rendered route by route.
    * Not `!import.meta.env.DEV`, which a NODE_ENV other than "production" (a test runner's)
    * turns true in a build too.
    */

@@ -15,7 +15,7 @@
  * with status 1 without a stack trace (`astro build`, `npm run build`, `astro dev` and
  * the scripts all load this file first).
  */
-import { parseCalendarDay } from './lib/dates.ts';
+import { parseCalendarDay } from './domain/dates.ts';
 
 const DEFAULT_SITE_URL = 'https://qtd.example';
 
@@ -191,7 +191,7 @@ export const siteConfig = {
   /**
    * Bytes one search may download (Pagefind's client, index and the first results).
    * A word whose part of the index alone would pass it ("the" on nearly every page)
-   * is searched only when the reader asks: src/lib/search/download-costs.ts.
+   * is searched only when the reader asks: src/build/search/download-costs.ts.
    */
   searchDownloadBudget: 300 * 1024,
   /** The curator's address on the about page and in feeds, if any. */

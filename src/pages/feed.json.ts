@@ -1,6 +1,6 @@
 /** /feed.json: JSON Feed 1.1 mirror of /rss.xml (same items, same ids). */
 import type { APIRoute } from 'astro';
-import { getArchive } from '../data/archive.ts';
-import { jsonFeedResponse, jsonFeedView, timedFeed } from '../data/feeds.ts';
+import { getArchive } from '../views/archive.ts';
+import { jsonFeedResponse, jsonFeedView, timedFeed } from '../views/feeds.ts';
 
 export const GET: APIRoute = timedFeed(async () => jsonFeedResponse(jsonFeedView(await getArchive())));

@@ -1,6 +1,6 @@
 /** /robots.txt: everything may be crawled; the sitemap lists the published pages. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl, sitePath } from '../lib/urls.ts';
+import { absoluteUrl, sitePath } from '../domain/urls.ts';
 
 export const GET: APIRoute = () =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(sitePath(['sitemap-index.xml'], { file: true }))}\n`, {

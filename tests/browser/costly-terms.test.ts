@@ -1,5 +1,5 @@
 // The search page asks before a search downloads a costly index chunk, so it must
-// know which chunks a query downloads before Pagefind does: src/lib/search/costly-terms.ts
+// know which chunks a query downloads before Pagefind does: src/domain/costly-terms.ts
 // picks them as Pagefind's client does. Here every chunk of a split bundle counts as
 // costly, and for each query the chunks it predicts are exactly the index files that
 // Pagefind's own client, in headless Chromium, then fetches.
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { costlyTerms, type DownloadCosts } from '../../src/lib/search/costly-terms.ts';
-import { splitBundleChunks } from '../../src/lib/search/split-chunks.ts';
+import { costlyTerms, type DownloadCosts } from '../../src/domain/costly-terms.ts';
+import { splitBundleChunks } from '../../src/build/search/split-chunks.ts';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { writeCommonWordsBundle, writeBlankPage, readBundleMeta } from '../support/pagefind-fixture.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';

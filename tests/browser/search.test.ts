@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { distOf } from '../support/sites.ts';
-import { DOWNLOAD_COSTS_FILE, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts } from '../../src/lib/search/costly-terms.ts';
+import { DOWNLOAD_COSTS_FILE, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts } from '../../src/domain/costly-terms.ts';
 import { readBundleMeta } from '../support/pagefind-fixture.ts';
 
 const strictPolicy = [

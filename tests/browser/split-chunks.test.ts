@@ -1,4 +1,4 @@
-// Splitting the common words' index chunks (src/lib/search/split-chunks.ts) changes
+// Splitting the common words' index chunks (src/build/search/split-chunks.ts) changes
 // which files a search downloads, never what it finds: Pagefind's own client, in
 // headless Chromium, gives the same results, scores, excerpts and anchors on the
 // bundle as Pagefind wrote it and on the split one, and a rare word no longer
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitBundleChunks } from '../../src/lib/search/split-chunks.ts';
+import { splitBundleChunks } from '../../src/build/search/split-chunks.ts';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { writeCommonWordsBundle, writeBlankPage } from '../support/pagefind-fixture.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';

@@ -1,5 +1,5 @@
 /**
- * Incremental builds (src/data/page-keys.ts, src/lib/reuse-pages.ts) must publish
+ * Incremental builds (src/views/page-keys.ts, src/build/reuse-pages.ts) must publish
  * exactly what a build from nothing publishes. A generated archive is built, then
  * edited the ways a curator edits (a person renamed, an article retitled, a commentary
  * rewritten, a quote deleted) and built again a day later (yesterday's scheduled quote
@@ -17,7 +17,7 @@ import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
-import { listFiles } from '../../src/lib/files.ts';
+import { listFiles } from '../../src/build/files.ts';
 import { outRoot, projectRoot, runAstroBuild, TEST_BUILD_DATE, type BuildResult } from '../support/sites.ts';
 import { compareTrees } from '../support/trees.ts';
 
@@ -168,7 +168,7 @@ describe('an incremental build after a page starts to show one more field', () =
 
     // A list of quotes starts to show who chose each quote: a field of the list item's view model,
     // and the line of its component that shows it. No key code changes, nor anything else.
-    const viewModels = join(project, 'src/data/view-models.ts');
+    const viewModels = join(project, 'src/views/view-models.ts');
     await replaceOnce(viewModels, '  scheduled: boolean;\n};', '  scheduled: boolean;\n  curatorName?: string | undefined;\n};');
     await replaceOnce(
       viewModels,
@@ -201,7 +201,7 @@ describe('an incremental build after a page starts to show one more field', () =
   });
 
   it('leaves the key code as it is', async () => {
-    for (const file of ['src/data/page-keys.ts', 'src/lib/page-keys.ts']) {
+    for (const file of ['src/views/page-keys.ts']) {
       expect(await readFile(join(project, file), 'utf8'), file).toBe(await readFile(join(projectRoot, file), 'utf8'));
     }
   });

@@ -9,9 +9,9 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITES, buildLogOf, outRoot, runAstroBuild, type BuildResult } from '../support/sites.ts';
-import { CHECKED_VERSIONS } from '../../src/lib/internals.ts';
+import { CHECKED_VERSIONS } from '../../src/build/internals.ts';
 
-/** A warning of src/lib/internals.ts: a trick that did not engage, or a package of another version than the checked one. */
+/** A warning of src/build/internals.ts: a trick that did not engage, or a package of another version than the checked one. */
 const INTERNALS_WARNING = /^.*\[WARN\].*(?:did not engage with|the build’s reliance on its private behaviour was checked with).*$/gm;
 
 const PAGES_LINE = /\[qtd:previous-output\] pages: (\d+) rendered, up to (\d+) at once \(build\.concurrency (\d+)\); (\d+) of (\d+) keyed pages skipped as unchanged(?:; of the (\d+) pages linked back, (\d+) left in place)?/;

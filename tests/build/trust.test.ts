@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
-import { checkDist, formatBrokenLinks } from '../../src/lib/link-check.ts';
-import { auditDist, formatAuditIssues } from '../../src/lib/page-audit.ts';
-import { validateHtmlFiles } from '../../src/lib/html-validation.ts';
+import { checkDist, formatBrokenLinks } from '../support/link-check.ts';
+import { auditDist, formatAuditIssues } from '../support/page-audit.ts';
+import { validateHtmlFiles } from '../support/html-validation.ts';
 import { distOf, projectRoot } from '../support/sites.ts';
 import { DEPLOYMENTS, type DeployedSite } from '../support/sites.ts';
 import { htmlPages, listFiles, loadPage, readText } from '../support/html.ts';
@@ -313,7 +313,7 @@ describe('hostile content in the fixture archive', () => {
 
   it('shows an article title with </script> and <img onerror> as text', () => {
     const $ = loadPage(dist, 'articles/fixture-excerpt-article');
-    // The title is cut to 70 characters (src/lib/head.ts), after the script text.
+    // The title is cut to 70 characters (src/views/head.ts), after the script text.
     expect($('title').text()).toContain(SCRIPT_TITLE);
     expect($('title').text()).toContain('<img src=x');
     expect($('h1').text()).toContain(SCRIPT_TITLE);

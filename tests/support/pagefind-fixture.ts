@@ -1,5 +1,5 @@
 /**
- * A Pagefind bundle with the shape that matters to src/lib/search/split-chunks.ts:
+ * A Pagefind bundle with the shape that matters to src/build/search/split-chunks.ts:
  * words so common that each closes an index chunk of its own ("the", "of"), and rare
  * words sorted just before them ("ocean", "oath", "tea", "thaw") that Pagefind puts in
  * the same chunk. Written by Pagefind itself, unsplit, from HTML pages on disk.
@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { readMeta, unpackPagefindFile, type MetaIndex } from '../../src/lib/search/split-chunks.ts';
+import { readMeta, unpackPagefindFile, type MetaIndex } from '../../src/build/search/split-chunks.ts';
 
 /** Words of the fixture's pages besides the common ones, spread over the alphabet. */
 const VOCABULARY = [

@@ -1,7 +1,7 @@
-/** Comparing two built sites file by file (src/lib/files.ts lists them). */
+/** Comparing two built sites file by file (src/build/files.ts lists them). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from '../../src/lib/files.ts';
+import { listFiles } from '../../src/build/files.ts';
 
 /** Both folders' files (sorted), and the expected files whose bytes differ in the other folder or are missing there. */
 export function compareTrees(actualDir: string, expectedDir: string): { actual: string[]; expected: string[]; different: string[] } {

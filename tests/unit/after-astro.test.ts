@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AFTER_ASTRO_ENV, afterAstroFile, handOver, readAfterAstroWork } from '../../src/lib/after-astro.ts';
+import { AFTER_ASTRO_ENV, afterAstroFile, handOver, readAfterAstroWork } from '../../src/build/after-astro.ts';
 
 describe('the hand-off from the build to scripts/build.ts', () => {
   let dir: string | undefined;

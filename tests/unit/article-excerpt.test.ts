@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishedArticleText, type PublishableArticle, type PulledQuote } from '../../src/lib/article-excerpt.ts';
+import { publishedArticleText, type PublishableArticle, type PulledQuote } from '../../src/views/article-excerpt.ts';
 
 const PRIVATE_FIRST = 'The first paragraph is nobody’s business.';
 const PULLED = 'He said that a leap year gives every promise one more day to be kept. Then he laughed.';

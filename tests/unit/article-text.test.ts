@@ -2,9 +2,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Root } from 'hast';
-import { visibleParagraphs, wordCount } from '../../src/lib/content/article-text.ts';
-import { standaloneRenderer, type RenderHtml } from '../../src/lib/content/standalone-renderer.ts';
-import { blockTexts } from '../../src/plugins/rehype-mark-quotes.ts';
+import { visibleParagraphs, wordCount } from '../../src/content/article-text.ts';
+import { standaloneRenderer, type RenderHtml } from '../../src/content/standalone-renderer.ts';
+import { blockTexts } from '../../src/markdown/rehype-mark-quotes.ts';
 
 // Articles are read as the build reads them: the site's Markdown pipeline, then the visible text of its HTML.
 let render: RenderHtml;

@@ -6,12 +6,12 @@ import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from '../../benc
 import { formatPeakParts, formatRatioTable, formatRunSpread, medianRuns, parseBuildLog, parseDuration, processName, ratio, treeProcesses, treeRssKb, type BuildResult } from '../../bench/run.ts';
 import { gzipBytes, measurePage } from '../../bench/page-weight.ts';
 import { formatVerifyMarkTable, measureVerifyAndMark } from '../../bench/verify-mark.ts';
-import { readContentFolder } from '../../src/lib/content/read-content.ts';
-import type { ValidatedContent } from '../../src/lib/content/validate.ts';
-import { readAndValidate, renderEntry, verifyQuotes, type RenderMarkdown } from '../../src/lib/content/content-pass.ts';
-import { standaloneRenderer } from '../../src/lib/content/standalone-renderer.ts';
-import { wordCount } from '../../src/lib/content/article-text.ts';
-import type { ContentIssue } from '../../src/lib/content/issues.ts';
+import { readContentFolder } from '../../src/content/read-content.ts';
+import type { ValidatedContent } from '../../src/content/validate.ts';
+import { readAndValidate, renderEntry, verifyQuotes, type RenderMarkdown } from '../../src/content/content-pass.ts';
+import { standaloneRenderer } from '../../src/content/standalone-renderer.ts';
+import { wordCount } from '../../src/content/article-text.ts';
+import type { ContentIssue } from '../../src/content/issues.ts';
 import { siteConfig } from '../../src/site.config.ts';
 
 const QUOTES = 200;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { citeQuote, citeQuoteInText, cslJson, type CitationInput } from '../../src/lib/citation.ts';
+import { citeQuote, citeQuoteInText, cslJson, type CitationInput } from '../../src/domain/citation.ts';
 
 const LEVY = { name: 'Bernard-Henri Lévy', sortName: 'Lévy, Bernard-Henri' };
 const MASSOUD = { name: 'Ahmad Massoud', sortName: 'Massoud, Ahmad' };

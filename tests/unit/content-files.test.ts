@@ -4,10 +4,10 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, s
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { COLLECTIONS, MAX_FILE_BYTES, MAX_FOLDER_DEPTH, TOP_LEVEL_FILES, isSystemLeftover, listContentFiles, visibleName, type ContentListing } from '../../src/lib/content/content-files.ts';
-import { readContentFolder } from '../../src/lib/content/read-content.ts';
-import { validateContent } from '../../src/lib/content/validate.ts';
-import type { Collection } from '../../src/lib/content/schema.ts';
+import { COLLECTIONS, MAX_FILE_BYTES, MAX_FOLDER_DEPTH, TOP_LEVEL_FILES, isSystemLeftover, listContentFiles, visibleName, type ContentListing } from '../../src/content/content-files.ts';
+import { readContentFolder } from '../../src/content/read-content.ts';
+import { validateContent } from '../../src/content/validate.ts';
+import type { Collection } from '../../src/content/schema.ts';
 
 const made: string[] = [];
 afterAll(() => {

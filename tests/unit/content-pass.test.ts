@@ -11,13 +11,13 @@ import {
   renderEntry,
   verifyQuotes,
   type RenderMarkdown,
-} from '../../src/lib/content/content-pass.ts';
-import { visibleParagraphs } from '../../src/lib/content/article-text.ts';
-import { standaloneRenderer, type RenderHtml } from '../../src/lib/content/standalone-renderer.ts';
-import { validateContent, type SourceFile, type ValidatedContent, type ValidatedEntry } from '../../src/lib/content/validate.ts';
-import { createCachedVerifier, type CachedVerifier } from '../../src/lib/content/verification-cache.ts';
-import type { ContentIssue } from '../../src/lib/content/issues.ts';
-import type { Collection } from '../../src/lib/content/schema.ts';
+} from '../../src/content/content-pass.ts';
+import { visibleParagraphs } from '../../src/content/article-text.ts';
+import { standaloneRenderer, type RenderHtml } from '../../src/content/standalone-renderer.ts';
+import { validateContent, type SourceFile, type ValidatedContent, type ValidatedEntry } from '../../src/content/validate.ts';
+import { createCachedVerifier, type CachedVerifier } from '../../src/content/verification-cache.ts';
+import type { ContentIssue } from '../../src/content/issues.ts';
+import type { Collection } from '../../src/content/schema.ts';
 
 let html: RenderHtml;
 /** The site's Markdown pipeline, counting its calls. */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { MAX_ID_LENGTH, validateContent, type SourceFile, type ValidateOptions } from '../../src/lib/content/validate.ts';
-import { formatIssues, issue, type ContentIssue } from '../../src/lib/content/issues.ts';
-import type { Collection } from '../../src/lib/content/schema.ts';
+import { MAX_ID_LENGTH, validateContent, type SourceFile, type ValidateOptions } from '../../src/content/validate.ts';
+import { formatIssues, issue, type ContentIssue } from '../../src/content/issues.ts';
+import type { Collection } from '../../src/content/schema.ts';
 
 // In-memory content: a small, valid archive that each test breaks in one place.
 const ARTICLE_ID = 'the-afghan-who-wont-surrender-to-the-taliban';

@@ -21,7 +21,7 @@ import {
   yearOutOfRange,
   zoneAbbreviation,
   zoneOffsetMinutes,
-} from '../../src/lib/dates.ts';
+} from '../../src/domain/dates.ts';
 
 // Every expectation below is written in UTC or in a named zone, never in the machine's
 // zone: run this file with TZ=Asia/Tokyo and TZ=America/Los_Angeles, it must still pass.

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { MAX_YAML_ALIASES, parseFrontmatter, type FrontmatterResult, type ParsedFile } from '../../src/lib/content/frontmatter.ts';
+import { MAX_YAML_ALIASES, parseFrontmatter, type FrontmatterResult, type ParsedFile } from '../../src/content/frontmatter.ts';
 
 function parsed(source: string): ParsedFile {
   const result = parseFrontmatter(source);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { describe as describeText, pageTitle } from '../../src/lib/head.ts';
+import { describe as describeText, pageTitle } from '../../src/views/head.ts';
 
 describe('pageTitle', () => {
   it('adds the site name after the page title', () => {

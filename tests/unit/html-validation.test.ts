@@ -7,7 +7,7 @@ import {
   createHtmlValidator,
   validateHtmlFiles,
   validateHtmlString,
-} from '../../src/lib/html-validation.ts';
+} from '../support/html-validation.ts';
 
 /** The shape of what `astro build` writes for a page of ours (scoped-style ids, CSP meta, JSON-LD, inline module script). */
 const ASTRO_PAGE =

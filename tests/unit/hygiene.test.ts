@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { codePointLabel, describeFinding, ligatureLetters, scanText } from '../../src/lib/content/hygiene.ts';
+import { codePointLabel, describeFinding, ligatureLetters, scanText } from '../../src/content/hygiene.ts';
 
 const kinds = (text: string) => scanText(text).map((finding) => `${finding.kind} ${finding.codePoint}`);
 

@@ -15,14 +15,14 @@ import {
   kebabId,
   parseDateline,
   toMarkdown,
-} from '../../src/lib/import/article-draft.ts';
+} from '../../src/tools/article-draft.ts';
 import {
   applyGuesses,
   findReplacementChars,
   fixLigatures,
   joinWrappedLines,
   unwrapParagraphs,
-} from '../../src/lib/import/clean-text.ts';
+} from '../../src/tools/clean-text.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 // The curator's PDF copy, as delivered with the project brief (a byte-for-byte copy of ../shared/seeds).

@@ -13,14 +13,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { AstroPrerenderer, PathWithRoute } from 'astro';
 import {
   concurrencyNotEngaged, createPrerenderTally, linkedOutcome, linkedPagesCopied, observePrerenderer, prerenderSummary, recordNotReadable,
-} from '../../src/lib/reuse-pages.ts';
+} from '../../src/build/reuse-pages.ts';
 import viteContentStore, {
   CONTENT_STORE_MODULE_ID, createContentStoreReport, storeNotServed, storeNotSplit,
-} from '../../src/plugins/vite-content-store.ts';
-import { isFeedRoute, pagesOutsideProcess } from '../../src/integrations/previous-output.ts';
-import { formatNotRead } from '../../src/integrations/search-index.ts';
-import { writeDownloadCosts } from '../../src/lib/search/download-costs.ts';
-import { astroCliPath, CHECKED_VERSIONS, warnVersionDrift } from '../../src/lib/internals.ts';
+} from '../../src/build/vite-content-store.ts';
+import { isFeedRoute, pagesOutsideProcess } from '../../src/build/integrations/previous-output.ts';
+import { formatNotRead } from '../../src/build/integrations/search-index.ts';
+import { writeDownloadCosts } from '../../src/build/search/download-costs.ts';
+import { astroCliPath, CHECKED_VERSIONS, warnVersionDrift } from '../../src/build/internals.ts';
 import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
 
 const QUOTE_ROUTE = 'src/pages/quotes/[key]/index.astro';

@@ -1,6 +1,6 @@
 /**
  * The build's reliances on what Astro, Vite and Pagefind do not promise
- * (src/lib/internals.ts, docs/internals.md), held to the installed packages: each
+ * (src/build/internals.ts, docs/internals.md), held to the installed packages: each
  * test fails, naming the package, when an installed version is not the checked one,
  * when package.json or the lockfile would install another, or when the private
  * thing a trick reads is no longer what it reads.
@@ -15,14 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import {
   astroCliPath, CHECKED_PACKAGES, CHECKED_VERSIONS, installedFolder, installedVersion, notEngaged, RELIANCES, versionDrift,
-} from '../../src/lib/internals.ts';
-import { CONTENT_STORE_MODULE_ID, DATA_STORE_FILE, PRERENDER_ENVIRONMENT } from '../../src/plugins/vite-content-store.ts';
-import { incrementalMetadataMismatch, markdownWorkersNotEngaged } from '../../src/integrations/content-store.ts';
-import { siteMarkdownProcessor } from '../../src/plugins/parallel-markdown.ts';
-import { keyedOutputFiles, recordNotReadable } from '../../src/lib/reuse-pages.ts';
-import { splitBundleChunks, SPLIT_FORMAT_VERSION } from '../../src/lib/search/split-chunks.ts';
-import { writeDownloadCosts } from '../../src/lib/search/download-costs.ts';
-import { formatNotRead, pagefindVersion } from '../../src/integrations/search-index.ts';
+} from '../../src/build/internals.ts';
+import { CONTENT_STORE_MODULE_ID, DATA_STORE_FILE, PRERENDER_ENVIRONMENT } from '../../src/build/vite-content-store.ts';
+import { incrementalMetadataMismatch, markdownWorkersNotEngaged } from '../../src/build/integrations/content-store.ts';
+import { siteMarkdownProcessor } from '../../src/markdown/parallel-renderer.ts';
+import { keyedOutputFiles, recordNotReadable } from '../../src/build/reuse-pages.ts';
+import { splitBundleChunks, SPLIT_FORMAT_VERSION } from '../../src/build/search/split-chunks.ts';
+import { writeDownloadCosts } from '../../src/build/search/download-costs.ts';
+import { formatNotRead, pagefindVersion } from '../../src/build/integrations/search-index.ts';
 import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,7 +41,7 @@ async function privateModule<T>(name: (typeof CHECKED_PACKAGES)[number], path: s
 describe('the checked versions', () => {
   for (const name of CHECKED_PACKAGES) {
     it(`${name}: the installed version is the checked one`, () => {
-      expect(installedVersion(name), `${name} ${installedVersion(name)} is installed, but src/lib/internals.ts was checked with ${CHECKED_VERSIONS[name]}: follow docs/internals.md, "Upgrading"`).toBe(CHECKED_VERSIONS[name]);
+      expect(installedVersion(name), `${name} ${installedVersion(name)} is installed, but src/build/internals.ts was checked with ${CHECKED_VERSIONS[name]}: follow docs/internals.md, "Upgrading"`).toBe(CHECKED_VERSIONS[name]);
     });
 
     it(`${name}: package.json and package-lock.json pin exactly the checked version`, () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { JSON_FEED_VERSION, jsonFeed, jsonFeedItem, type JsonFeedChannel } from '../../src/lib/json-feed.ts';
-import { quoteFeedItem, type FeedItem } from '../../src/lib/feeds.ts';
+import { JSON_FEED_VERSION, jsonFeed, jsonFeedItem, type JsonFeedChannel } from '../../src/views/json-feed.ts';
+import { quoteFeedItem, type FeedItem } from '../../src/views/feed-items.ts';
 
 const channel: JsonFeedChannel = {
   title: 'QTD: quotes of the day',

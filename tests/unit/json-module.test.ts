@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jsonFileModule, jsonParseModuleText, splitJsonParseModule, stringPieces } from '../../src/lib/json-module.ts';
-import viteContentStore, { CONTENT_STORE_MODULE_ID } from '../../src/plugins/vite-content-store.ts';
+import { jsonFileModule, jsonParseModuleText, splitJsonParseModule, stringPieces } from '../../src/build/json-module.ts';
+import viteContentStore, { CONTENT_STORE_MODULE_ID } from '../../src/build/vite-content-store.ts';
 
 /** What a module's default export evaluates to, imported as Node imports a built chunk. */
 async function defaultExport(code: string): Promise<unknown> {
@@ -148,9 +148,9 @@ describe('the Vite plugin', () => {
 
   it('leaves every other module alone', () => {
     const { transform, load } = pluginFor('build', tmpdir());
-    expect(transform.handler.call(prerender, code, '/src/data/archive.ts')).toBeNull();
+    expect(transform.handler.call(prerender, code, '/src/views/archive.ts')).toBeNull();
     expect(transform.handler.call(prerender, 'export default new Map()', CONTENT_STORE_MODULE_ID)).toBeNull();
     expect(transform.handler.call(prerender, jsonFileModule(join(tmpdir(), 'data-store.json')), CONTENT_STORE_MODULE_ID)).toBeNull();
-    expect(load.handler.call(prerender, '/src/data/archive.ts')).toBeNull();
+    expect(load.handler.call(prerender, '/src/views/archive.ts')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import {
   serializeJsonLd,
   type ArticleJsonLdInput,
   type QuotationJsonLdInput,
-} from '../../src/lib/jsonld.ts';
+} from '../../src/views/jsonld.ts';
 
 const MASSOUD = {
   name: 'Ahmad Massoud',

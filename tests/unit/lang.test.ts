@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { textDirection } from '../../src/lib/lang.ts';
+import { textDirection } from '../../src/domain/lang.ts';
 
 describe('textDirection', () => {
   it('is left-to-right without a language', () => {

@@ -10,8 +10,8 @@ import {
   normalizeBasePath,
   pagePathFor,
   srcsetUrls,
-} from '../../src/lib/link-check.ts';
-import type { BrokenLink, PageLinks } from '../../src/lib/link-check.ts';
+} from '../support/link-check.ts';
+import type { BrokenLink, PageLinks } from '../support/link-check.ts';
 
 const SITE = 'https://qtd.example';
 

@@ -6,9 +6,9 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
-import { markdownPipeline } from '../../src/plugins/markdown-pipeline.ts';
-import rehypeRawWhenNeeded, { hasRawHtml } from '../../src/plugins/rehype-raw-when-needed.ts';
-import { listFiles } from '../../src/lib/files.ts';
+import { markdownPipeline } from '../../src/markdown/pipeline.ts';
+import rehypeRawWhenNeeded, { hasRawHtml } from '../../src/markdown/rehype-raw-when-needed.ts';
+import { listFiles } from '../../src/build/files.ts';
 
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { memoize2 } from '../../src/lib/memo.ts';
+import { memoize2 } from '../../src/domain/memo.ts';
 
 describe('memoize2', () => {
   it('computes each pair of arguments once and tells pairs apart', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { nextFreeDay, quoteFileText, quoteIdFromText } from '../../src/lib/new-quote.ts';
-import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { nextFreeDay, quoteFileText, quoteIdFromText } from '../../src/tools/quote-file.ts';
+import { parseFrontmatter } from '../../src/content/frontmatter.ts';
 
 describe('new quote', () => {
   it('takes the first day without a quote, from today on', () => {

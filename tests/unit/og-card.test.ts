@@ -19,12 +19,12 @@ import {
   fitQuote,
   shortenAtWordBoundary,
   sizeStepForLength,
-} from '../../src/lib/og/card-layout.ts';
-import type { CardInput } from '../../src/lib/og/card-layout.ts';
-import { renderCards, rendererIdentity } from '../../src/lib/og/render-cards.ts';
-import { createCardRenderer } from '../../src/lib/og/card-render.ts';
-import { cardFontFiles, woffToSfnt } from '../../src/lib/og/fonts.ts';
-import { analyseParagraph, createTextShaper } from '../../src/lib/og/text-shaper.ts';
+} from '../../src/build/cards/card-layout.ts';
+import type { CardInput } from '../../src/build/cards/card-layout.ts';
+import { renderCards, rendererIdentity } from '../../src/build/cards/render-cards.ts';
+import { createCardRenderer } from '../../src/build/cards/card-render.ts';
+import { cardFontFiles, woffToSfnt } from '../../src/build/cards/fonts.ts';
+import { analyseParagraph, createTextShaper } from '../../src/build/cards/text-shaper.ts';
 import { referenceCards } from '../fixtures/cards/fixture-cards.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/cards/', import.meta.url));

@@ -2,12 +2,12 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { Resvg } from '@resvg/resvg-js';
-import { blendPalette, createRasteriser, outlineToSvgPath, rectangleOutline } from '../../src/lib/og/raster.ts';
-import type { Outline } from '../../src/lib/og/raster.ts';
-import { encodePalettePng } from '../../src/lib/og/png.ts';
-import { createCardRenderer, sceneToSvg } from '../../src/lib/og/card-render.ts';
-import type { CardRenderer } from '../../src/lib/og/card-render.ts';
-import { cardFontFiles } from '../../src/lib/og/fonts.ts';
+import { blendPalette, createRasteriser, outlineToSvgPath, rectangleOutline } from '../../src/build/cards/raster.ts';
+import type { Outline } from '../../src/build/cards/raster.ts';
+import { encodePalettePng } from '../../src/build/cards/png.ts';
+import { createCardRenderer, sceneToSvg } from '../../src/build/cards/card-render.ts';
+import type { CardRenderer } from '../../src/build/cards/card-render.ts';
+import { cardFontFiles } from '../../src/build/cards/fonts.ts';
 import { referenceCards } from '../fixtures/cards/fixture-cards.ts';
 
 const WHITE = '#ffffff';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { Article, Person, Quote, Tag } from '../../src/data/archive.ts';
-import { compareQuotesForOpenData, openDataDocument, type OpenDataArchive, type OpenDataSettings } from '../../src/lib/open-data.ts';
+import type { Article, Person, Quote, Tag } from '../../src/views/archive.ts';
+import { compareQuotesForOpenData, openDataDocument, type OpenDataArchive, type OpenDataSettings } from '../../src/views/open-data.ts';
 
 const urls = { siteUrl: 'https://quotes.example.org', basePath: '/qtd/' };
 const settings: OpenDataSettings = { siteTitle: 'QTD', defaultLang: 'en', urls };

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditDist, auditPage, auditSite, formatAuditIssues, isNotFoundPage } from '../../src/lib/page-audit.ts';
+import { auditDist, auditPage, auditSite, formatAuditIssues, isNotFoundPage } from '../support/page-audit.ts';
 
 interface PageParts {
   lang?: string;

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { digestOf, pageKey } from '../../src/lib/page-keys.ts';
-import { viewKey } from '../../src/data/page-keys.ts';
+import { digestOf, pageKey, viewKey } from '../../src/views/page-keys.ts';
 
 describe('page cache keys', () => {
   it('are the same for the same data, whatever the objects', () => {

@@ -10,7 +10,7 @@ import {
   splitAtElisions,
   toParagraphSpans,
   type QuoteMatchResult,
-} from '../../src/lib/quote-match.ts';
+} from '../../src/domain/quote-match.ts';
 
 const SEEDS_DIR = process.env.QTD_SEEDS_DIR ?? '/work/shared/seeds';
 const readSeed = (name: string): string => readFileSync(join(SEEDS_DIR, name), 'utf8');

@@ -2,7 +2,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { contentFolderPath, readContentFolder } from '../../src/lib/content/read-content.ts';
+import { contentFolderPath, readContentFolder } from '../../src/content/read-content.ts';
 
 const made: string[] = [];
 afterAll(() => {

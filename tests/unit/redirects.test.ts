@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateHtmlString } from '../../src/lib/html-validation.ts';
+import { validateHtmlString } from '../support/html-validation.ts';
 import {
   astroRedirects,
   mergeRedirects,
@@ -19,8 +19,8 @@ import {
   redirectsToMissingTargets,
   resolveRedirectChains,
   tagRenameRedirects,
-} from '../../src/lib/redirects.ts';
-import type { Redirect } from '../../src/lib/redirects.ts';
+} from '../../src/build/redirects.ts';
+import type { Redirect } from '../../src/build/redirects.ts';
 
 const pairs = (redirects: readonly Redirect[]) => redirects.map(({ from, to }) => `${from} → ${to}`);
 

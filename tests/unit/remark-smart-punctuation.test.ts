@@ -10,10 +10,10 @@ import remarkParse from 'remark-parse';
 import { toString } from 'mdast-util-to-string';
 import remarkSmartypants from 'remark-smartypants';
 import type { Root } from 'mdast';
-import remarkSmartPunctuation, { plainTextSmartPunctuation } from '../../src/plugins/remark-smart-punctuation.ts';
-import { pipelineSmartPunctuationOptions } from '../../src/lib/typography.ts';
+import remarkSmartPunctuation, { plainTextSmartPunctuation } from '../../src/markdown/remark-smart-punctuation.ts';
+import { pipelineSmartPunctuationOptions } from '../../src/markdown/typography.ts';
 
-// The settings of the Markdown pipeline (src/plugins/markdown-pipeline.ts).
+// The settings of the Markdown pipeline (src/markdown/pipeline.ts).
 const options = { dashes: 'oldschool', ellipses: 'unspaced' } as const;
 
 function treeWith(plugin: typeof remarkSmartPunctuation | typeof remarkSmartypants, markdown: string): unknown {

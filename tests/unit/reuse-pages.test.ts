@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   deleteFiles, keyedOutputFiles, linkFiles, reusableFiles, stampCompletedBuild, unproducedFiles,
-} from '../../src/lib/reuse-pages.ts';
+} from '../../src/build/reuse-pages.ts';
 
 /** Astro's record of an incremental build, version 1 (astro/dist/core/build/incremental.js). */
 function manifest(paths: Record<string, string>, version = 1): unknown {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { articleSchema, personSchema, plainRef, quoteSchema, webUrlProblem } from '../../src/lib/content/schema.ts';
-import { validateContent, type SourceFile } from '../../src/lib/content/validate.ts';
+import { articleSchema, personSchema, plainRef, quoteSchema, webUrlProblem } from '../../src/content/schema.ts';
+import { validateContent, type SourceFile } from '../../src/content/validate.ts';
 
 const person = personSchema();
 const article = articleSchema(plainRef);

@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   bundleKey, codeDigest, digestFiles, entriesToPrune, findBundle, hasBundles, placeTree, sha256, storeBundle,
   type IndexIdentity,
-} from '../../src/lib/search/bundle-cache.ts';
-import { linkOrCopy } from '../../src/lib/link-or-copy.ts';
-import { listFiles } from '../../src/lib/files.ts';
+} from '../../src/build/search/bundle-cache.ts';
+import { linkOrCopy } from '../../src/build/link-or-copy.ts';
+import { listFiles } from '../../src/build/files.ts';
 
 const identity: IndexIdentity = { pagefindVersion: '1.6.0', options: { forceLanguage: 'en' }, code: 'c0de' };
 const pages = [

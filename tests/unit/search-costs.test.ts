@@ -1,6 +1,6 @@
 // What one search costs: the build lists the index chunks that alone would take a
-// search past the budget (src/lib/search/download-costs.ts), and the search page finds
-// a query's words among them before it downloads anything (src/lib/search/costly-terms.ts).
+// search past the budget (src/build/search/download-costs.ts), and the search page finds
+// a query's words among them before it downloads anything (src/domain/costly-terms.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DOWNLOAD_COSTS_FILE, chunksForTerm, chunksForWord, compareCodePoints, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, pagefindWords,
   type CostlyChunk, type DownloadCosts,
-} from '../../src/lib/search/costly-terms.ts';
-import { writeDownloadCosts } from '../../src/lib/search/download-costs.ts';
-import { readChunkWords, splitBundleChunks, unpackPagefindFile, wordPageCount } from '../../src/lib/search/split-chunks.ts';
+} from '../../src/domain/costly-terms.ts';
+import { writeDownloadCosts } from '../../src/build/search/download-costs.ts';
+import { readChunkWords, splitBundleChunks, unpackPagefindFile, wordPageCount } from '../../src/build/search/split-chunks.ts';
 import { FIXTURE_PAGES, writeCommonWordsBundle, bundleCopies, readBundleMeta } from '../support/pagefind-fixture.ts';
 
 // Ranges as Pagefind writes them: a chunk's ends are shortened to one character past what

@@ -6,14 +6,14 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   articleTextSelectors, boilerplateSelectors, checkIndexedPages, indexedPageCount, indexIdentity, searchIndexLogLine, writeSearchIndex, writeSearchIndexCached,
-} from '../../src/integrations/search-index.ts';
+} from '../../src/build/integrations/search-index.ts';
 import { parseBuildLog } from '../../bench/run.ts';
 import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
-import { DOWNLOAD_COSTS_FILE } from '../../src/lib/search/costly-terms.ts';
+import { DOWNLOAD_COSTS_FILE } from '../../src/domain/costly-terms.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import {
   excerptPieces, queryFromSearch, resultKind, resultsMessage, searchQueryString,
-} from '../../src/scripts/search.ts';
+} from '../../src/browser/search.ts';
 
 describe('indexedPageCount', () => {
   it('adds up the pages of every language in pagefind-entry.json', () => {

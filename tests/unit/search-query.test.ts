@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms, stopWordsFor } from '../../src/lib/search/query.ts';
+import { searchTerms, stopWordsFor } from '../../src/browser/search-query.ts';
 
 describe('searchTerms', () => {
   it('leaves the commonest words out of a query that has other words', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { matchQuote, toParagraphSpans, type TextSpan } from '../../src/lib/quote-match.ts';
-import { quoteInContext, sentenceBounds, type ContextPiece } from '../../src/lib/sentences.ts';
+import { matchQuote, toParagraphSpans, type TextSpan } from '../../src/domain/quote-match.ts';
+import { quoteInContext, sentenceBounds, type ContextPiece } from '../../src/domain/sentences.ts';
 
 const SEEDS_DIR = process.env.QTD_SEEDS_DIR ?? '/work/shared/seeds';
 

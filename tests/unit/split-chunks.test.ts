@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   boundaryPrefixes, chunkRanges, justBelow, packPagefindFile, readChunkWords, skipItem, splitBundleChunks, splitChunk, splitRanges,
   unpackPagefindFile, writeChunkWords, writeMeta, type WordEntry,
-} from '../../src/lib/search/split-chunks.ts';
+} from '../../src/build/search/split-chunks.ts';
 import { RARE_WORDS, writeCommonWordsBundle, bundleCopies, readBundleMeta } from '../support/pagefind-fixture.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { didYouMean, editDistance, nearest } from '../../src/lib/content/suggest.ts';
+import { didYouMean, editDistance, nearest } from '../../src/content/suggest.ts';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
-const moduleUrl = new URL('../../src/lib/thread-priority.ts', import.meta.url).href;
+const moduleUrl = new URL('../../src/build/thread-priority.ts', import.meta.url).href;
 
 /** The nice value of the calling thread, from /proc (Linux). */
 const niceOfThisThread = `(await import('node:fs')).readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ')[16]`;

@@ -3,8 +3,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
-import { markdownPipeline } from '../../src/plugins/markdown-pipeline.ts';
-import { pipelineSmartPunctuationOptions, smartPunctuation } from '../../src/lib/typography.ts';
+import { markdownPipeline } from '../../src/markdown/pipeline.ts';
+import { pipelineSmartPunctuationOptions, smartPunctuation } from '../../src/markdown/typography.ts';
 
 describe('smart punctuation', () => {
   it('curls double and single quotes by context', () => {

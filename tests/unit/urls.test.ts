@@ -28,7 +28,7 @@ import {
   tagUrl,
   textFragmentUrl,
   type UrlSettings,
-} from '../../src/lib/urls.ts';
+} from '../../src/domain/urls.ts';
 
 // Settings are passed explicitly so that SITE_URL and BASE_PATH in the environment do not matter.
 const AT_ROOT: UrlSettings = { siteUrl: 'https://qtd.example', basePath: '/' };

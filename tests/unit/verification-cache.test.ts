@@ -2,9 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCachedVerifier, loadVerified, matcherIdentity, saveVerified } from '../../src/lib/content/verification-cache.ts';
-import { verifyQuoteText, type VerificationFailure } from '../../src/lib/content/verify-quotes.ts';
-import { prepareArticle } from '../../src/lib/quote-match.ts';
+import { createCachedVerifier, loadVerified, matcherIdentity, saveVerified } from '../../src/content/verification-cache.ts';
+import { verifyQuoteText, type VerificationFailure } from '../../src/content/verify-quotes.ts';
+import { prepareArticle } from '../../src/domain/quote-match.ts';
 
 const PATH = 'content/articles/a.md';
 // An article's visible text, one string a block, as `visibleParagraphs` gives it.

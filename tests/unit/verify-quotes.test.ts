@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksAlike, verifyQuoteText } from '../../src/lib/content/verify-quotes.ts';
-import { prepareArticle } from '../../src/lib/quote-match.ts';
+import { looksAlike, verifyQuoteText } from '../../src/content/verify-quotes.ts';
+import { prepareArticle } from '../../src/domain/quote-match.ts';
 
 const ARTICLE = prepareArticle(['What makes a people strong is the spirit of resistance.', 'Caf\u00e9 talk went on.']);
 

@@ -1,11 +1,11 @@
 /**
- * View models (src/data/view-models.ts, src/data/feeds.ts, src/data/citations.ts) and
- * the keys made from them (src/data/page-keys.ts): every view model is plain data, and a
+ * View models (src/views/view-models.ts, src/views/feeds.ts, src/views/citations.ts) and
+ * the keys made from them (src/views/page-keys.ts): every view model is plain data, and a
  * page's key changes exactly when what its view model holds changes, including a field
  * that a page starts to show, with nothing to add to the key code.
  */
 import { describe, it, expect } from 'vitest';
-import type { Archive, Article, Person, Quote, Tag } from '../../src/data/archive.ts';
+import type { Archive, Article, Person, Quote, Tag } from '../../src/views/archive.ts';
 import {
   articlePageView,
   articlesIndexView,
@@ -20,25 +20,25 @@ import {
   tagPageView,
   tagsIndexView,
   yearPageView,
-} from '../../src/data/view-models.ts';
-import { articlesFeedView, jsonFeedView, mainFeedView, personFeedView, tagFeedView } from '../../src/data/feeds.ts';
-import { citationFilesView } from '../../src/data/citations.ts';
-import { viewKey } from '../../src/data/page-keys.ts';
-import { indexBy, quoteStatus, sortArticlesNewestFirst, sortPeople, sortQuotesNewestFirst } from '../../src/lib/archive.ts';
-import { prepareArticle } from '../../src/lib/quote-match.ts';
-import { locateQuote } from '../../src/lib/locate-quote.ts';
+} from '../../src/views/view-models.ts';
+import { articlesFeedView, jsonFeedView, mainFeedView, personFeedView, tagFeedView } from '../../src/views/feeds.ts';
+import { citationFilesView } from '../../src/views/citations.ts';
+import { viewKey } from '../../src/views/page-keys.ts';
+import { indexBy, quoteStatus, sortArticlesNewestFirst, sortPeople, sortQuotesNewestFirst } from '../../src/domain/archive-order.ts';
+import { prepareArticle } from '../../src/domain/quote-match.ts';
+import { locateQuote } from '../../src/domain/locate-quote.ts';
 
 interface Content {
   today: string;
   people: Person[];
   articles: Article[];
-  /** Quotes without status and match: the archive works them out, as src/data/archive.ts does. */
+  /** Quotes without status and match: the archive works them out, as src/views/archive.ts does. */
   quotes: Omit<Quote, 'status' | 'match'>[];
   tags: Tag[];
 }
 
 /**
- * The archive src/data/archive.ts builds from these entries (published quotes listed,
+ * The archive src/views/archive.ts builds from these entries (published quotes listed,
  * scheduled ones without a page). Every call makes new objects, as every build does:
  * view models are built once per entry object.
  */
@@ -293,7 +293,7 @@ describe('page keys, digests of the view models', () => {
     for (const quote of old.quotes) quote.date = `1960${quote.date.slice(4)}`;
     for (const article of old.articles) article.publishedMs = Date.parse('1960-08-23T12:56:00-04:00');
     const oldLater = { ...old, today: '2026-11-27' };
-    // Items all dated before 1970 give a feed no last build date (src/lib/rss-document.ts): the build's day does.
+    // Items all dated before 1970 give a feed no last build date (src/views/rss-document.ts): the build's day does.
     expect(tagFeedView(archiveOf(old).tagById.get('resistance') as Tag, 'resistance', archiveOf(old)).channel.emptyBuildDateMs).toBeDefined();
     expect(changedPages(old, oldLater)).toContain('/tags/resistance/rss.xml');
   });

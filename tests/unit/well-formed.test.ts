@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceNonXmlChars, wellFormedJson } from '../../src/lib/well-formed.ts';
+import { replaceNonXmlChars, wellFormedJson } from '../../src/domain/well-formed.ts';
 import { xmlWellFormednessErrors } from '../support/xml.ts';
 
 const FFFD = '\uFFFD';

@@ -1,6 +1,6 @@
 /**
  * Not a public file: the text of every quote's `citation.json` in one JSON object
- * (quote id → file text). At the end of the build src/integrations/citation-files.ts
+ * (quote id → file text). At the end of the build src/build/integrations/citation-files.ts
  * writes each file from it and deletes it.
  *
  * Why one bundle: Astro's cost per route (render, write, and the cache copy of an
@@ -10,11 +10,11 @@
  * rendered again.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../data/archive.ts';
-import { citationFileText, citationFilesView, type CitationFilesView } from '../../data/citations.ts';
-import { viewKey } from '../../data/page-keys.ts';
-import { CITATION_BUNDLE_NAME } from '../../lib/citation-files.ts';
-import { wellFormedJson } from '../../lib/well-formed.ts';
+import { getArchive } from '../../views/archive.ts';
+import { citationFileText, citationFilesView, type CitationFilesView } from '../../views/citations.ts';
+import { viewKey } from '../../views/page-keys.ts';
+import { CITATION_BUNDLE_NAME } from '../../views/citation-bundle.ts';
+import { wellFormedJson } from '../../domain/well-formed.ts';
 
 export const getStaticPaths = (async () => {
   // `astro dev` serves each citation.json from its own route (./[key]/citation.json.ts).

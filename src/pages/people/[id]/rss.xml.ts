@@ -3,9 +3,9 @@
  * first. Every person with a page has one, since the page links it in its head.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../data/archive.ts';
-import { personFeedView, rssResponse, timedFeed, type RssFeedView } from '../../../data/feeds.ts';
-import { viewKey } from '../../../data/page-keys.ts';
+import { getArchive } from '../../../views/archive.ts';
+import { personFeedView, rssResponse, timedFeed, type RssFeedView } from '../../../views/feeds.ts';
+import { viewKey } from '../../../views/page-keys.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();

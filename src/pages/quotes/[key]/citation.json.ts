@@ -3,13 +3,13 @@
  * other reference managers.
  *
  * Served by this route only under `astro dev`. A build writes these files from one
- * bundle instead (src/pages/quotes/[bundle].json.ts, src/integrations/citation-files.ts):
+ * bundle instead (src/pages/quotes/[bundle].json.ts, src/build/integrations/citation-files.ts):
  * as 10,000 routes they cost Astro ~1.5 ms each, 15 s of a cold build at 10,000 quotes.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../data/archive.ts';
-import { citationFileText, citationFilesView } from '../../../data/citations.ts';
-import type { CitationInput } from '../../../lib/citation.ts';
+import { getArchive } from '../../../views/archive.ts';
+import { citationFileText, citationFilesView } from '../../../views/citations.ts';
+import type { CitationInput } from '../../../domain/citation.ts';
 
 export const getStaticPaths = (async () => {
   if (import.meta.env.QTD_CITATIONS_BUNDLED) return [];

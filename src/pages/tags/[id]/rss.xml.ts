@@ -1,8 +1,8 @@
-/** /tags/<tag>/rss.xml: the quotes and articles with a tag, newest first (former ids redirect: src/lib/redirects.ts). */
+/** /tags/<tag>/rss.xml: the quotes and articles with a tag, newest first (former ids redirect: src/build/redirects.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../data/archive.ts';
-import { rssResponse, tagFeedView, timedFeed, type RssFeedView } from '../../../data/feeds.ts';
-import { viewKey } from '../../../data/page-keys.ts';
+import { getArchive } from '../../../views/archive.ts';
+import { rssResponse, tagFeedView, timedFeed, type RssFeedView } from '../../../views/feeds.ts';
+import { viewKey } from '../../../views/page-keys.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();

@@ -1,0 +1,45 @@
+/**
+ * Work that `npm run build` (scripts/build.ts) does after the Astro process has exited.
+ *
+ * Pagefind's indexer needs ~150 kB of memory per indexed page (1.7 GB at 11,500
+ * pages), and at that point of a build Astro still holds 1.5–1.9 GB: run inside the
+ * build, the two add up past 2 GB. So `npm run build` names a hand-off file in
+ * `QTD_AFTER_ASTRO`; the integrations that would index the site and measure the
+ * finished `dist/` write what they need into it instead, and the script does that
+ * work once Astro's memory is free. Without the variable (a plain `astro build`) they
+ * do it in the build as before, with the same result.
+ *
+ * Plain Node: imported by integrations and by the script.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** The environment variable that names the hand-off file. */
+export const AFTER_ASTRO_ENV = 'QTD_AFTER_ASTRO';
+
+export interface AfterAstroWork {
+  /** Index the built site for search (src/build/integrations/search-index.ts). */
+  search?: { siteDir: string; cacheDir: string };
+  /** Report the size of the finished site against the hosts' limits (src/build/integrations/permalinks.ts). */
+  distReport?: { siteDir: string; redirects: number };
+}
+
+/** The hand-off file when the build runs under `npm run build`, else undefined. */
+export function afterAstroFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const file = env[AFTER_ASTRO_ENV];
+  return file ? file : undefined;
+}
+
+/** What the build handed over; an absent file means nothing (the build failed before its last hooks). */
+export function readAfterAstroWork(file: string): AfterAstroWork {
+  if (!existsSync(file)) return {};
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${file} does not hold a JSON object`);
+  }
+  return parsed as AfterAstroWork;
+}
+
+/** Adds one integration's part to the hand-off file (the build runs its hooks one at a time). */
+export function handOver(file: string, work: AfterAstroWork): void {
+  writeFileSync(file, `${JSON.stringify({ ...readAfterAstroWork(file), ...work }, null, 2)}\n`);
+}

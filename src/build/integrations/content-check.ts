@@ -1,0 +1,48 @@
+/**
+ * The content check's place among the integrations. The check itself runs inside
+ * Astro's content sync, in the loader that stores the entries
+ * (src/content/loader.ts): a build with broken content stops there, before any
+ * page is written, with one report naming every file, field and fix. This
+ * integration tells the loader whether it runs in the dev server (scheduled quotes
+ * shown as drafts, problems reported without stopping) and hands the checked content
+ * to the integrations that run after the pages.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { beginContentPass, checkedContent as passContent, contentRead } from '../../content/loader.ts';
+import { siteConfig } from '../../site.config.ts';
+import type { ValidatedContent } from '../../content/validate.ts';
+
+/** The content as the last pass without problems read it, for the integrations that run after the pages. */
+export function checkedContent(): ValidatedContent | undefined {
+  return passContent();
+}
+
+/**
+ * The validated entries of this build's content pass, before rendering and verification
+ * (a build with any problem stops at the end of the content sync), or undefined.
+ */
+export async function validatedContent(): Promise<ValidatedContent | undefined> {
+  const read = contentRead();
+  return read ? (await read).content : passContent();
+}
+
+export default function contentCheck(): AstroIntegration {
+  return {
+    name: 'qtd:content-check',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        // Pages show scheduled quotes as drafts in the dev server only: told by the command, not by NODE_ENV.
+        if (command === 'dev') process.env.QTD_DEV_SERVER = '1';
+        // A build reads the content while Vite starts; Astro's content sync joins this pass.
+        if (command === 'build') {
+          beginContentPass(fileURLToPath(config.root), {
+            contentDir: siteConfig.contentDir,
+            siteTimeZone: siteConfig.timeZone,
+            allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay,
+          });
+        }
+      },
+    },
+  };
+}

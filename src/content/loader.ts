@@ -1,0 +1,325 @@
+/**
+ * The content collections' loader: Astro's content layer calls it for `people`,
+ * `articles` and `quotes`, and it stores exactly what the content pass
+ * (`content-pass.ts`) read, validated, rendered and verified. There is no second
+ * reading: the pages are built from these entries, and the checks ran on them.
+ *
+ * The three collections share one pass. The first loader to start begins it (step 1,
+ * reading and validating every file); each loader renders its own collection, reusing
+ * the HTML stored for an entry whose file and rendering code are unchanged (the digest);
+ * the articles' loader verifies the quotes against the visible text; the last loader
+ * to finish reports. In a build, any problem prints one report naming every file,
+ * field and fix, and stops the build before a page is written. In `astro dev`, the
+ * report is printed, the entries with problems are left out of the store, and the
+ * pass runs again when a content file changes.
+ *
+ * State is kept on `globalThis`: Astro runs this module inside Vite's module runner,
+ * while the integrations that read the checked content (`checkedContent()`) are
+ * plain Node modules of the same process.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import { readAndValidate, renderEntry, verifyQuotes, type ReadResult, type RenderedEntry } from './content-pass.ts';
+import { formatIssues, issue, type ContentIssue } from './issues.ts';
+import { createCachedVerifier, loadVerified, matcherIdentity, saveVerified } from './verification-cache.ts';
+import { COLLECTIONS } from './content-files.ts';
+import { contentFolderPath } from './read-content.ts';
+import type { ValidatedContent, ValidatedEntry } from './validate.ts';
+import type { Collection } from './schema.ts';
+
+export interface ContentSettings {
+  contentDir: string;
+  siteTimeZone: string;
+  allowSeveralQuotesPerDay: boolean;
+}
+
+/** What one loader stores: a collection of content files, or the tag registry. */
+type Loaded = Collection | 'tags';
+const LOADED: readonly Loaded[] = [...COLLECTIONS, 'tags'];
+
+/** One pass over the content, shared by the loaders of one sync. */
+interface ContentRun {
+  read: Promise<ReadResult>;
+  renderer?: Promise<MarkdownRenderer>;
+  served: Set<Loaded>;
+  finished: Set<Loaded>;
+  issues: ContentIssue[];
+  contexts: Map<Loaded, LoaderContext>;
+  /** Each article's visible text, as its loader rendered it. */
+  paragraphs: Map<string, readonly string[]>;
+  verification?: string;
+  started: number;
+}
+
+interface SharedState {
+  run?: ContentRun;
+  /** The content of the last pass without problems, for the integrations that run after the pages. */
+  checked?: ValidatedContent;
+  /** The last pass's report, or undefined when it found nothing. */
+  report?: string;
+  /** Loader contexts, for `astro dev` to run the pass again when content changes. */
+  contexts: Map<Loaded, LoaderContext>;
+  watching: boolean;
+  rerun?: Promise<void>;
+}
+
+const STATE_KEY = Symbol.for('qtd.contentPass');
+
+function shared(): SharedState {
+  const holder = globalThis as { [STATE_KEY]?: SharedState };
+  holder[STATE_KEY] ??= { contexts: new Map(), watching: false };
+  return holder[STATE_KEY];
+}
+
+/** The content as the last pass without problems read it; undefined before one has run. */
+export function checkedContent(): ValidatedContent | undefined {
+  return shared().checked;
+}
+
+/** The code whose change must render every entry again: the pipeline and the checks on its HTML. */
+export const RENDERING_SOURCES = [
+  '../markdown/pipeline.ts',
+  '../markdown/sanitize-schema.ts',
+  '../markdown/rehype-drop-sourceless-images.ts',
+  '../markdown/rehype-raw-when-needed.ts',
+  '../markdown/remark-smart-punctuation.ts',
+  '../markdown/rehype-mark-quotes.ts',
+  './content-pass.ts',
+  './article-text.ts',
+  './hygiene.ts',
+  './schema.ts',
+  './loader.ts',
+];
+
+let renderingIdentity: string | undefined;
+function renderingCodeIdentity(): string {
+  if (renderingIdentity) return renderingIdentity;
+  const hash = createHash('sha256');
+  for (const source of RENDERING_SOURCES) {
+    try {
+      hash.update(readFileSync(new URL(source, import.meta.url)));
+    } catch {
+      // Bundled elsewhere, without its sources: every change of the file itself still counts.
+      hash.update(source);
+    }
+  }
+  renderingIdentity = hash.digest('hex');
+  return renderingIdentity;
+}
+
+function isDevServer(): boolean {
+  return process.env.QTD_DEV_SERVER === '1';
+}
+
+function startRun(root: string, settings: ContentSettings): ContentRun {
+  return {
+    read: readAndValidate(root, settings.contentDir, { siteTimeZone: settings.siteTimeZone, allowSeveralQuotesPerDay: settings.allowSeveralQuotesPerDay }),
+    served: new Set(),
+    finished: new Set(),
+    issues: [],
+    contexts: new Map(),
+    paragraphs: new Map(),
+    started: performance.now(),
+  };
+}
+
+/**
+ * Starts reading and validating before Astro's content sync, which then joins this
+ * pass: the share cards can start drawing from the validated entries meanwhile.
+ */
+export function beginContentPass(root: string, settings: ContentSettings): void {
+  const state = shared();
+  if (!state.run || state.run.served.size > 0) state.run = startRun(root, settings);
+}
+
+/**
+ * The validated entries of the current pass (read, parsed, checked against the schema,
+ * not yet rendered and verified), or undefined when no pass has begun. A build stops
+ * at the end of the sync if the pass finds any problem.
+ */
+export function contentRead(): Promise<ReadResult> | undefined {
+  return shared().run?.read;
+}
+
+/** The run this collection joins: the current one, unless it already served this collection. */
+function joinRun(collection: Loaded, ctx: LoaderContext, settings: ContentSettings): ContentRun {
+  const state = shared();
+  if (!state.run || state.run.served.has(collection)) state.run = startRun(fileURLToPath(ctx.config.root), settings);
+  state.run.served.add(collection);
+  state.run.contexts.set(collection, ctx);
+  state.contexts.set(collection, ctx);
+  return state.run;
+}
+
+function rendererFor(run: ContentRun, ctx: LoaderContext): Promise<MarkdownRenderer> {
+  const { markdown, image } = ctx.config;
+  run.renderer ??= markdown.processor.createRenderer({
+    image,
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    smartypants: markdown.smartypants,
+  });
+  return run.renderer;
+}
+
+/** Runs `work` on every item, at most `limit` at a time (the renderer keeps its workers busy). */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) await work(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function storedRendered(ctx: LoaderContext, id: string, digest: string): RenderedEntry | undefined {
+  const existing = ctx.store.get(id);
+  if (!existing || existing.digest !== digest || !existing.rendered) return undefined;
+  return existing.rendered as RenderedEntry;
+}
+
+async function loadCollection(collection: Collection, ctx: LoaderContext, settings: ContentSettings): Promise<void> {
+  const run = joinRun(collection, ctx, settings);
+  const { content } = await run.read;
+  const entries = content[collection] as ValidatedEntry<unknown>[];
+  const identity = renderingCodeIdentity();
+  const stored = new Set<string>();
+  const failed = new Set<string>();
+  const issues: ContentIssue[] = [];
+  const renderer = entries.length > 0 ? await rendererFor(run, ctx) : undefined;
+  const root = ctx.config.root;
+
+  await eachLimited(entries, 16, async (entry) => {
+    const digest = ctx.generateDigest(`${identity}\n${entry.source}`);
+    let rendered = storedRendered(ctx, entry.id, digest);
+    const reused = rendered !== undefined;
+    if (!rendered && renderer) {
+      const result = await renderEntry(entry, collection, async (body, { rawData, path }) => {
+        const { code, metadata } = await renderer.render(body, { frontmatter: rawData, fileURL: pathToFileURL(fileURLToPath(new URL(path, root))) });
+        return { html: code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } };
+      });
+      issues.push(...result.issues);
+      if (result.issues.length > 0) failed.add(entry.id);
+      rendered = result.rendered;
+    }
+    if (!rendered) return;
+    if (collection === 'articles' && rendered.metadata.paragraphs) run.paragraphs.set(entry.id, rendered.metadata.paragraphs);
+    if (failed.has(entry.id)) return;
+    stored.add(entry.id);
+    if (reused) return;
+    let data: Record<string, unknown>;
+    try {
+      data = await ctx.parseData({ id: entry.id, data: entry.rawData, filePath: entry.path });
+    } catch (error) {
+      failed.add(entry.id);
+      stored.delete(entry.id);
+      issues.push(issue(entry.path, undefined, `was refused by the collection's schema: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`, 'correct the front matter as the message says.'));
+      return;
+    }
+    ctx.store.set({ id: entry.id, data, filePath: entry.path, digest, rendered, ...(rendered.metadata.imagePaths.length > 0 ? { assetImports: rendered.metadata.imagePaths } : {}) });
+  });
+
+  if (collection === 'articles') {
+    const verifiedFile = fileURLToPath(new URL('qtd-verified.json', ctx.config.cacheDir));
+    const verifier = createCachedVerifier(loadVerified(verifiedFile), matcherIdentity());
+    issues.push(...verifyQuotes(content, (id) => run.paragraphs.get(id), verifier));
+    try {
+      saveVerified(verifiedFile, verifier.passed);
+    } catch {
+      // A read-only cache only costs the next build its shortcut.
+    }
+    run.verification = `${verifier.matched()} matched, ${verifier.remembered()} unchanged since the last build`;
+  }
+
+  for (const id of ctx.store.keys()) if (!stored.has(id)) ctx.store.delete(id);
+  run.issues.push(...issues);
+  await finishPart(run, collection, settings);
+}
+
+/** Marks one loader's part done; the last one reports. */
+async function finishPart(run: ContentRun, loaded: Loaded, settings: ContentSettings): Promise<void> {
+  run.finished.add(loaded);
+  if (run.finished.size === LOADED.length) await finish(run, settings);
+}
+
+/** The `tags` collection: the registry as the pass read and checked it. */
+async function loadTags(ctx: LoaderContext, settings: ContentSettings): Promise<void> {
+  const run = joinRun('tags', ctx, settings);
+  const { content } = await run.read;
+  const kept = new Set<string>();
+  for (const { id, ...fields } of content.tags) {
+    kept.add(id);
+    const digest = ctx.generateDigest(JSON.stringify(fields));
+    if (ctx.store.get(id)?.digest === digest) continue;
+    ctx.store.set({ id, data: await ctx.parseData({ id, data: fields }), digest });
+  }
+  for (const id of ctx.store.keys()) if (!kept.has(id)) ctx.store.delete(id);
+  await finishPart(run, 'tags', settings);
+}
+
+async function finish(run: ContentRun, settings: ContentSettings): Promise<void> {
+  const state = shared();
+  const { issues: readIssues, content } = await run.read;
+  const issues = [...readIssues, ...run.issues];
+  const logger = run.contexts.get('quotes')?.logger ?? run.contexts.get('articles')?.logger;
+  watchInDev(settings);
+  if (issues.length > 0) {
+    const report = formatIssues(issues, isDevServer());
+    state.report = report;
+    if (!isDevServer()) {
+      // One report, no stack trace, and nothing built from content that failed its checks.
+      process.stderr.write(`\n${report}\n`);
+      process.exit(1);
+    }
+    logger?.error(`\n${report}`);
+    // The preview keeps serving, without the quotes that failed verification.
+    const quotes = run.contexts.get('quotes');
+    for (const failed of issues.filter((item) => item.field === 'text')) {
+      const quote = content.quotes.find((entry) => entry.path === failed.file);
+      if (quote && quotes) quotes.store.delete(quote.id);
+    }
+    return;
+  }
+  state.report = undefined;
+  state.checked = content;
+  const counts = `${content.quotes.length} quotes, ${content.articles.length} articles, ${content.people.length} people, ${content.tags.length} tags`;
+  logger?.info(`content checked: ${counts}, every quote verified${run.verification ? ` (${run.verification})` : ''} (${Math.round(performance.now() - run.started)} ms)`);
+}
+
+/** In `astro dev`: a change under the content folder runs the whole pass again, one pass at a time. */
+function watchInDev(settings: ContentSettings): void {
+  const state = shared();
+  const anyContext = state.contexts.values().next().value;
+  const watcher = anyContext?.watcher;
+  if (!watcher || state.watching || !anyContext) return;
+  state.watching = true;
+  const folder = contentFolderPath(fileURLToPath(anyContext.config.root), settings.contentDir);
+  watcher.add(folder);
+  let timer: NodeJS.Timeout | undefined;
+  watcher.on('all', (_event, path) => {
+    if (!path.startsWith(folder)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const previous = state.rerun ?? Promise.resolve();
+      state.rerun = previous.then(async () => {
+        await Promise.all([...state.contexts].map(([loaded, ctx]) => (loaded === 'tags' ? loadTags(ctx, settings) : loadCollection(loaded, ctx, settings))));
+      });
+    }, 50);
+  });
+}
+
+/** The loader of the `tags` collection (content/tags.yaml). */
+export function tagsLoader(settings: ContentSettings): Loader {
+  return { name: 'qtd-content', load: (ctx) => loadTags(ctx, settings) };
+}
+
+/** The loader of one collection: `people`, `articles` or `quotes`. */
+export function contentLoader(collection: Collection, settings: ContentSettings): Loader {
+  return {
+    name: 'qtd-content',
+    load: (ctx) => loadCollection(collection, ctx, settings),
+  };
+}

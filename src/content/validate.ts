@@ -1,0 +1,373 @@
+/**
+ * The rules of the content contract (docs/content.md) on the files as read once by
+ * `read-content.ts` and parsed once by `frontmatter.ts`: the entries this returns are
+ * the entries the site is built from (src/content/loader.ts stores them). Every
+ * broken rule is reported at once, each with its file, field and fix. Rules that need
+ * the rendered text (hygiene of the body, quote verification) run after rendering, in
+ * `content-pass.ts`.
+ */
+import type { z } from 'astro/zod';
+import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
+import { MAX_YAML_ALIASES, yamlFailure } from './frontmatter.ts';
+import { parseDateTime, zoneOffsetMinutes, formatOffset } from '../domain/dates.ts';
+import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
+import { scanText, describeFinding, stringValues } from './hygiene.ts';
+import { issue, type ContentIssue } from './issues.ts';
+import {
+  KEBAB_CASE,
+  FIELD_EXAMPLES,
+  articleSchema,
+  personSchema,
+  plainRef,
+  quoteSchema,
+  tagRegistrySchema,
+  type ArticleData,
+  type Collection,
+  type PersonData,
+  type QuoteData,
+  type TagRegistry,
+} from './schema.ts';
+import { didYouMean } from './suggest.ts';
+import { idFromPath } from './ids.ts';
+import { visibleName } from './content-files.ts';
+import type { SourceFile } from './read-content.ts';
+
+export type { SourceFile } from './read-content.ts';
+
+/** Ids are URLs and file names (a card, a citation file): long enough for any title's first words, short for every file system. */
+export const MAX_ID_LENGTH = 100;
+
+export interface ValidatedEntry<T> {
+  id: string;
+  path: string;
+  data: T;
+  /** The Markdown after the front matter, exactly as the file has it. */
+  body: string;
+  /** 1-based line of each front-matter field, for messages. */
+  keyLines: ReadonlyMap<string, number>;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  /** The whole file as read: what the loader's digest is taken of. */
+  source: string;
+  /** The front matter as parsed, before the schema: what Astro's `parseData` is given. */
+  rawData: Record<string, unknown>;
+}
+
+export interface ValidatedContent {
+  people: ValidatedEntry<PersonData>[];
+  articles: ValidatedEntry<ArticleData>[];
+  quotes: ValidatedEntry<QuoteData>[];
+  tags: TagRegistry;
+}
+
+export interface ValidateOptions {
+  siteTimeZone: string;
+  allowSeveralQuotesPerDay: boolean;
+  /** `content/tags.yaml`, when the folder has one. */
+  tagsFile?: { path: string; text: string };
+}
+
+const COLLECTION_NOUN: Record<Collection, string> = { people: 'person', articles: 'article', quotes: 'quote' };
+
+// Built once: building a zod schema costs far more than using it, and there are 10,000s of files.
+const SCHEMAS: Record<Collection, z.ZodType> = {
+  people: personSchema(),
+  articles: articleSchema(plainRef),
+  quotes: quoteSchema(plainRef),
+};
+
+function schemaFor(collection: Collection): z.ZodType {
+  return SCHEMAS[collection];
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+function schemaIssues(
+  file: SourceFile,
+  parsed: ParsedFile,
+  error: z.ZodError,
+  knownKeys: readonly string[],
+): ContentIssue[] {
+  const found: ContentIssue[] = [];
+  for (const problem of error.issues) {
+    if (problem.code === 'unrecognized_keys') {
+      for (const key of problem.keys) {
+        const container = fieldPath(problem.path);
+        const name = container ? `${container}.${key}` : key;
+        found.push(
+          issue(
+            file.path,
+            name,
+            `is not a field of a ${COLLECTION_NOUN[file.collection]}.${problem.path.length === 0 ? didYouMean(key, knownKeys) : ''}`,
+            problem.path.length === 0
+              ? `rename or remove it; the fields are: ${knownKeys.join(', ')}.`
+              : 'rename or remove it (see the field reference in docs/content.md).',
+            parsed.keyLines.get(String(problem.path[0] ?? key)),
+          ),
+        );
+      }
+      continue;
+    }
+    const topKey = String(problem.path[0] ?? '');
+    const name = fieldPath(problem.path);
+    const example = FIELD_EXAMPLES[topKey];
+    const missing = topKey !== '' && !(topKey in parsed.data);
+    if (missing) {
+      found.push(
+        issue(file.path, name, 'is required but missing.', `add it to the front matter${example ? `, e.g. \`${example}\`` : ''}.`, 1),
+      );
+      continue;
+    }
+    found.push(
+      issue(
+        file.path,
+        name || undefined,
+        problem.message.replace(/^Invalid input: expected (\w+), received (\w+)$/, 'should be $1, not $2') + '.',
+        example ? `write it like \`${example}\`.` : 'correct the value (see the field reference in docs/content.md).',
+        parsed.keyLines.get(topKey),
+      ),
+    );
+  }
+  return found;
+}
+
+function knownKeysOf(collection: Collection): string[] {
+  const schema = schemaFor(collection) as unknown as { shape?: Record<string, unknown> };
+  return Object.keys(schema.shape ?? {});
+}
+
+function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry {
+  if (!options.tagsFile) return [];
+  const { path, text } = options.tagsFile;
+  const lineCounter = new LineCounter();
+  const howTo = 'write one entry per tag: `- id: resistance` with `name:` and `description:` below it.';
+  let document: ReturnType<typeof parseDocument>;
+  let raw: unknown;
+  try {
+    document = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: false });
+    const yamlError = document.errors[0];
+    if (yamlError) {
+      issues.push(issue(path, undefined, `is not valid YAML: ${yamlError.message.split('\n')[0]}`, howTo, lineCounter.linePos(yamlError.pos[0]).line));
+      return [];
+    }
+    raw = document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? [];
+  } catch (error) {
+    issues.push(issue(path, undefined, `${yamlFailure(error)}.`, howTo));
+    return [];
+  }
+  const entryLine = (index: PropertyKey | undefined): number | undefined => {
+    const node = isSeq(document.contents) && typeof index === 'number' ? document.contents.items[index] : undefined;
+    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+  for (const { field, text: value } of stringValues(raw)) {
+    for (const finding of scanText(value)) {
+      const { message, fix } = describeFinding(finding);
+      issues.push(issue(path, field || undefined, message, fix, entryLine(Number(/^\[(\d+)\]/.exec(field)?.[1]))));
+    }
+  }
+  const result = tagRegistrySchema.safeParse(raw);
+  if (!result.success) {
+    for (const problem of result.error.issues) {
+      issues.push(issue(path, fieldPath(problem.path) || undefined, `${problem.message}.`, 'each tag needs `id` (kebab-case) and `name`, and may have `description` and `renamedFrom`.', entryLine(problem.path[0])));
+    }
+    return [];
+  }
+  const seen = new Map<string, number>();
+  result.data.forEach((tag, index) => {
+    for (const id of [tag.id, ...tag.renamedFrom]) {
+      const previous = seen.get(id);
+      if (previous !== undefined) {
+        issues.push(issue(path, `[${index}].id`, `the tag id "${id}" is used twice (also entry ${previous + 1}).`, 'give each tag, and each former id, one entry only.', entryLine(index)));
+      } else {
+        seen.set(id, index);
+      }
+    }
+  });
+  return result.data;
+}
+
+export function validateContent(files: readonly SourceFile[], options: ValidateOptions): { issues: ContentIssue[]; content: ValidatedContent } {
+  const issues: ContentIssue[] = [];
+  const tags = readTags(options, issues);
+  const content: ValidatedContent = { people: [], articles: [], quotes: [], tags };
+  const firstPathOfId = new Map<string, string>();
+  const references: RawReference[] = [];
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const id = idFromPath(file.path);
+    if (!KEBAB_CASE.test(id)) {
+      issues.push(
+        issue(file.path, undefined, `the file name "${visibleName(id)}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
+      );
+    }
+    if (id.length > MAX_ID_LENGTH) {
+      issues.push(
+        issue(file.path, undefined, `the id is ${id.length} characters long; an id is at most ${MAX_ID_LENGTH} (it becomes a URL and file names).`, `rename the file to a shorter id, e.g. ${id.slice(0, 60).replace(/-[^-]*$/, '')}.md.`),
+      );
+    }
+    if (file.collection === 'quotes' && (/^\d+$/.test(id) || id === 'page')) {
+      issues.push(
+        issue(file.path, undefined, `the id "${id}" is reserved: /quotes/${id}/ is ${id === 'page' ? 'where the list pages live' : 'the archive of a year'}.`, `rename the file, e.g. to quote-${id}.md.`),
+      );
+    }
+    const key = `${file.collection}/${id}`;
+    const previous = firstPathOfId.get(key);
+    if (previous) {
+      issues.push(
+        issue(file.path, undefined, `has the same id "${id}" as ${previous}; ids must be unique within content/${file.collection}/.`, 'rename one of the two files (and never reuse an id that was published).'),
+      );
+    } else {
+      firstPathOfId.set(key, file.path);
+    }
+
+    const parsedResult = parseFrontmatter(file.text);
+    if (!parsedResult.ok) {
+      issues.push(issue(file.path, undefined, parsedResult.message + '.', parsedResult.fix ?? 'start the file with `---`, one `field: value` per line, then `---` and the text.', parsedResult.line));
+      continue;
+    }
+    const parsed = parsedResult.file;
+    // The values as parsed, escapes resolved: `"\u202E"` is the character it names.
+    for (const { field, text } of stringValues(parsed.data)) {
+      for (const finding of scanText(text)) {
+        const { message, fix } = describeFinding(finding);
+        const topKey = /^[^.[]+/.exec(field)?.[0] ?? field;
+        issues.push(issue(file.path, field, message, fix, parsed.keyLines.get(topKey)));
+      }
+    }
+    references.push(...rawReferences(file, parsed));
+    const result = schemaFor(file.collection).safeParse(parsed.data);
+    if (!result.success) {
+      issues.push(...schemaIssues(file, parsed, result.error, knownKeysOf(file.collection)));
+      continue;
+    }
+    // No entry without a usable id: its pages and cards could not be written.
+    if (id.length > MAX_ID_LENGTH) continue;
+    const entry = { id, path: file.path, data: result.data, body: parsed.body, keyLines: parsed.keyLines, bodyLine: parsed.bodyLine, source: file.text, rawData: parsed.data };
+    if (file.collection === 'people') content.people.push(entry as ValidatedEntry<PersonData>);
+    else if (file.collection === 'articles') {
+      const article = entry as ValidatedEntry<ArticleData>;
+      checkOffset(article, parsed, options, issues);
+      content.articles.push(article);
+    } else content.quotes.push(entry as ValidatedEntry<QuoteData>);
+  }
+
+  checkReferences(firstPathOfId, references, issues);
+  checkTags(content, issues);
+  checkQuoteDays(content, options, issues);
+  return { issues, content };
+}
+
+/** "Shown as written": the offset written must be the one the zone has at that instant. */
+function checkOffset(article: ValidatedEntry<ArticleData>, parsed: ParsedFile, options: ValidateOptions, issues: ContentIssue[]): void {
+  const zone = article.data.timeZone ?? options.siteTimeZone;
+  for (const field of ['published', 'updated'] as const) {
+    const raw = parsed.data[field];
+    if (typeof raw !== 'string') continue;
+    const written = parseDateTime(raw);
+    if (!written.ok) continue;
+    const expected = zoneOffsetMinutes(written.value.epochMs, zone);
+    if (expected !== written.value.offsetMinutes) {
+      issues.push(
+        issue(
+          article.path,
+          field,
+          `is written with offset ${formatOffset(written.value.offsetMinutes)}, but ${zone}${article.data.timeZone ? '' : ' (the site’s zone)'} is at ${formatOffset(expected)} at that time, so the page would show another hour.`,
+          `write the offset ${formatOffset(expected)}, or set \`timeZone:\` to the zone the time was written in.`,
+          parsed.keyLines.get(field),
+        ),
+      );
+    }
+  }
+}
+
+interface RawReference {
+  path: string;
+  field: string;
+  collection: 'people' | 'articles';
+  id: string;
+  line?: number | undefined;
+}
+
+const REFERENCE_FIELDS: Record<Collection, Record<string, 'people' | 'articles'>> = {
+  people: {},
+  articles: { authors: 'people' },
+  quotes: { speaker: 'people', curator: 'people', source: 'articles' },
+};
+
+/** References as written, read before the schema so that a file with another error still has them checked. */
+function rawReferences(file: SourceFile, parsed: ParsedFile): RawReference[] {
+  const found: RawReference[] = [];
+  for (const [field, collection] of Object.entries(REFERENCE_FIELDS[file.collection])) {
+    const value = parsed.data[field];
+    const line = parsed.keyLines.get(field);
+    if (typeof value === 'string') found.push({ path: file.path, field, collection, id: value, line });
+    else if (Array.isArray(value)) {
+      value.forEach((id, index) => {
+        if (typeof id === 'string') found.push({ path: file.path, field: `${field}[${index}]`, collection, id, line });
+      });
+    }
+  }
+  return found;
+}
+
+/** `filesById` holds every file read, valid or not: a reference to a file with errors of its own is not reported again. */
+function checkReferences(filesById: ReadonlyMap<string, string>, references: readonly RawReference[], issues: ContentIssue[]): void {
+  const idsOf = (collection: string) =>
+    [...filesById.keys()].filter((key) => key.startsWith(`${collection}/`)).map((key) => key.slice(collection.length + 1));
+  const known = { people: new Set(idsOf('people')), articles: new Set(idsOf('articles')) };
+  for (const reference of references) {
+    const ids = known[reference.collection];
+    if (ids.has(reference.id)) continue;
+    if (reference.collection === 'people') {
+      issues.push(
+        issue(reference.path, reference.field, `no person "${reference.id}" in content/people/.${didYouMean(reference.id, ids)}`, `use the file name (without .md) of a person in content/people/, or create content/people/${reference.id}.md.`, reference.line),
+      );
+    } else {
+      issues.push(
+        issue(reference.path, reference.field, `no article "${reference.id}" in content/articles/.${didYouMean(reference.id, ids)}`, 'use the file name (without .md) of an article in content/articles/, or remove `source:` and give a `context:` instead.', reference.line),
+      );
+    }
+  }
+}
+
+function checkTags(content: ValidatedContent, issues: ContentIssue[]): void {
+  const known = new Set(content.tags.map((tag) => tag.id));
+  const renamed = new Map(content.tags.flatMap((tag) => tag.renamedFrom.map((old) => [old, tag.id] as const)));
+  for (const entry of [...content.articles, ...content.quotes]) {
+    entry.data.tags.forEach((tag, index) => {
+      if (known.has(tag)) return;
+      const newer = renamed.get(tag);
+      issues.push(
+        issue(
+          entry.path,
+          `tags[${index}]`,
+          newer ? `the tag "${tag}" was renamed to "${newer}".` : `the tag "${tag}" is not in content/tags.yaml.${didYouMean(tag, known)}`,
+          newer ? `write "${newer}".` : 'use a tag listed in content/tags.yaml, or add it there (id, name, description).',
+          entry.keyLines.get('tags'),
+        ),
+      );
+    });
+  }
+}
+
+function checkQuoteDays(content: ValidatedContent, options: ValidateOptions, issues: ContentIssue[]): void {
+  if (options.allowSeveralQuotesPerDay) return;
+  const byDay = new Map<string, ValidatedEntry<QuoteData>[]>();
+  for (const quote of content.quotes) {
+    if (quote.data.withdrawn) continue;
+    const list = byDay.get(quote.data.date) ?? [];
+    list.push(quote);
+    byDay.set(quote.data.date, list);
+  }
+  for (const [day, quotes] of byDay) {
+    if (quotes.length < 2) continue;
+    const [first, ...others] = quotes;
+    for (const other of others) {
+      issues.push(
+        issue(other.path, 'date', `${day} is already the day of ${first?.path}; there is one quote of the day per day.`, 'give this quote another date (the next free day), or set allowSeveralQuotesPerDay in src/site.config.ts.', other.keyLines.get('date')),
+      );
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/** The citation data of a quote, from the archive (plain data for src/domain/citation.ts). */
+import type { Archive, Person, Quote } from './archive.ts';
+import type { CitationInput, CitedPerson } from '../domain/citation.ts';
+import { absoluteUrl, quoteUrl } from '../domain/urls.ts';
+import { cslJson } from '../domain/citation.ts';
+import { isoInZone } from '../domain/dates.ts';
+import { siteConfig } from '../site.config.ts';
+import { wellFormedJson } from '../domain/well-formed.ts';
+
+function cited(person: Person | undefined, fallback: string): CitedPerson {
+  if (!person) return { name: fallback };
+  return person.sortName ? { name: person.name, sortName: person.sortName } : { name: person.name };
+}
+
+// The quote's page cites it and its citation.json gives the same data: built once.
+const inputs = new WeakMap<Quote, CitationInput>();
+
+export function citationInput(quote: Quote, archive: Archive): CitationInput {
+  let input = inputs.get(quote);
+  if (!input) {
+    input = buildCitationInput(quote, archive);
+    inputs.set(quote, input);
+  }
+  return input;
+}
+
+function buildCitationInput(quote: Quote, archive: Archive): CitationInput {
+  const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
+  return {
+    quoteText: quote.text,
+    quoteUrl: absoluteUrl(quoteUrl(quote.id)),
+    quoteDate: quote.date,
+    speaker: cited(archive.personById.get(quote.speakerId), quote.speakerId),
+    siteName: siteConfig.title,
+    ...(article
+      ? {
+          source: {
+            title: article.title,
+            authors: article.authorIds.map((id) => cited(archive.personById.get(id), id)),
+            ...(article.publication ? { publication: article.publication } : {}),
+            published: isoInZone(article.publishedMs, article.timeZone),
+            ...(article.sourceUrl ? { url: article.sourceUrl } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The quotes that have a `citation.json`: every quote with a page, except withdrawn ones. */
+export function citedQuotes(archive: Archive): Quote[] {
+  return archive.quotesWithPages.filter((quote) => quote.status !== 'withdrawn');
+}
+
+/** The text of a quote's `citation.json`: its citation as CSL-JSON. */
+export function citationFileText(citation: CitationInput): string {
+  return `${wellFormedJson(cslJson(citation), 2)}\n`;
+}
+
+/** What the bundle of every `citation.json` holds (src/pages/quotes/[bundle].json.ts): each quote's citation, in order. */
+export type CitationFilesView = { files: { id: string; citation: CitationInput }[] };
+
+export function citationFilesView(archive: Archive): CitationFilesView {
+  return { files: citedQuotes(archive).map((quote) => ({ id: quote.id, citation: citationInput(quote, archive) })) };
+}

@@ -1,0 +1,62 @@
+/**
+ * An RSS 2.0 document from feed items, written with @astrojs/rss, plus what it
+ * leaves out: a stable guid (isPermaLink="false"), `atom:link rel="self"`,
+ * `dc:creator`, channel language, image and last build date, and a CSS stylesheet
+ * instruction with its type (@astrojs/rss only types XSL).
+ */
+import { getRssString } from '@astrojs/rss';
+import { escapeHtml, escapeXml, type FeedItem } from './feed-items.ts';
+import { rfc822 } from '../domain/dates.ts';
+import { replaceNonXmlChars } from '../domain/well-formed.ts';
+
+export interface RssChannel {
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed belongs to. */
+  link: string;
+  /** Absolute URL of this feed. */
+  self: string;
+  language: string;
+  /** Absolute URL of the channel's image and the stylesheet (root-relative is fine for the stylesheet). */
+  imageUrl?: string;
+  stylesheet: string;
+  /** lastBuildDate of a feed with no items yet (the newest item's date otherwise). */
+  emptyBuildDateMs?: number;
+}
+
+export async function renderRss(channel: RssChannel, items: readonly FeedItem[]): Promise<string> {
+  const lastBuild = items.reduce((latest, item) => Math.max(latest, item.pubDateMs), 0) || (channel.emptyBuildDateMs ?? 0);
+  const channelExtra = [
+    `<atom:link href="${escapeXml(channel.self)}" rel="self" type="application/rss+xml"/>`,
+    `<language>${escapeXml(channel.language)}</language>`,
+    // The newest item's date, not the clock: two builds of the same content are identical.
+    lastBuild > 0 ? `<lastBuildDate>${rfc822(lastBuild)}</lastBuildDate>` : '',
+    channel.imageUrl
+      ? `<image><url>${escapeXml(channel.imageUrl)}</url><title>${escapeXml(channel.title)}</title><link>${escapeXml(channel.link)}</link></image>`
+      : '',
+  ].join('');
+  const xml = await getRssString({
+    title: channel.title,
+    description: channel.description,
+    site: channel.link,
+    stylesheet: channel.stylesheet,
+    trailingSlash: true,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: channelExtra,
+    items: items.map((item) => ({
+      title: item.title,
+      link: item.link,
+      pubDate: new Date(item.pubDateMs),
+      // Readers render the description as HTML: the plain text is escaped once more so that it stays text.
+      description: escapeHtml(item.summary),
+      content: item.contentHtml,
+      categories: item.categories,
+      customData:
+        `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>` +
+        item.creators.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
+    })),
+  });
+  const document = xml.replace(/<\?xml-stylesheet href="([^"]*)"\?>/, '<?xml-stylesheet type="text/css" href="$1"?>');
+  // The content may hold characters XML forbids (a NUL, U+FFFF): one would make the whole feed unreadable.
+  return replaceNonXmlChars(document);
+}

@@ -1,0 +1,530 @@
+/**
+ * What each page shows, decided here: one builder per kind of page turns the archive
+ * into that page's view model, a plain serialisable object (strings, numbers, booleans,
+ * arrays and plain objects) holding every piece of data the page renders. The page
+ * builds it and passes it down; its components and the layout render their props and
+ * read no data of their own (they may format with pure helpers of src/domain). A keyed
+ * page's cache key is the digest of its view model (src/views/page-keys.ts), so the key
+ * covers what the page shows by construction: a component that starts to show one more
+ * field takes it from a view model, and the key follows.
+ *
+ * View models hold data, not markup: formatting (dates, URLs, first words, an article's
+ * marks) is left to the components, whose code Astro hashes, unless it needs data the
+ * page would not otherwise hold (the words of a passage for a link into the original,
+ * an excerpt's reading time): then the builder works it out. Pieces shown on many pages
+ * (a quote in a list, a person's name and link) are built once per entry and shared;
+ * like the archive's objects, they are never changed once built.
+ *
+ * The home page, the indexes and the main feeds have view models too, built as they
+ * render; they have no key and are rendered at every build.
+ */
+import type { Archive, Article, Correction, Person, Quote, Tag } from './archive.ts';
+import type { QuoteStatus } from '../domain/archive-order.ts';
+import type { ContextPiece } from '../domain/sentences.ts';
+import type { CitationInput } from '../domain/citation.ts';
+import { groupByMonth, onThisDay, paginate, personSortKey, readingMinutes, todaysQuote } from '../domain/archive-order.ts';
+import { calendarDayInZone } from '../domain/dates.ts';
+import { absoluteUrl, feedUrl, jsonFeedUrl, personUrl, tagUrl, textFragmentUrl } from '../domain/urls.ts';
+import { articlesFeedDescription, personFeedText, tagFeedDescription } from './feed-items.ts';
+import { publishedArticleText } from './article-excerpt.ts';
+import { openDataDocument, type OpenDataDocument } from './open-data.ts';
+import { siteConfig } from '../site.config.ts';
+import { citationInput } from './citations.ts';
+import {
+  articleListItemAuthors,
+  articlePageRelations,
+  personPageRelations,
+  quoteListItemRelations,
+  quotePageRelations,
+  tagPageEntries,
+  yearQuotes,
+} from './relations.ts';
+
+/**
+ * A builder run once per entry: every page that shows the entry shares the result. An
+ * entry object belongs to one archive (each build, and each request of `astro dev`,
+ * reads new ones), so the archive it was first built with is the only one there is.
+ */
+export function onePerEntry<E extends object, V>(build: (entry: E, archive: Archive) => V): (entry: E, archive: Archive) => V {
+  const views = new WeakMap<E, V>();
+  return (entry, archive) => {
+    let view = views.get(entry);
+    if (view === undefined) {
+      view = build(entry, archive);
+      views.set(entry, view);
+    }
+    return view;
+  };
+}
+
+// ---------------------------------------------------------------- pieces shown on many pages
+
+/** A person named and linked: `url` is their own page elsewhere (structured data's sameAs). */
+export type PersonRef = {
+  id: string;
+  name: string;
+  url?: string | undefined;
+};
+
+/** The speaker under a quote: a person with their one line of description. */
+export type SpeakerRef = PersonRef & { description?: string | undefined };
+
+export const personRef = onePerEntry<Person, PersonRef>((person) => ({ id: person.id, name: person.name, url: person.url }));
+
+export const speakerRef = onePerEntry<Person, SpeakerRef>((person, archive) => ({ ...personRef(person, archive), description: person.description }));
+
+/** One quote in a list (src/components/QuoteListItem.astro). */
+export type QuoteListItemView = {
+  id: string;
+  displayText: string;
+  lang?: string | undefined;
+  date: string;
+  speakerName?: string | undefined;
+  sourceTitle?: string | undefined;
+  /** Found word for word in its article. */
+  verified: boolean;
+  /** A scheduled quote listed as a draft (`astro dev`, SHOW_SCHEDULED). */
+  scheduled: boolean;
+};
+
+export const quoteListItemView = onePerEntry<Quote, QuoteListItemView>((quote, archive) => {
+  const { speaker, source } = quoteListItemRelations(quote, archive);
+  return {
+    id: quote.id,
+    displayText: quote.displayText,
+    lang: quote.lang,
+    date: quote.date,
+    speakerName: speaker?.name,
+    sourceTitle: source?.title,
+    verified: quote.match !== undefined,
+    scheduled: quote.status === 'scheduled',
+  };
+});
+
+/** One article in a list (src/components/ArticleListItem.astro). */
+export type ArticleListItemView = {
+  id: string;
+  title: string;
+  dek?: string | undefined;
+  authorNames: string[];
+  publication?: string | undefined;
+  /** The day it was published, in its own zone. */
+  day: string;
+};
+
+export const articleListItemView = onePerEntry<Article, ArticleListItemView>((article, archive) => ({
+  id: article.id,
+  title: article.title,
+  dek: article.dek,
+  authorNames: articleListItemAuthors(article, archive).map((person) => person.name),
+  publication: article.publication,
+  day: calendarDayInZone(article.publishedMs, article.timeZone),
+}));
+
+const quoteList = (quotes: readonly Quote[], archive: Archive): QuoteListItemView[] => quotes.map((quote) => quoteListItemView(quote, archive));
+const articleList = (articles: readonly Article[], archive: Archive): ArticleListItemView[] => articles.map((article) => articleListItemView(article, archive));
+
+/** A quote as the hero of a page (src/components/QuoteFigure.astro): its words and how large they are set. */
+export type QuoteFigureView = {
+  displayText: string;
+  lang?: string | undefined;
+  size: 'short' | 'medium' | 'long';
+};
+
+export const quoteFigureView = onePerEntry<Quote, QuoteFigureView>((quote) => ({
+  displayText: quote.displayText,
+  lang: quote.lang,
+  size: quote.text.length > 600 ? 'long' : quote.text.length < 40 ? 'short' : 'medium',
+}));
+
+// ---------------------------------------------------------------- /quotes/<id>/ and /quotes/<yyyy>/
+
+/** Where a quote page links: the article the quote is from, with its byline. */
+export type QuoteSourceView = {
+  id: string;
+  title: string;
+  publication?: string | undefined;
+  section?: string | undefined;
+  publishedMs: number;
+  timeZone: string;
+  sourceUrl?: string | undefined;
+  authors: PersonRef[];
+};
+
+/** A quote's page (src/components/QuoteDetail.astro, its head in src/views/page-heads.ts). */
+export type QuotePageView = {
+  kind: 'quote';
+  id: string;
+  /** The words as stored (structured data). */
+  text: string;
+  date: string;
+  lang?: string | undefined;
+  status: Exclude<QuoteStatus, 'withdrawn'>;
+  figure: QuoteFigureView;
+  speakerId: string;
+  speaker?: SpeakerRef | undefined;
+  curator?: PersonRef | undefined;
+  article?: QuoteSourceView | undefined;
+  /** The passage in the original article (a text fragment), when the quote was found in it. */
+  originalPassageUrl?: string | undefined;
+  /** The quote inside its sentences, when it was found in its article. */
+  passage?: ContextPiece[] | undefined;
+  /** Where it was said, for a quote without its source text. */
+  context?: string | undefined;
+  commentaryHtml: string;
+  corrections: Correction[];
+  older?: { id: string; date: string } | undefined;
+  newer?: { id: string; date: string } | undefined;
+  /** Other quotes from the same article, then other quotes of the same speaker. */
+  sameArticle: QuoteListItemView[];
+  sameSpeaker: QuoteListItemView[];
+  citation: CitationInput;
+};
+
+/** A withdrawn quote's page: a notice (src/components/WithdrawnNotice.astro). */
+export type WithdrawnQuoteView = {
+  kind: 'withdrawn';
+  id: string;
+  date: string;
+  withdrawn?: { date: string; reason: string } | undefined;
+  speakerId: string;
+  speakerName?: string | undefined;
+  article?: { id: string; title: string } | undefined;
+};
+
+/** A year of the archive, month by month (src/components/YearArchive.astro). */
+export type YearPageView = {
+  kind: 'year';
+  year: number;
+  months: { year: number; month: number; items: QuoteListItemView[] }[];
+};
+
+/** The words of a text fragment that find the quote in the original: all of them, or its first and last four. */
+function fragmentEnds(quote: Quote, first: string, last: string): [string, string | undefined] {
+  const startWords = first.split(/\s+/).slice(0, 4).join(' ');
+  const endWords = last.split(/\s+/).slice(-4).join(' ');
+  const whole = quote.match?.spans.length === 1 && first.split(/\s+/).length <= 8;
+  return whole ? [first, undefined] : [startWords, endWords];
+}
+
+function originalPassageUrl(quote: Quote, article: Article | undefined): string | undefined {
+  const firstSpan = quote.match?.spans[0];
+  const lastSpan = quote.match?.spans.at(-1);
+  const paragraph = article && quote.match ? article.paragraphs[quote.match.paragraphIndex] : undefined;
+  if (!article?.sourceUrl || !paragraph || !firstSpan || !lastSpan) return undefined;
+  return textFragmentUrl(article.sourceUrl, ...fragmentEnds(quote, paragraph.slice(firstSpan.start, firstSpan.end), paragraph.slice(lastSpan.start, lastSpan.end)));
+}
+
+const quoteSourceView = onePerEntry<Article, QuoteSourceView>((article, archive) => ({
+  id: article.id,
+  title: article.title,
+  publication: article.publication,
+  section: article.section,
+  publishedMs: article.publishedMs,
+  timeZone: article.timeZone,
+  sourceUrl: article.sourceUrl,
+  authors: articleListItemAuthors(article, archive).map((person) => personRef(person, archive)),
+}));
+
+/** The page of a quote with a page (archive.quotesWithPages): the quote, or the notice of its withdrawal. */
+export function quotePageView(quote: Quote, archive: Archive): QuotePageView | WithdrawnQuoteView {
+  const { speaker, curator, article, older, newer, sameArticle, sameSpeaker } = quotePageRelations(quote, archive);
+  if (quote.status === 'withdrawn') {
+    return {
+      kind: 'withdrawn',
+      id: quote.id,
+      date: quote.date,
+      withdrawn: quote.withdrawn,
+      speakerId: quote.speakerId,
+      speakerName: speaker?.name,
+      article: article && { id: article.id, title: article.title },
+    };
+  }
+  return {
+    kind: 'quote',
+    id: quote.id,
+    text: quote.text,
+    date: quote.date,
+    lang: quote.lang,
+    status: quote.status,
+    figure: quoteFigureView(quote, archive),
+    speakerId: quote.speakerId,
+    speaker: speaker && speakerRef(speaker, archive),
+    curator: curator && personRef(curator, archive),
+    article: article && quoteSourceView(article, archive),
+    originalPassageUrl: originalPassageUrl(quote, article),
+    passage: article && quote.match ? quote.match.context : undefined,
+    context: quote.context,
+    commentaryHtml: quote.commentaryHtml,
+    corrections: quote.corrections,
+    older: older && { id: older.id, date: older.date },
+    newer: newer && { id: newer.id, date: newer.date },
+    sameArticle: quoteList(sameArticle, archive),
+    sameSpeaker: quoteList(sameSpeaker, archive),
+    citation: citationInput(quote, archive),
+  };
+}
+
+export function yearPageView(year: number, archive: Archive): YearPageView {
+  return {
+    kind: 'year',
+    year,
+    months: groupByMonth(yearQuotes(year, archive)).map((group) => ({ year: group.year, month: group.month, items: quoteList(group.items, archive) })),
+  };
+}
+
+// ---------------------------------------------------------------- /articles/<id>/
+
+/** A quote pulled from the article: marked in its body (id, text, status) and listed under it. */
+export type PulledQuoteView = {
+  id: string;
+  text: string;
+  status: QuoteStatus;
+  displayText: string;
+  date: string;
+  speakerName?: string | undefined;
+};
+
+/** An article's page (src/components/ArticleDetail.astro, its head in src/views/page-heads.ts). */
+export type ArticlePageView = {
+  article: {
+    id: string;
+    title: string;
+    dek?: string | undefined;
+    publication?: string | undefined;
+    section?: string | undefined;
+    publishedMs: number;
+    updatedMs?: number | undefined;
+    timeZone: string;
+    sourceUrl?: string | undefined;
+    caption?: string | undefined;
+    authorNote?: string | undefined;
+    rights?: string | undefined;
+    display: Article['display'];
+    corrections: Correction[];
+    /** The rendered article, before its pulled passages are marked. */
+    html: string;
+  };
+  authors: PersonRef[];
+  pulled: PulledQuoteView[];
+  /** The reading time of what the page shows: an excerpt's, not the whole article's. */
+  minutes: number;
+  /** The first paragraph the page shows, for its description. */
+  firstParagraph?: string | undefined;
+};
+
+export function articlePageView(article: Article, archive: Archive): ArticlePageView {
+  const { authors, pulled, speakers } = articlePageRelations(article, archive);
+  const published = publishedArticleText(article, pulled);
+  return {
+    article: {
+      id: article.id,
+      title: article.title,
+      dek: article.dek,
+      publication: article.publication,
+      section: article.section,
+      publishedMs: article.publishedMs,
+      updatedMs: article.updatedMs,
+      timeZone: article.timeZone,
+      sourceUrl: article.sourceUrl,
+      caption: article.caption,
+      authorNote: article.authorNote,
+      rights: article.rights,
+      display: article.display,
+      corrections: article.corrections,
+      html: article.html,
+    },
+    authors: authors.map((person) => personRef(person, archive)),
+    pulled: pulled.map((quote, index) => ({
+      id: quote.id,
+      text: quote.text,
+      status: quote.status,
+      displayText: quote.displayText,
+      date: quote.date,
+      speakerName: speakers[index]?.name,
+    })),
+    minutes: readingMinutes(published.words, siteConfig.wordsPerMinute),
+    firstParagraph: published.paragraphs[0],
+  };
+}
+
+// ---------------------------------------------------------------- /people/<id>/ and /tags/<id>/
+
+export type PersonPageView = {
+  person: { id: string; name: string; description?: string | undefined; url?: string | undefined; bioHtml: string };
+  /** How many quotes of the day the person chose. */
+  curated: number;
+  quotes: QuoteListItemView[];
+  articles: ArticleListItemView[];
+};
+
+export function personPageView(person: Person, archive: Archive): PersonPageView {
+  const { quotes, articles, curated } = personPageRelations(person, archive);
+  return {
+    person: { id: person.id, name: person.name, description: person.description, url: person.url, bioHtml: person.bioHtml },
+    curated,
+    quotes: quoteList(quotes, archive),
+    articles: articleList(articles, archive),
+  };
+}
+
+export type TagPageView = {
+  tag: { id: string; name: string; description?: string | undefined };
+  quotes: QuoteListItemView[];
+  articles: ArticleListItemView[];
+};
+
+export function tagPageView(tag: Tag, archive: Archive): TagPageView {
+  const { quotes, articles } = tagPageEntries(tag, archive);
+  return { tag: { id: tag.id, name: tag.name, description: tag.description }, quotes: quoteList(quotes, archive), articles: articleList(articles, archive) };
+}
+
+// ---------------------------------------------------------------- the lists of quotes
+
+/** A page of all quotes, newest first (src/components/QuotesListPage.astro). */
+export type QuoteListPageView = {
+  number: number;
+  total: number;
+  /** How many quotes the whole list holds. */
+  count: number;
+  /** The years of the archive, newest first: every page links them. */
+  years: number[];
+  items: QuoteListItemView[];
+};
+
+/** Every page of the list of all quotes, the first one (/quotes/) included. */
+export function quoteListPageViews(archive: Archive): QuoteListPageView[] {
+  return paginate(archive.quotes, siteConfig.quotesPerPage).map((page) => ({
+    number: page.number,
+    total: page.total,
+    count: archive.quotes.length,
+    years: archive.years,
+    items: quoteList(page.items, archive),
+  }));
+}
+
+/** /quotes/<yyyy>/<mm>/. */
+export type MonthPageView = {
+  year: number;
+  month: number;
+  items: QuoteListItemView[];
+};
+
+export function monthPageViews(archive: Archive): MonthPageView[] {
+  return groupByMonth(archive.quotes).map((group) => ({ year: group.year, month: group.month, items: quoteList(group.items, archive) }));
+}
+
+// ---------------------------------------------------------------- the home page and the indexes
+
+export type HomePageView = {
+  /** Today's quote, or the latest one before today. */
+  today?: {
+    id: string;
+    date: string;
+    /** Its day is today. */
+    isToday: boolean;
+    figure: QuoteFigureView;
+    speaker?: SpeakerRef | undefined;
+    source?: { id: string; title: string } | undefined;
+  } | undefined;
+  /** Quotes of the same day in earlier years. */
+  earlier: QuoteListItemView[];
+  latest: QuoteListItemView[];
+  articles: ArticleListItemView[];
+};
+
+export function homePageView(archive: Archive): HomePageView {
+  const today = todaysQuote(archive.quotes, archive.today);
+  const speaker = today ? archive.personById.get(today.speakerId) : undefined;
+  const source = today?.sourceId ? archive.articleById.get(today.sourceId) : undefined;
+  const published = archive.quotes.filter((quote) => quote.status === 'published');
+  return {
+    today: today && {
+      id: today.id,
+      date: today.date,
+      isToday: today.date === archive.today,
+      figure: quoteFigureView(today, archive),
+      speaker: speaker && speakerRef(speaker, archive),
+      source: source && { id: source.id, title: source.title },
+    },
+    earlier: quoteList(onThisDay(published, archive.today).filter((quote) => quote.id !== today?.id), archive),
+    latest: quoteList(published.filter((quote) => quote.id !== today?.id).slice(0, siteConfig.homeLatestQuotes), archive),
+    articles: articleList(archive.articles.slice(0, siteConfig.homeLatestArticles), archive),
+  };
+}
+
+export type ArticlesIndexView = { articles: ArticleListItemView[] };
+
+export function articlesIndexView(archive: Archive): ArticlesIndexView {
+  return { articles: articleList(archive.articles, archive) };
+}
+
+export type PeopleIndexView = {
+  people: { id: string; name: string; sortKey: string; description?: string | undefined; quotes: number; articles: number }[];
+};
+
+export function peopleIndexView(archive: Archive): PeopleIndexView {
+  return {
+    people: archive.people.map((person) => ({
+      id: person.id,
+      name: person.name,
+      sortKey: personSortKey(person),
+      description: person.description,
+      quotes: archive.quotesBySpeaker.get(person.id)?.length ?? 0,
+      articles: archive.articlesByAuthor.get(person.id)?.length ?? 0,
+    })),
+  };
+}
+
+export type TagsIndexView = {
+  tags: { id: string; name: string; description?: string | undefined; quotes: number; articles: number }[];
+};
+
+export function tagsIndexView(archive: Archive): TagsIndexView {
+  return {
+    tags: archive.tags.map((tag) => ({
+      id: tag.id,
+      name: tag.name,
+      description: tag.description,
+      quotes: archive.quotesByTag.get(tag.id)?.length ?? 0,
+      articles: archive.articlesByTag.get(tag.id)?.length ?? 0,
+    })),
+  };
+}
+
+/** /feeds/: every feed, grouped, with its page, what it carries and its address. */
+export type FeedsPageView = {
+  groups: { id: string; title: string; entries: { name: string; page?: string | undefined; description: string; url: string }[] }[];
+};
+
+export function feedsPageView(archive: Archive): FeedsPageView {
+  const main = [
+    { name: 'Quotes of the day', description: siteConfig.description, url: absoluteUrl(feedUrl()) },
+    { name: 'Quotes of the day, as JSON Feed', description: 'The same feed for readers that prefer JSON Feed.', url: absoluteUrl(jsonFeedUrl()) },
+    { name: 'Articles', description: articlesFeedDescription(siteConfig.title), url: absoluteUrl(feedUrl({ kind: 'articles' })) },
+  ];
+  const people = archive.people.flatMap((person) => {
+    const quotes = (archive.quotesBySpeaker.get(person.id) ?? []).filter((quote) => quote.status === 'published').length;
+    const articles = archive.articlesByAuthor.get(person.id)?.length ?? 0;
+    if (quotes === 0 && articles === 0) return [];
+    return [{ name: person.name, page: personUrl(person.id), description: personFeedText(siteConfig.title, person.name, { quotes, articles }).description, url: absoluteUrl(feedUrl({ kind: 'person', id: person.id })) }];
+  });
+  const tags = archive.tags.map((tag) => ({
+    name: tag.name,
+    page: tagUrl(tag.id),
+    description: tagFeedDescription(siteConfig.title, tag),
+    url: absoluteUrl(feedUrl({ kind: 'tag', id: tag.id })),
+  }));
+  return {
+    groups: [
+      { id: 'main-feeds', title: 'The whole archive', entries: main },
+      { id: 'people-feeds', title: 'People', entries: people },
+      { id: 'tag-feeds', title: 'Tags', entries: tags },
+    ].filter((group) => group.entries.length > 0),
+  };
+}
+
+/** /quotes.json: the open data document is its own view model. */
+export function openDataView(archive: Archive): OpenDataDocument {
+  return openDataDocument(archive, { siteTitle: siteConfig.title, defaultLang: siteConfig.lang });
+}
