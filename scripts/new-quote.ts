@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readContentFolder } from '../src/content/read-content.ts';
+import { contentFolderPath, readContentFolder } from '../src/content/read-content.ts';
 import { parseFrontmatter } from '../src/content/frontmatter.ts';
 import { visibleParagraphs } from '../src/content/article-text.ts';
 import { standaloneRenderer } from '../src/content/standalone-renderer.ts';
@@ -75,7 +75,7 @@ if (requestedDate) {
 }
 const date = requestedDate ?? nextFreeDay(takenDays, todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate));
 const id = options.get('id') ?? quoteIdFromText(text, ids('quotes'));
-const path = join(root, siteConfig.contentDir, 'quotes', `${id}.md`);
+const path = join(contentFolderPath(root, siteConfig.contentDir), 'quotes', `${id}.md`);
 if (existsSync(path) || ids('quotes').has(id)) fail(`a quote with the id "${id}" exists already; choose another with --id`);
 await writeFile(path, quoteFileText({ text, speaker, source, date, curator }));
 process.stdout.write(`wrote ${siteConfig.contentDir}/quotes/${id}.md, the quote of the day for ${date}${source ? `, verified against ${source}` : ''}\n`);
