@@ -69,5 +69,16 @@ export default defineConfig({
   // previousOutput first: it moves the last build's dist/ aside before anything writes there.
   // citationFiles before the rest: it completes dist/ (a citation.json per quote).
   // permalinks last: it checks and measures the finished dist/.
-  integrations: [previousOutput(), contentCheck(), citationFiles(), sitemap({ filter: isPublishedPage }), securityHeaders(), shareCards(), buildTimings(), contentStore(), searchIndex(), permalinks()],
+  integrations: [
+    previousOutput(),
+    contentCheck(),
+    citationFiles(),
+    sitemap({ filter: isPublishedPage }),
+    securityHeaders(),
+    shareCards(),
+    buildTimings(),
+    contentStore(),
+    searchIndex(),
+    permalinks(),
+  ],
 });

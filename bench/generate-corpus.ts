@@ -233,7 +233,13 @@ function nestQuotationMarks(text: string): string {
 }
 
 /** Whole consecutive sentences of `minWords`–`maxWords` words, when the paragraph has some. */
-function sentenceRegion(r: Random, words: readonly string[], sentenceStarts: readonly number[], minWords: number, maxWords: number): [number, number] | undefined {
+function sentenceRegion(
+  r: Random,
+  words: readonly string[],
+  sentenceStarts: readonly number[],
+  minWords: number,
+  maxWords: number,
+): [number, number] | undefined {
   const bounds = [...sentenceStarts, words.length];
   const options: [number, number][] = [];
   for (let i = 0; i < sentenceStarts.length; i++) {
@@ -247,18 +253,49 @@ function sentenceRegion(r: Random, words: readonly string[], sentenceStarts: rea
   return options.length > 0 ? r.pick(options) : undefined;
 }
 
-const NO_EDGE = new Set(['Mr.', 'Ms.', 'Dr.', 'Jan.', 'Feb.', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.', 'the', 'a', 'of', 'and', 'but', 'yet', 'in', 'on', 'at', 'near', 'their', 'U.S.']);
+const NO_EDGE = new Set([
+  'Mr.',
+  'Ms.',
+  'Dr.',
+  'Jan.',
+  'Feb.',
+  'Aug.',
+  'Sept.',
+  'Oct.',
+  'Nov.',
+  'Dec.',
+  'the',
+  'a',
+  'of',
+  'and',
+  'but',
+  'yet',
+  'in',
+  'on',
+  'at',
+  'near',
+  'their',
+  'U.S.',
+]);
 
 /** Whether a span of any words reads as a quote: it starts on a word and ends on neither an honorific nor a "the". */
 function readableSpan(words: readonly string[], start: number, end: number): boolean {
   const first = (words[start] ?? '').replace(OPENING_MARKS, '');
   const before = words[start - 1] ?? '';
   const last = (words[end - 1] ?? '').replace(CLOSING_MARKS, '');
-  return /^\p{L}/u.test(first) && !NO_EDGE.has(before) && !/^\p{Nd}/u.test(words[start + 1] ?? '') && HAS_WORD.test(last) && !NO_EDGE.has(last);
+  return (
+    /^\p{L}/u.test(first) && !NO_EDGE.has(before) && !/^\p{Nd}/u.test(words[start + 1] ?? '') && HAS_WORD.test(last) && !NO_EDGE.has(last)
+  );
 }
 
 /** A word-aligned span: most often whole sentences, otherwise a readable run of words. */
-function pickSpan(r: Random, words: readonly string[], sentenceStarts: readonly number[], minWords: number, maxWords: number): [number, number] {
+function pickSpan(
+  r: Random,
+  words: readonly string[],
+  sentenceStarts: readonly number[],
+  minWords: number,
+  maxWords: number,
+): [number, number] {
   const whole = r.chance(0.7) ? sentenceRegion(r, words, sentenceStarts, minWords, maxWords) : undefined;
   if (whole) return whole;
   let span: [number, number] = [0, 0];
@@ -276,7 +313,10 @@ function pickSpan(r: Random, words: readonly string[], sentenceStarts: readonly 
  * optionally with a run of words inside it left out and marked `. . .`.
  */
 function pullQuote(r: Random, article: Article, elide: boolean, usedStarts: Set<string>): QuoteDraft {
-  const candidates = article.paragraphs.map(wordsOf).map((paragraph, index) => ({ ...paragraph, index })).filter(({ words }) => words.length >= 14);
+  const candidates = article.paragraphs
+    .map(wordsOf)
+    .map((paragraph, index) => ({ ...paragraph, index }))
+    .filter(({ words }) => words.length >= 14);
   // Two quotes of one article starting on the same word would read as one quote twice.
   const fresh = (index: number, start: number, attempt: number): boolean => {
     const key = `${index}:${start}`;
@@ -340,7 +380,9 @@ function tagsYaml(): string {
 function articlePlan(quoteCount: number): { lang: 'en' | 'fa'; quotes: number }[] {
   const articleCount = Math.max(2, Math.round(quoteCount / 10));
   const persianWanted = Math.min(articleCount - 1, Math.max(1, Math.round(quoteCount / 100)));
-  const persianAt = new Set(Array.from({ length: persianWanted }, (_, p) => Math.max(1, Math.floor(((p + 0.5) * articleCount) / persianWanted))));
+  const persianAt = new Set(
+    Array.from({ length: persianWanted }, (_, p) => Math.max(1, Math.floor(((p + 0.5) * articleCount) / persianWanted))),
+  );
   const quotesPerEnglish = (quoteCount - persianAt.size) / (articleCount - persianAt.size);
   let englishDone = 0;
   return Array.from({ length: articleCount }, (_, index) => {
@@ -361,11 +403,15 @@ interface ArticleSetting {
 }
 
 /** An article's text and front matter; its quotes are published from its oldest quote's day on. */
-function writeArticle(r: Random, setting: ArticleSetting, id: (title: string) => string): { article: Article; publication: string; text: string } {
+function writeArticle(
+  r: Random,
+  setting: ArticleSetting,
+  id: (title: string) => string,
+): { article: Article; publication: string; text: string } {
   const { lang, subject, authors, context, days, tagIds } = setting;
   const paragraphs: Paragraph[] = [];
   const targetWords = r.int(900, 1360);
-  for (let words = 0; words < targetWords; ) {
+  for (let words = 0; words < targetWords;) {
     const paragraph = lang === 'fa' ? persianParagraph(r, r.int(40, 100)) : englishParagraph(context, r.int(40, 100));
     paragraphs.push(paragraph);
     words += paragraph.join(' ').split(' ').length;
@@ -403,7 +449,15 @@ function writeArticle(r: Random, setting: ArticleSetting, id: (title: string) =>
   return { article, publication, text };
 }
 
-function writeQuote(r: Random, draft: QuoteDraft, day: string, article: Article, curators: readonly Person[], tagIds: readonly string[], commentaryText: () => string): string {
+function writeQuote(
+  r: Random,
+  draft: QuoteDraft,
+  day: string,
+  article: Article,
+  curators: readonly Person[],
+  tagIds: readonly string[],
+  commentaryText: () => string,
+): string {
   const tags = r.sample(tagIds, r.int(0, 3));
   return frontMatter(
     [
@@ -443,12 +497,20 @@ export function buildCorpus(quoteCount: number, seed: string | number): CorpusFi
 
   for (const { lang, quotes } of plan) {
     const subject = r.pick(people);
-    const authors = r.sample(people.filter((p) => p !== subject), r.chance(0.2) ? 2 : 1);
+    const authors = r.sample(
+      people.filter((p) => p !== subject),
+      r.chance(0.2) ? 2 : 1,
+    );
     const cast: Named[] = [subject, ...r.sample(people, 2)];
     const days = Array.from({ length: quotes }, (_, k) => addDays(newestDay, -(dayIndex + k)));
     dayIndex += quotes;
-    const articleId = (title: string) => articleIds.take(lang === 'fa' ? `fa-${r.pick(PERSIAN_ID_WORDS)}-${++persianIndex}` : slugify(title));
-    const { article, publication, text } = writeArticle(r, { lang, subject, authors, context: { random: r, cast }, days, tagIds }, articleId);
+    const articleId = (title: string) =>
+      articleIds.take(lang === 'fa' ? `fa-${r.pick(PERSIAN_ID_WORDS)}-${++persianIndex}` : slugify(title));
+    const { article, publication, text } = writeArticle(
+      r,
+      { lang, subject, authors, context: { random: r, cast }, days, tagIds },
+      articleId,
+    );
     files.set(`articles/${article.id}.md`, text);
 
     const usedStarts = new Set<string>();
@@ -463,7 +525,10 @@ export function buildCorpus(quoteCount: number, seed: string | number): CorpusFi
         summary.todaysArticleId = article.id;
       }
       if (summary.editableQuoteId === '' && dayIndex > quoteCount / 2 && lang === 'en') summary.editableQuoteId = quoteId;
-      files.set(`quotes/${quoteId}.md`, writeQuote(r, draft, day, article, curators, tagIds, () => commentary(r, subject, cast, publication)));
+      files.set(
+        `quotes/${quoteId}.md`,
+        writeQuote(r, draft, day, article, curators, tagIds, () => commentary(r, subject, cast, publication)),
+      );
     });
   }
 

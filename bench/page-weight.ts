@@ -166,6 +166,9 @@ export function formatPageWeightTable(rows: readonly { label: string; weight: Pa
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [distDir = 'dist', ...pages] = process.argv.slice(2);
-  const rows = (pages.length > 0 ? pages : ['/']).map((page) => ({ label: posix.basename(page) || 'home', weight: measurePage(resolve(distDir), page) }));
+  const rows = (pages.length > 0 ? pages : ['/']).map((page) => ({
+    label: posix.basename(page) || 'home',
+    weight: measurePage(resolve(distDir), page),
+  }));
   process.stdout.write(`${formatPageWeightTable(rows)}\n`);
 }

@@ -138,7 +138,9 @@ function processTableFromProc(): Map<number, ProcessInfo> {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
       const rssKb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+      const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8')
+        .split('\0')
+        .filter((arg) => arg !== '');
       table.set(Number(name), { ppid, rssKb, name: processName(argv) });
     } catch {
       // The process ended between listing and reading.
@@ -239,7 +241,8 @@ function distStats(dir: string): { pages: number; files: number; bytes: number }
  * build after a change of the code is not warm, and the report says so.
  */
 export function sourcesStamp(site: 'qtd' | 'baseline'): number {
-  const roots = site === 'qtd' ? ['astro.config.mjs', 'src', 'public', 'scripts/build.ts'] : ['bench/baseline/astro.config.mjs', 'bench/baseline/src'];
+  const roots =
+    site === 'qtd' ? ['astro.config.mjs', 'src', 'public', 'scripts/build.ts'] : ['bench/baseline/astro.config.mjs', 'bench/baseline/src'];
   let newest = 0;
   for (const name of roots) {
     const path = join(projectRoot, name);
@@ -282,9 +285,10 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string, log
   settleDisk();
   // QTD is built as `npm run build` builds it (scripts/build.ts: Astro, then the search
   // index once Astro has exited); the baseline by a plain `astro build`.
-  const args = spec.site === 'baseline'
-    ? [astroCli, 'build', '--root', 'bench/baseline', '--outDir', spec.outDir]
-    : [buildScript, '--outDir', spec.outDir];
+  const args =
+    spec.site === 'baseline'
+      ? [astroCli, 'build', '--root', 'bench/baseline', '--outDir', spec.outDir]
+      : [buildScript, '--outDir', spec.outDir];
   const logPath = join(logDir, `${logName}.log`);
   const logFile = createWriteStream(logPath);
   let log = '';
@@ -414,7 +418,9 @@ export function formatBuildTable(results: readonly BuildResult[]): string {
 
 /** With --runs N: how far the runs of each build lay apart. */
 export function formatRunSpread(results: readonly BuildResult[], runs: number): string {
-  const lines = [`Each build ran ${runs} times; a row is the run of median total time, its peak the highest of all runs. Totals of the runs (s):`];
+  const lines = [
+    `Each build ran ${runs} times; a row is the run of median total time, its peak the highest of all runs. Totals of the runs (s):`,
+  ];
   for (const r of results) {
     if (!r.runSeconds) continue;
     lines.push(`- ${r.label}: ${r.runSeconds.map((seconds) => seconds.toFixed(1)).join(', ')}`);
@@ -451,7 +457,8 @@ export function ratio(label: string, a: BuildResult | undefined, b: BuildResult 
   const result: Ratio = { label, time: a.seconds / b.seconds, memory: a.peakRssMb / b.peakRssMb, distSize: a.distMb / b.distMb };
   const runsA = a.runSeconds;
   const runsB = b.runSeconds;
-  if (runsA && runsB && runsA.length > 1 && runsA.length === runsB.length) result.timeByRun = runsA.map((seconds, index) => seconds / (runsB[index] ?? Number.NaN));
+  if (runsA && runsB && runsA.length > 1 && runsA.length === runsB.length)
+    result.timeByRun = runsA.map((seconds, index) => seconds / (runsB[index] ?? Number.NaN));
   return result;
 }
 
@@ -525,7 +532,12 @@ async function main(): Promise<void> {
   const dir = (name: string) => join(work, name);
   const qtd = { site: 'qtd' as const, cacheDir: dir('cache-qtd'), outDir: dir('dist-qtd') };
   const satteri = { site: 'baseline' as const, cacheDir: dir('cache-baseline'), outDir: dir('dist-baseline') };
-  const unifiedSite = { site: 'baseline' as const, cacheDir: dir('cache-unified'), outDir: dir('dist-unified'), env: { BASELINE_MARKDOWN: 'unified' } };
+  const unifiedSite = {
+    site: 'baseline' as const,
+    cacheDir: dir('cache-unified'),
+    outDir: dir('dist-unified'),
+    env: { BASELINE_MARKDOWN: 'unified' },
+  };
   const specs: (BuildSpec & { edit?: boolean })[] = [
     { key: 'qtd-cold', label: 'QTD, cold', fresh: true, ...qtd },
     { key: 'qtd-warm', label: 'QTD, warm', fresh: false, ...qtd },
@@ -548,7 +560,9 @@ async function main(): Promise<void> {
       try {
         const result = await runBuild(spec, contentDir, logDir, runs > 1 ? `${spec.key}-run${run}` : spec.key);
         allRuns.push(result);
-        progress(`build ${name}: exit ${result.exitCode}, ${result.seconds.toFixed(1)} s, ${result.pages} pages, peak ${Math.round(result.peakRssMb)} MB`);
+        progress(
+          `build ${name}: exit ${result.exitCode}, ${result.seconds.toFixed(1)} s, ${result.pages} pages, peak ${Math.round(result.peakRssMb)} MB`,
+        );
       } finally {
         // The baseline builds read the corpus as generated.
         if (original !== undefined) await writeFile(edited, original);
@@ -563,7 +577,8 @@ async function main(): Promise<void> {
     (site) => new Set(results.filter((r) => r.site === site).flatMap((r) => r.sourcesStamps)).size > 1,
   );
   const changeWarning = changedDuringRun.map(
-    (site) => `**Warning:** the ${site === 'qtd' ? 'site’s' : 'baseline’s'} code changed while the benchmark ran; its warm builds may have run cold. Run it again on a quiet tree.`,
+    (site) =>
+      `**Warning:** the ${site === 'qtd' ? 'site’s' : 'baseline’s'} code changed while the benchmark ran; its warm builds may have run cold. Run it again on a quiet tree.`,
   );
   const ratios = [
     ratio('QTD warm / baseline warm', byKey('qtd-warm'), byKey('baseline-warm')),

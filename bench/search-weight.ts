@@ -84,10 +84,25 @@ export function bundlePath(url: string, bundlePrefix: string): string | undefine
 }
 
 /** Sums a list of downloaded files; each file counts once, as a cache would have it. */
-export function summariseDownload(query: string, results: number, files: readonly SearchFile[], filesBeforeAsking?: readonly SearchFile[]): SearchDownload {
-  const uniqueFiles = (list: readonly SearchFile[]) => [...new Map(list.map((file) => [file.path, file])).values()].sort((a, b) => a.path.localeCompare(b.path));
+export function summariseDownload(
+  query: string,
+  results: number,
+  files: readonly SearchFile[],
+  filesBeforeAsking?: readonly SearchFile[],
+): SearchDownload {
+  const uniqueFiles = (list: readonly SearchFile[]) =>
+    [...new Map(list.map((file) => [file.path, file])).values()].sort((a, b) => a.path.localeCompare(b.path));
   const unique = uniqueFiles(files);
-  const servedByKind: Record<SearchFileKind, number> = { client: 0, wasm: 0, entry: 0, meta: 0, index: 0, filter: 0, fragment: 0, other: 0 };
+  const servedByKind: Record<SearchFileKind, number> = {
+    client: 0,
+    wasm: 0,
+    entry: 0,
+    meta: 0,
+    index: 0,
+    filter: 0,
+    fragment: 0,
+    other: 0,
+  };
   for (const file of unique) servedByKind[file.kind] += file.served;
   const sum = (list: readonly SearchFile[], key: 'served' | 'gzip') => list.reduce((total, file) => total + file[key], 0);
   const before = filesBeforeAsking && uniqueFiles(filesBeforeAsking);
@@ -145,7 +160,9 @@ export async function measureSearchDownloads(
         const status = page.locator('[data-search-status]');
         // Results, or the question the page asks before a costly search.
         await page.waitForFunction(
-          () => /results? for/.test(document.querySelector('[data-search-status]')?.textContent ?? '') || document.querySelector('[data-search-ask]')?.hasAttribute('hidden') === false,
+          () =>
+            /results? for/.test(document.querySelector('[data-search-status]')?.textContent ?? '') ||
+            document.querySelector('[data-search-ask]')?.hasAttribute('hidden') === false,
           undefined,
           { timeout: 60_000 },
         );

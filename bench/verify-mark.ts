@@ -34,16 +34,24 @@ export interface VerifyMarkTimes {
 }
 
 /** Verifies every quote through `verifier`, in seconds; throws when a quote is not found. */
-function timedVerification(content: ValidatedContent, paragraphs: ReadonlyMap<string, readonly string[]>, verifier: CachedVerifier): number {
+function timedVerification(
+  content: ValidatedContent,
+  paragraphs: ReadonlyMap<string, readonly string[]>,
+  verifier: CachedVerifier,
+): number {
   const started = performance.now();
   const issues = verifyQuotes(content, (id) => paragraphs.get(id), verifier);
   const seconds = (performance.now() - started) / 1000;
-  if (issues.length > 0) throw new Error(`${issues.length} quotes of the corpus failed verification; the first: ${JSON.stringify(issues[0])}`);
+  if (issues.length > 0)
+    throw new Error(`${issues.length} quotes of the corpus failed verification; the first: ${JSON.stringify(issues[0])}`);
   return seconds;
 }
 
 export async function measureVerifyAndMark(root: string, contentDir: string): Promise<VerifyMarkTimes> {
-  const { content, issues } = await readAndValidate(root, contentDir, { siteTimeZone: siteConfig.timeZone, allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay });
+  const { content, issues } = await readAndValidate(root, contentDir, {
+    siteTimeZone: siteConfig.timeZone,
+    allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay,
+  });
   if (issues.length > 0) throw new Error(`the corpus has ${issues.length} content issues; the first: ${JSON.stringify(issues[0])}`);
 
   const render = await standaloneRenderer();
@@ -57,7 +65,9 @@ export async function measureVerifyAndMark(root: string, contentDir: string): Pr
   const warm = createCachedVerifier(cold.passed, identity);
   const verifyCachedSeconds = timedVerification(content, paragraphs, warm);
   if (cold.matched() !== withSource || warm.remembered() !== withSource || warm.matched() !== 0) {
-    throw new Error(`expected ${withSource} quotes matched cold and remembered warm; matched ${cold.matched()} cold, then ${warm.matched()} matched and ${warm.remembered()} remembered warm`);
+    throw new Error(
+      `expected ${withSource} quotes matched cold and remembered warm; matched ${cold.matched()} cold, then ${warm.matched()} matched and ${warm.remembered()} remembered warm`,
+    );
   }
 
   const started = performance.now();

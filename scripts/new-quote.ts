@@ -39,7 +39,9 @@ const text = words.join(' ').trim();
 const speaker = options.get('speaker');
 const source = options.get('source');
 if (!text || !speaker) {
-  fail('usage: npm run new-quote -- --source <article-id> --speaker <person-id> [--curator <id>] [--date YYYY-MM-DD] [--id <id>] "the words"');
+  fail(
+    'usage: npm run new-quote -- --source <article-id> --speaker <person-id> [--curator <id>] [--date YYYY-MM-DD] [--id <id>] "the words"',
+  );
 }
 
 const root = process.cwd();
@@ -78,4 +80,6 @@ const id = options.get('id') ?? quoteIdFromText(text, ids('quotes'));
 const path = join(contentFolderPath(root, siteConfig.contentDir), 'quotes', `${id}.md`);
 if (existsSync(path) || ids('quotes').has(id)) fail(`a quote with the id "${id}" exists already; choose another with --id`);
 await writeFile(path, quoteFileText({ text, speaker, source, date, curator }));
-process.stdout.write(`wrote ${siteConfig.contentDir}/quotes/${id}.md, the quote of the day for ${date}${source ? `, verified against ${source}` : ''}\n`);
+process.stdout.write(
+  `wrote ${siteConfig.contentDir}/quotes/${id}.md, the quote of the day for ${date}${source ? `, verified against ${source}` : ''}\n`,
+);

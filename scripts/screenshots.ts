@@ -18,15 +18,18 @@ const flag = (name: string) => {
 const dist = flag('--dist') ?? 'dist';
 const out = flag('--out') ?? 'screenshots';
 const paths = args.filter((arg) => arg.startsWith('/'));
-const pages = paths.length > 0 ? paths.map((path) => ({ name: path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home', path })) : [
-  { name: 'home', path: '/' },
-  { name: 'quote', path: '/quotes/spirit-of-resistance/' },
-  { name: 'article', path: '/articles/the-afghan-who-wont-surrender-to-the-taliban/' },
-  { name: 'person', path: '/people/ahmad-massoud/' },
-  { name: 'quotes-list', path: '/quotes/' },
-  { name: 'people-list', path: '/people/' },
-  { name: 'feed', path: '/rss.xml' },
-];
+const pages =
+  paths.length > 0
+    ? paths.map((path) => ({ name: path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home', path }))
+    : [
+        { name: 'home', path: '/' },
+        { name: 'quote', path: '/quotes/spirit-of-resistance/' },
+        { name: 'article', path: '/articles/the-afghan-who-wont-surrender-to-the-taliban/' },
+        { name: 'person', path: '/people/ahmad-massoud/' },
+        { name: 'quotes-list', path: '/quotes/' },
+        { name: 'people-list', path: '/people/' },
+        { name: 'feed', path: '/rss.xml' },
+      ];
 
 if (!args.includes('--no-build')) {
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     return;
   }
   await writeFile(ledgerFile, formatLedger(paths));
-  process.stdout.write(`added ${added.length} URL${added.length === 1 ? '' : 's'} to ${shownLedger} (${paths.length} in all):\n${added.map((path) => `  ${path}\n`).join('')}`);
+  process.stdout.write(
+    `added ${added.length} URL${added.length === 1 ? '' : 's'} to ${shownLedger} (${paths.length} in all):\n${added.map((path) => `  ${path}\n`).join('')}`,
+  );
 }
 
 main().catch((error: unknown) => {

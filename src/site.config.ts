@@ -74,7 +74,8 @@ export function readSiteEnvironment(env: Environment): SiteEnvironment {
   let siteUrl = DEFAULT_SITE_URL;
   const rawSiteUrl = given(env.SITE_URL);
   if (rawSiteUrl !== undefined) {
-    const fix = 'set it to the site\'s public address, e.g. SITE_URL=https://quotes.example.org (or https://example.org/qtd for a site under a path)';
+    const fix =
+      "set it to the site's public address, e.g. SITE_URL=https://quotes.example.org (or https://example.org/qtd for a site under a path)";
     const bad = (what: string) => problems.push(`SITE_URL=${quoted(env.SITE_URL ?? '')} ${what}; ${fix}.`);
     let url: URL | undefined;
     try {
@@ -85,7 +86,8 @@ export function readSiteEnvironment(env: Environment): SiteEnvironment {
     if (url) {
       if (url.protocol !== 'https:' && url.protocol !== 'http:') bad(`starts with ${url.protocol}, not https: or http:`);
       else if (url.username !== '' || url.password !== '') bad('holds a user name or password, which would be published in every page');
-      else if (url.search !== '' || url.hash !== '') bad(`has a ${url.search !== '' ? 'query (?…)' : 'fragment (#…)'}, which no page address can carry`);
+      else if (url.search !== '' || url.hash !== '')
+        bad(`has a ${url.search !== '' ? 'query (?…)' : 'fragment (#…)'}, which no page address can carry`);
       else {
         siteUrl = url.origin;
         // The public address may name the path the site is served under: it is the base path.
@@ -108,7 +110,10 @@ export function readSiteEnvironment(env: Environment): SiteEnvironment {
   if (rawBuildDate !== undefined) {
     const parsed = parseCalendarDay(rawBuildDate);
     if (parsed.ok) buildDate = parsed.value;
-    else problems.push(`BUILD_DATE=${quoted(env.BUILD_DATE ?? '')}: ${parsed.reason}; set it to a day written as YYYY-MM-DD, e.g. BUILD_DATE=2021-08-23, or leave it unset for today.`);
+    else
+      problems.push(
+        `BUILD_DATE=${quoted(env.BUILD_DATE ?? '')}: ${parsed.reason}; set it to a day written as YYYY-MM-DD, e.g. BUILD_DATE=2021-08-23, or leave it unset for today.`,
+      );
   }
 
   let showScheduled = false;
@@ -117,7 +122,9 @@ export function readSiteEnvironment(env: Environment): SiteEnvironment {
     const flag = rawShowScheduled.toLowerCase();
     if (flag === '1' || flag === 'true') showScheduled = true;
     else if (flag !== '0' && flag !== 'false') {
-      problems.push(`SHOW_SCHEDULED=${quoted(env.SHOW_SCHEDULED ?? '')} is neither on nor off; write SHOW_SCHEDULED=1 to publish scheduled quotes as drafts, or leave it unset.`);
+      problems.push(
+        `SHOW_SCHEDULED=${quoted(env.SHOW_SCHEDULED ?? '')} is neither on nor off; write SHOW_SCHEDULED=1 to publish scheduled quotes as drafts, or leave it unset.`,
+      );
     }
   }
 

@@ -12,8 +12,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // The benchmark gives each build its own cache (Astro's and Vite's), to measure cold and warm builds.
-  ...(process.env.QTD_CACHE_DIR
-    ? { cacheDir: process.env.QTD_CACHE_DIR, vite: { cacheDir: `${process.env.QTD_CACHE_DIR}/vite` } }
-    : {}),
+  ...(process.env.QTD_CACHE_DIR ? { cacheDir: process.env.QTD_CACHE_DIR, vite: { cacheDir: `${process.env.QTD_CACHE_DIR}/vite` } } : {}),
   markdown: process.env.BASELINE_MARKDOWN === 'unified' ? { processor: unified() } : {},
 });

@@ -234,7 +234,9 @@ export function englishHeadline(context: ProseContext): string {
     case 3:
       return titleCase(`the last ${r.pick(NOUNS)} in ${r.pick(PLACES)}`);
     case 4:
-      return subject ? `${nameOf(subject)} Won’t Give Up on ${r.pick(PLACES)}` : titleCase(`a ${r.pick(NOUNS)} for ${r.pick(ABSTRACT_NOUNS)}`);
+      return subject
+        ? `${nameOf(subject)} Won’t Give Up on ${r.pick(PLACES)}`
+        : titleCase(`a ${r.pick(NOUNS)} for ${r.pick(ABSTRACT_NOUNS)}`);
     default:
       return titleCase(`a ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} for ${r.pick(ABSTRACT_NOUNS)}`);
   }

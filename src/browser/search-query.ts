@@ -18,7 +18,30 @@
  * ("not", "never", "no") is never dropped.
  */
 const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'this', 'to', 'was', 'with']),
+  en: new Set([
+    'a',
+    'an',
+    'and',
+    'are',
+    'as',
+    'at',
+    'be',
+    'by',
+    'for',
+    'from',
+    'in',
+    'is',
+    'it',
+    'of',
+    'on',
+    'or',
+    'that',
+    'the',
+    'this',
+    'to',
+    'was',
+    'with',
+  ]),
 };
 
 /** The stop words of a page language (`en`, `en-GB`); none for a language without a list. */

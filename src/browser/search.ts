@@ -7,7 +7,13 @@
 
 import { searchTerms } from './search-query.ts';
 import {
-  DOWNLOAD_COSTS_FILE, costlyBytes, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts,
+  DOWNLOAD_COSTS_FILE,
+  costlyBytes,
+  costlySearchMessage,
+  costlyTerms,
+  costsForLanguage,
+  formatKilobytes,
+  type DownloadCosts,
 } from '../domain/costly-terms.ts';
 
 /** The parts of Pagefind's JS API (`pagefind.js`, 1.x) this page uses. */

@@ -89,7 +89,8 @@ export const RELIANCES = {
   sameProcess: {
     section: 'Content sync and pages in the build’s process',
     packages: ['astro'],
-    trick: 'sharing state between Astro’s content sync, the pages and the integrations on globalThis (src/content/loader.ts, src/build/work-tally.ts)',
+    trick:
+      'sharing state between Astro’s content sync, the pages and the integrations on globalThis (src/content/loader.ts, src/build/work-tally.ts)',
     cost: 'the sitemap lists scheduled and withdrawn quotes, the cards and permalinks lose their input, the pages lose the tag registry and the feeds’ tally reads 0',
   },
   pagefindFormat: {
@@ -145,17 +146,26 @@ export function describeVersion(name: CheckedPackage, installed = installedVersi
  * depends on, why (what the check saw), what that costs, and where the upgrade steps are.
  */
 export function notEngaged(reliance: Reliance, why: string, versions: Partial<Record<CheckedPackage, string | undefined>> = {}): string {
-  const packages = reliance.packages.map((name) => describeVersion(name, name in versions ? versions[name] : installedVersion(name))).join(', ');
+  const packages = reliance.packages
+    .map((name) => describeVersion(name, name in versions ? versions[name] : installedVersion(name)))
+    .join(', ');
   return `${reliance.trick} did not engage with ${packages}: ${why}. Cost: ${reliance.cost}. See docs/internals.md, “${reliance.section}”.`;
 }
 
 /** The message for each of `names` whose installed version is not the checked one. */
-export function versionDrift(names: readonly CheckedPackage[], installed: (name: CheckedPackage) => string | undefined = installedVersion): string[] {
+export function versionDrift(
+  names: readonly CheckedPackage[],
+  installed: (name: CheckedPackage) => string | undefined = installedVersion,
+): string[] {
   return names.flatMap((name) => {
     const version = installed(name);
     if (version === CHECKED_VERSIONS[name]) return [];
-    const uses = Object.values(RELIANCES).filter((reliance) => (reliance.packages as readonly string[]).includes(name)).map((reliance) => `“${reliance.section}”`);
-    return [`${name} ${version ?? '(not installed)'} is installed, but the build’s reliance on its private behaviour was checked with ${CHECKED_VERSIONS[name]}: check ${[...new Set(uses)].join(', ')} as docs/internals.md says, then update CHECKED_VERSIONS in src/build/internals.ts`];
+    const uses = Object.values(RELIANCES)
+      .filter((reliance) => (reliance.packages as readonly string[]).includes(name))
+      .map((reliance) => `“${reliance.section}”`);
+    return [
+      `${name} ${version ?? '(not installed)'} is installed, but the build’s reliance on its private behaviour was checked with ${CHECKED_VERSIONS[name]}: check ${[...new Set(uses)].join(', ')} as docs/internals.md says, then update CHECKED_VERSIONS in src/build/internals.ts`,
+    ];
   });
 }
 
@@ -185,12 +195,20 @@ export function warnVersionDrift(logger: { warn(message: string): void }, names:
 export function astroCliPath(from: string = import.meta.url): string {
   const manifestFile = createRequire(from).resolve('astro/package.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version?: unknown; bin?: unknown };
-  const bin = typeof manifest.bin === 'string' ? manifest.bin : typeof manifest.bin === 'object' && manifest.bin !== null ? (manifest.bin as Record<string, unknown>).astro : undefined;
+  const bin =
+    typeof manifest.bin === 'string'
+      ? manifest.bin
+      : typeof manifest.bin === 'object' && manifest.bin !== null
+        ? (manifest.bin as Record<string, unknown>).astro
+        : undefined;
   const version = typeof manifest.version === 'string' ? manifest.version : undefined;
   if (typeof bin !== 'string') {
-    throw new Error(notEngaged(RELIANCES.astroCli, `its package.json (${manifestFile}) declares no "astro" command in "bin"`, { astro: version }));
+    throw new Error(
+      notEngaged(RELIANCES.astroCli, `its package.json (${manifestFile}) declares no "astro" command in "bin"`, { astro: version }),
+    );
   }
   const cli = join(dirname(manifestFile), bin);
-  if (!existsSync(cli)) throw new Error(notEngaged(RELIANCES.astroCli, `the command its package.json declares, ${cli}, does not exist`, { astro: version }));
+  if (!existsSync(cli))
+    throw new Error(notEngaged(RELIANCES.astroCli, `the command its package.json declares, ${cli}, does not exist`, { astro: version }));
   return cli;
 }

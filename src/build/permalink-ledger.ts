@@ -54,7 +54,14 @@ export function pathsFromDist(files: readonly string[]): string[] {
     if (segments.length > 1 && UNPUBLISHED_FOLDERS.has(first)) continue;
     if (file === '404.html') continue;
     if (name === 'index.html') {
-      paths.add(canonicalSitePath(`/${segments.slice(0, -1).map((s) => `${s}/`).join('')}`));
+      paths.add(
+        canonicalSitePath(
+          `/${segments
+            .slice(0, -1)
+            .map((s) => `${s}/`)
+            .join('')}`,
+        ),
+      );
     } else if (/\.html?$/i.test(name) || LEDGER_DATA_FILES.has(name)) {
       paths.add(canonicalSitePath(`/${file}`));
     }
@@ -94,11 +101,7 @@ export function updateLedger(ledger: readonly string[], built: readonly string[]
 }
 
 /** Ledger paths the build no longer produces and no redirect leads away from. */
-export function missingFromBuild(
-  ledger: readonly string[],
-  built: readonly string[],
-  redirects: readonly { from: string }[],
-): string[] {
+export function missingFromBuild(ledger: readonly string[], built: readonly string[], redirects: readonly { from: string }[]): string[] {
   const covered = new Set([...built, ...redirects.map((redirect) => redirect.from)].map(canonicalSitePath));
   return sortPaths(new Set(ledger.map(canonicalSitePath).filter((path) => !covered.has(path))));
 }

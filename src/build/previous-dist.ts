@@ -37,12 +37,15 @@ export interface SetAside {
 /** Deletes folders in a separate process: the deletion then costs the build's main thread nothing. */
 export function deleteInBackground(paths: readonly string[]): Promise<void> {
   if (paths.length === 0) return Promise.resolve();
-  const script = "const fs = process.getBuiltinModule('node:fs'); for (const p of process.argv.slice(1)) fs.rmSync(p, { recursive: true, force: true, maxRetries: 3 });";
+  const script =
+    "const fs = process.getBuiltinModule('node:fs'); for (const p of process.argv.slice(1)) fs.rmSync(p, { recursive: true, force: true, maxRetries: 3 });";
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-e', script, ...paths], { stdio: 'ignore' });
     child.on('error', () => {
       // No child process: delete here, still without blocking the main thread.
-      void Promise.all(paths.map((path) => import('node:fs/promises').then((fs) => fs.rm(path, { recursive: true, force: true, maxRetries: 3 })))).then(
+      void Promise.all(
+        paths.map((path) => import('node:fs/promises').then((fs) => fs.rm(path, { recursive: true, force: true, maxRetries: 3 }))),
+      ).then(
         () => resolve(),
         () => resolve(),
       );
@@ -57,7 +60,11 @@ function emptyInPlace(dir: string): void {
 }
 
 function listed(dir: string, keep: (name: string) => boolean): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter(keep).map((name) => join(dir, name)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter(keep)
+        .map((name) => join(dir, name))
+    : [];
 }
 
 function tryRename(from: string, to: string): boolean {

@@ -93,7 +93,9 @@ function codePoint(char: string): string {
 
 /** A path as a message can show it: invisible characters spelled out, long ones cut short. */
 function shown(text: string): string {
-  const visible = [...text].map((char) => (INVISIBLE.test(char) || (/\s/.test(char) && char !== ' ') ? `<${codePoint(char)}>` : char)).join('');
+  const visible = [...text]
+    .map((char) => (INVISIBLE.test(char) || (/\s/.test(char) && char !== ' ') ? `<${codePoint(char)}>` : char))
+    .join('');
   return visible.length > 120 ? `${visible.slice(0, 100)}… (${text.length} characters)` : visible;
 }
 
@@ -179,7 +181,10 @@ function fromProblem(from: string): RedirectProblem | undefined {
   }
   const invisible = [...from].find((char) => INVISIBLE.test(char));
   if (invisible !== undefined) {
-    return { message: `"from: ${shown(from)}" contains the invisible character ${codePoint(invisible)}`, fix: `${REMOVE} (without that character)` };
+    return {
+      message: `"from: ${shown(from)}" contains the invisible character ${codePoint(invisible)}`,
+      fix: `${REMOVE} (without that character)`,
+    };
   }
   if (!from.startsWith('/') || from.startsWith('//')) {
     return {
@@ -188,7 +193,10 @@ function fromProblem(from: string): RedirectProblem | undefined {
     };
   }
   if (/[\s?#]/.test(from)) {
-    return { message: `"from: ${shown(from)}" must be a bare path, without spaces, "?query" or "#fragment"`, fix: 'write only the path, like from: /quotes/old-id/' };
+    return {
+      message: `"from: ${shown(from)}" must be a bare path, without spaces, "?query" or "#fragment"`,
+      fix: 'write only the path, like from: /quotes/old-id/',
+    };
   }
   if (from.includes('%')) {
     const { decoded, rounds } = percentDecoded(from);
@@ -207,7 +215,10 @@ function fromProblem(from: string): RedirectProblem | undefined {
     return { message: `"from: ${shown(from)}" contains "\\", which Windows servers and some others read as "/"`, fix: towards.fix };
   }
   if (from !== from.normalize('NFC')) {
-    return { message: `"from: ${shown(from)}" is not in Unicode normal form C: an accented letter is spelt as a letter and a separate accent`, fix: fixTowards(from.normalize('NFC')).fix };
+    return {
+      message: `"from: ${shown(from)}" is not in Unicode normal form C: an accented letter is spelt as a letter and a separate accent`,
+      fix: fixTowards(from.normalize('NFC')).fix,
+    };
   }
   const compatibility = [...from].find((char) => char.normalize('NFKC') !== char);
   if (compatibility !== undefined) {
@@ -233,13 +244,22 @@ function fromProblem(from: string): RedirectProblem | undefined {
   for (const segment of segments) {
     if (segment === '') continue;
     if (segment.startsWith('.')) {
-      return { message: `"from: ${shown(from)}" has a segment starting with "." ("${shown(segment)}"): servers hide such files or read them as settings (.htaccess)`, fix: REMOVE };
+      return {
+        message: `"from: ${shown(from)}" has a segment starting with "." ("${shown(segment)}"): servers hide such files or read them as settings (.htaccess)`,
+        fix: REMOVE,
+      };
     }
     if (segment.endsWith('.')) {
-      return { message: `"from: ${shown(from)}" has a segment ending with "." ("${shown(segment)}"), which Windows drops from file names`, fix: REMOVE };
+      return {
+        message: `"from: ${shown(from)}" has a segment ending with "." ("${shown(segment)}"), which Windows drops from file names`,
+        fix: REMOVE,
+      };
     }
     if (utf8Bytes(segment) > MAX_SEGMENT_BYTES) {
-      return { message: `"from: ${shown(from)}" has a segment of ${utf8Bytes(segment)} bytes, past the ${MAX_SEGMENT_BYTES} of a file name`, fix: REMOVE };
+      return {
+        message: `"from: ${shown(from)}" has a segment of ${utf8Bytes(segment)} bytes, past the ${MAX_SEGMENT_BYTES} of a file name`,
+        fix: REMOVE,
+      };
     }
   }
   const last = segments[segments.length - 1] ?? '';
@@ -272,7 +292,10 @@ function reservedProblem(from: string): RedirectProblem | undefined {
   const remove = 'remove the entry: a redirect cannot replace what the build writes';
   if (first === '') return { message: `"from: ${shown(from)}" is the home page, which the build always writes`, fix: remove };
   if (first.startsWith('_')) {
-    return { message: `"from: ${shown(from)}" is under /${first}, reserved for the build's assets (/_astro/) and the host's settings (_headers, _redirects)`, fix: remove };
+    return {
+      message: `"from: ${shown(from)}" is under /${first}, reserved for the build's assets (/_astro/) and the host's settings (_headers, _redirects)`,
+      fix: remove,
+    };
   }
   const folder = RESERVED_FOLDERS.get(first);
   if (folder !== undefined) return { message: `"from: ${shown(from)}" is under /${first}/, which holds ${folder}`, fix: remove };
@@ -323,7 +346,8 @@ export function parseRedirects(text: string, source = `content/${REDIRECTS_FILE_
     }
     const record = entry as Record<string, unknown>;
     const unknownKeys = Object.keys(record).filter((key) => key !== 'from' && key !== 'to');
-    if (unknownKeys.length > 0) errors.push(`${where}: unknown field ${unknownKeys.map((key) => `"${key}"`).join(', ')} (only from and to)`);
+    if (unknownKeys.length > 0)
+      errors.push(`${where}: unknown field ${unknownKeys.map((key) => `"${key}"`).join(', ')} (only from and to)`);
     const { from, to } = record;
     if (typeof from !== 'string' || from.trim() === '') errors.push(`${where}: "from" is missing (e.g. from: /old/path/)`);
     if (typeof to !== 'string' || to.trim() === '') errors.push(`${where}: "to" is missing (e.g. to: /new/path/)`);
@@ -476,10 +500,14 @@ export function redirectsClearOfBuild(redirects: readonly Redirect[], builtFiles
     const builtFolder = folders.get(key);
     const builtAncestor = ancestors.map((folder) => files.get(folder)).find((found) => found !== undefined);
     const sameFile = redirectFiles.get(key);
-    const crossing = sameFile ?? redirectFolders.get(key) ?? ancestors.map((folder) => redirectFiles.get(folder)).find((found) => found !== undefined);
+    const crossing =
+      sameFile ?? redirectFolders.get(key) ?? ancestors.map((folder) => redirectFiles.get(folder)).find((found) => found !== undefined);
     let problem: RedirectProblem | undefined = reserved;
     if (problem === undefined && builtFile !== undefined) {
-      problem = { message: `"from: ${shown(from)}" is still a page or file of the site (${builtFile}); a redirect must not hide it`, fix: remove };
+      problem = {
+        message: `"from: ${shown(from)}" is still a page or file of the site (${builtFile}); a redirect must not hide it`,
+        fix: remove,
+      };
     } else if (problem === undefined && builtFolder !== undefined) {
       problem = { message: `"from: ${shown(from)}" would write ${file}, where the build has the folder ${builtFolder}`, fix: remove };
     } else if (problem === undefined && builtAncestor !== undefined) {
@@ -529,7 +557,8 @@ function lstatOrUndefined(path: string): Stats | undefined {
 export function outputFile(outDir: string, relativeFile: string, { mayExist = false }: { mayExist?: boolean } = {}): OutputFile {
   const root = resolve(outDir);
   const file = resolve(root, relativeFile);
-  if (file === root || !isInside(root, file)) return { problem: `${shown(relativeFile)} resolves to ${shown(file)}, outside the output folder ${root}` };
+  if (file === root || !isInside(root, file))
+    return { problem: `${shown(relativeFile)} resolves to ${shown(file)}, outside the output folder ${root}` };
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
@@ -538,7 +567,9 @@ export function outputFile(outDir: string, relativeFile: string, { mayExist = fa
   }
   const own = lstatOrUndefined(file);
   if (own !== undefined && !(mayExist && own.isFile())) {
-    return { problem: `${relative(root, file)} already exists in the output folder${own.isSymbolicLink() ? ' (a symbolic link)' : ''}; it must not be replaced` };
+    return {
+      problem: `${relative(root, file)} already exists in the output folder${own.isSymbolicLink() ? ' (a symbolic link)' : ''}; it must not be replaced`,
+    };
   }
   let existing = dirname(file);
   while (existing !== root && lstatOrUndefined(existing) === undefined) existing = dirname(existing);
@@ -551,7 +582,8 @@ export function outputFile(outDir: string, relativeFile: string, { mayExist = fa
   if (!isInside(realRoot, real)) {
     return { problem: `${relative(root, existing)} leads out of the output folder, to ${real} (a symbolic link)` };
   }
-  if (!statSync(real).isDirectory()) return { problem: `${relative(root, existing)} is a file where ${relative(root, file)} needs a folder` };
+  if (!statSync(real).isDirectory())
+    return { problem: `${relative(root, existing)} is a file where ${relative(root, file)} needs a folder` };
   return { file };
 }
 
@@ -568,7 +600,11 @@ export interface TagRename {
  */
 export function tagRenameRedirects(tags: readonly TagRename[], source = 'content/tags.yaml'): Redirect[] {
   return tags.flatMap((tag) =>
-    (tag.renamedFrom ?? []).map((old) => ({ from: `/tags/${old}/`, to: `/tags/${tag.id}/`, source: `${source} (renamedFrom of ${tag.id})` })),
+    (tag.renamedFrom ?? []).map((old) => ({
+      from: `/tags/${old}/`,
+      to: `/tags/${tag.id}/`,
+      source: `${source} (renamedFrom of ${tag.id})`,
+    })),
   );
 }
 
@@ -641,7 +677,10 @@ function underBasePath(path: string, basePath: string): string {
 /** `_redirects` lines (Netlify, Cloudflare Pages): `/old/  /new/  301`, under the base path. */
 export function netlifyRedirects(redirects: readonly Redirect[], basePath: string): string {
   return redirects
-    .map((redirect) => `${underBasePath(redirect.from, basePath)}  ${isAbsoluteTarget(redirect.to) ? redirect.to : underBasePath(redirect.to, basePath)}  301\n`)
+    .map(
+      (redirect) =>
+        `${underBasePath(redirect.from, basePath)}  ${isAbsoluteTarget(redirect.to) ? redirect.to : underBasePath(redirect.to, basePath)}  301\n`,
+    )
     .join('');
 }
 

@@ -199,7 +199,17 @@ export interface PrerenderTally {
 }
 
 export function createPrerenderTally(): PrerenderTally {
-  return { observed: false, paths: 0, keyedPaths: 0, keyedComponents: new Set(), renders: 0, renderedComponents: new Set(), keyedRenders: 0, inFlight: 0, maxInFlight: 0 };
+  return {
+    observed: false,
+    paths: 0,
+    keyedPaths: 0,
+    keyedComponents: new Set(),
+    renders: 0,
+    renderedComponents: new Set(),
+    keyedRenders: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+  };
 }
 
 /**
@@ -254,7 +264,8 @@ export function recordNotReadable(record: string | undefined, keyedPaths: number
   } catch {
     files = undefined;
   }
-  if (files === undefined) return 'its incremental-build.json is not { version: 1, routes: { <route>: { paths: { <path>: { outputFile } } } } }';
+  if (files === undefined)
+    return 'its incremental-build.json is not { version: 1, routes: { <route>: { paths: { <path>: { outputFile } } } } }';
   if (files.length < keyedPaths) return `its incremental-build.json lists ${files.length} pages, but Astro keyed ${keyedPaths}`;
   return undefined;
 }

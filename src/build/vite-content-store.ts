@@ -103,7 +103,8 @@ export default function viteContentStore({ cacheDir, chunked = false, report = c
           return { code: split, map: { mappings: '' } };
         }
         // A short literal is left whole on purpose; any other shape is Astro's new module.
-        if (!chunked && jsonParseModuleText(code) === undefined && !isKnownUnsplitShape(code)) report.unknownShapeIn.add(this.environment.name);
+        if (!chunked && jsonParseModuleText(code) === undefined && !isKnownUnsplitShape(code))
+          report.unknownShapeIn.add(this.environment.name);
         return null;
       },
     },
@@ -125,11 +126,13 @@ export interface StoreBuildFacts {
 export function storeNotServed(report: ContentStoreReport, facts: StoreBuildFacts): string | undefined {
   if (facts.chunked) return undefined;
   if (!facts.storeFileWritten) return `Astro wrote no ${DATA_STORE_FILE} into its cache folder after syncing the content`;
-  if (report.loadedIn.size === 0) return `no module with the id ${JSON.stringify(CONTENT_STORE_MODULE_ID)} was loaded: Astro's store module has another id`;
+  if (report.loadedIn.size === 0)
+    return `no module with the id ${JSON.stringify(CONTENT_STORE_MODULE_ID)} was loaded: Astro's store module has another id`;
   if (!report.loadedIn.has(PRERENDER_ENVIRONMENT)) {
     return `the store module was loaded in ${[...report.loadedIn].map((name) => `"${name}"`).join(', ')}, never in Astro's "${PRERENDER_ENVIRONMENT}" environment`;
   }
-  if (report.servedFrom === undefined) return `the store module reached the plugin in the "${PRERENDER_ENVIRONMENT}" environment but was not served from ${DATA_STORE_FILE}`;
+  if (report.servedFrom === undefined)
+    return `the store module reached the plugin in the "${PRERENDER_ENVIRONMENT}" environment but was not served from ${DATA_STORE_FILE}`;
   return undefined;
 }
 

@@ -131,7 +131,10 @@ function computeFirstWords(text: string, count: number): string {
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match && words.length <= count; match = WORD.exec(text)) words.push(match[0]);
   if (words.length <= count) return words.join(' ');
-  return `${words.slice(0, count).join(' ').replace(/[\s,;:.\-–—]+$/u, '')}…`;
+  return `${words
+    .slice(0, count)
+    .join(' ')
+    .replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }
 
 /** The entries that ids name, in the ids' order; ids with no entry are left out (the content check reports them). */

@@ -74,14 +74,21 @@ export interface InTextCitations {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 /** MLA abbreviates months longer than four letters. */
-const MLA_MONTHS = [
-  'Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June',
-  'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.',
-] as const;
+const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'] as const;
 
 interface CalendarDate {
   year: number;
@@ -260,10 +267,9 @@ function mla(input: CitationInput): string {
     // No title: MLA's generic description, not italicized or quoted, stands in for one.
     return `${closeWithPeriod(invertedName(input.speaker))} Quotation. ${onSite}`;
   }
-  const newspaper = [
-    source.publication?.trim() ?? '',
-    mlaDate(calendarDate(source.published, 'source.published')),
-  ].filter((part) => part !== '');
+  const newspaper = [source.publication?.trim() ?? '', mlaDate(calendarDate(source.published, 'source.published'))].filter(
+    (part) => part !== '',
+  );
   return [mlaAuthors(source.authors), quotedTitle(source.title, '.'), `${newspaper.join(', ')}.`, onSite]
     .filter((part) => part !== '')
     .join(' ');

@@ -59,8 +59,14 @@ export interface DownloadCostsFile {
 function isCostlyChunk(value: unknown, ranges: number): value is CostlyChunk {
   if (typeof value !== 'object' || value === null) return false;
   const chunk = value as Record<string, unknown>;
-  return Number.isInteger(chunk['at']) && (chunk['at'] as number) >= 0 && (chunk['at'] as number) < ranges
-    && typeof chunk['word'] === 'string' && typeof chunk['bytes'] === 'number' && typeof chunk['pages'] === 'number';
+  return (
+    Number.isInteger(chunk['at']) &&
+    (chunk['at'] as number) >= 0 &&
+    (chunk['at'] as number) < ranges &&
+    typeof chunk['word'] === 'string' &&
+    typeof chunk['bytes'] === 'number' &&
+    typeof chunk['pages'] === 'number'
+  );
 }
 
 function isRange(value: unknown): value is ChunkRange {
@@ -79,8 +85,8 @@ export function costsForLanguage(file: unknown, lang: string): DownloadCosts | u
   const byLanguage = languages as Record<string, unknown>;
   const names = Object.keys(byLanguage);
   const wanted = lang.toLowerCase();
-  const name = [wanted, wanted.split('-')[0] ?? wanted].find((candidate) => candidate in byLanguage)
-    ?? (names.length === 1 ? names[0] : undefined);
+  const name =
+    [wanted, wanted.split('-')[0] ?? wanted].find((candidate) => candidate in byLanguage) ?? (names.length === 1 ? names[0] : undefined);
   const costs = name === undefined ? undefined : byLanguage[name];
   if (typeof costs !== 'object' || costs === null) return undefined;
   const fields = costs as Record<string, unknown>;
@@ -165,8 +171,10 @@ export function chunksForWord(word: string, ranges: readonly ChunkRange[]): numb
     const toPoints = Array.from(to);
     const fromLength = Math.min(termPoints.length, fromPoints.length);
     const toLength = Math.min(termPoints.length, toPoints.length);
-    if (compareCodePoints(firstCodePoints(termPoints, fromLength), firstCodePoints(fromPoints, fromLength)) >= 0
-      && compareCodePoints(firstCodePoints(termPoints, toLength), firstCodePoints(toPoints, toLength)) <= 0) {
+    if (
+      compareCodePoints(firstCodePoints(termPoints, fromLength), firstCodePoints(fromPoints, fromLength)) >= 0 &&
+      compareCodePoints(firstCodePoints(termPoints, toLength), firstCodePoints(toPoints, toLength)) <= 0
+    ) {
       matches.push(at);
     }
   });

@@ -20,8 +20,7 @@ import { memoize2 } from './memo.ts';
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The first and last years of a day or datetime QTD accepts (see the module's comment). */
 export const FIRST_YEAR = 1000;
@@ -41,9 +40,7 @@ export function yearOutOfRange(year: number): string | undefined {
 function isRealDay(year: number, month: number, day: number): boolean {
   // Date.UTC rolls 2021-02-30 over to March 2; a real day prints back unchanged.
   const probe = new Date(Date.UTC(year, month - 1, day));
-  return (
-    probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
-  );
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
 
 /** A calendar day written as 'YYYY-MM-DD' that exists, in the years QTD accepts. */
@@ -79,7 +76,12 @@ export function parseDateTime(value: string): ParseResult<ParsedDateTime> {
   }
   const [, ys, ms, ds, hs, mins, ss, fraction, zone] = match;
   const [y, m, d, h, min, s] = [ys, ms, ds, hs, mins, ss ?? '0'].map(Number) as number[] as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const outOfRange = yearOutOfRange(y);
   if (outOfRange) return { ok: false, reason: outOfRange };
@@ -208,8 +210,18 @@ export function instantOfLocalTime(day: string, hour: number, timeZone: string):
 // Associated Press style, as newspapers write dates: "Aug. 23, 2021", "March 4, 2020".
 const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 const FULL_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 function dayParts(day: string): [number, number, number] {
@@ -267,9 +279,7 @@ function computeZoneAbbreviation(epochMs: number, timeZone: string): string {
     formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' });
     zoneNameFormatters.set(timeZone, formatter);
   }
-  const name = formatter
-    .formatToParts(new Date(epochMs))
-    .find((part) => part.type === 'timeZoneName')?.value;
+  const name = formatter.formatToParts(new Date(epochMs)).find((part) => part.type === 'timeZoneName')?.value;
   return name ?? timeZone;
 }
 

@@ -98,8 +98,7 @@ const NORMAL_DASH = 0x2d; // -
 const NORMALIZED_PARAGRAPH_BREAK = 0x0a; // \n
 // " “ ” „ ‟ « » ' ‘ ’ ‚ ‛ ‹ › ′ ″
 const QUOTE_MARKS = new Set([
-  0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0xab, 0xbb, 0x27, 0x2018, 0x2019, 0x201a, 0x201b, 0x2039, 0x203a, 0x2032,
-  0x2033,
+  0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0xab, 0xbb, 0x27, 0x2018, 0x2019, 0x201a, 0x201b, 0x2039, 0x203a, 0x2032, 0x2033,
 ]);
 // - ‐ ‑ ‒ – — ― −
 const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);
@@ -243,8 +242,7 @@ function appendNormalized(buffer: NormalizedBuffer, source: Composed, offset: nu
     }
     runStart = to;
   };
-  const lastKeptBefore = (i: number): number =>
-    runStart < i ? text.charCodeAt(i - 1) : buffer.length > firstIndex ? buffer.lastCode : -1;
+  const lastKeptBefore = (i: number): number => (runStart < i ? text.charCodeAt(i - 1) : buffer.length > firstIndex ? buffer.lastCode : -1);
   let spaceStart = -1;
   for (let i = 0; i < text.length; i++) {
     const original = text.charCodeAt(i);
@@ -388,8 +386,7 @@ function segmentRanges(quote: string): SegmentRange[] {
   const addPiece = (from: number, to: number, afterElision: boolean, beforeElision: boolean): void => {
     let start = from;
     let end = to;
-    const trimmed = (ch: string, atElision: boolean): boolean =>
-      atElision ? TRIMMED_AT_ELISION.test(ch) : isWhiteSpace(ch.charCodeAt(0));
+    const trimmed = (ch: string, atElision: boolean): boolean => (atElision ? TRIMMED_AT_ELISION.test(ch) : isWhiteSpace(ch.charCodeAt(0)));
     while (start < end && trimmed(quote.charAt(start), afterElision)) start++;
     while (end > start && trimmed(quote.charAt(end - 1), beforeElision)) end--;
     if (end > start && normalizeForMatch(quote.slice(start, end)).text !== '') ranges.push({ start, end });

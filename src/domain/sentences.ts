@@ -114,18 +114,13 @@ export function quoteInContext(paragraph: string, spans: readonly TextSpan[]): C
 
   const startSentence = sentenceHolding(ranges, firstSpan.start);
   const startRange = ranges[startSentence];
-  const startsAtBoundary =
-    startRange !== undefined && ONLY_PUNCTUATION.test(paragraph.slice(startRange.start, firstSpan.start));
-  const contextStart = Math.min(
-    firstSpan.start,
-    ranges[startsAtBoundary ? Math.max(0, startSentence - 1) : startSentence]?.start ?? 0,
-  );
+  const startsAtBoundary = startRange !== undefined && ONLY_PUNCTUATION.test(paragraph.slice(startRange.start, firstSpan.start));
+  const contextStart = Math.min(firstSpan.start, ranges[startsAtBoundary ? Math.max(0, startSentence - 1) : startSentence]?.start ?? 0);
 
   const endSentence = sentenceHolding(ranges, Math.max(lastSpan.start, lastSpan.end - 1));
   const endRange = ranges[endSentence];
   const endsAtBoundary =
-    endRange !== undefined &&
-    ONLY_PUNCTUATION.test(paragraph.slice(lastSpan.end, Math.max(lastSpan.end, endRange.end)));
+    endRange !== undefined && ONLY_PUNCTUATION.test(paragraph.slice(lastSpan.end, Math.max(lastSpan.end, endRange.end)));
   const contextEnd = Math.max(
     lastSpan.end,
     ranges[endsAtBoundary ? Math.min(ranges.length - 1, endSentence + 1) : endSentence]?.end ?? paragraph.length,

@@ -8,7 +8,10 @@ export function shareLinks(input: { url: string; text: string; title: string }):
   const url = encodeURIComponent(input.url);
   const text = encodeURIComponent(input.text);
   return [
-    { label: 'E-mail', href: `mailto:?subject=${encodeURIComponent(input.title)}&body=${encodeURIComponent(`${input.text}\n\n${input.url}`)}` },
+    {
+      label: 'E-mail',
+      href: `mailto:?subject=${encodeURIComponent(input.title)}&body=${encodeURIComponent(`${input.text}\n\n${input.url}`)}`,
+    },
     { label: 'Bluesky', href: `https://bsky.app/intent/compose?text=${encodeURIComponent(`${input.text} ${input.url}`)}` },
     { label: 'Mastodon', href: `https://mastodonshare.com/?text=${text}&url=${url}` },
     { label: 'X', href: `https://x.com/intent/post?text=${text}&url=${url}` },

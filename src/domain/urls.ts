@@ -16,7 +16,11 @@ export interface UrlSettings {
 const defaults: UrlSettings = { siteUrl: siteConfig.siteUrl, basePath: siteConfig.basePath };
 
 /** Joins path segments under the base path; each segment is percent-encoded as needed. */
-export function sitePath(segments: readonly (string | number)[], options: { file?: boolean } = {}, settings: UrlSettings = defaults): string {
+export function sitePath(
+  segments: readonly (string | number)[],
+  options: { file?: boolean } = {},
+  settings: UrlSettings = defaults,
+): string {
   const encoded = segments.map((segment) => encodeURIComponent(String(segment)));
   const path = encoded.join('/');
   if (path === '') return settings.basePath;
@@ -77,11 +81,7 @@ export function tagsIndexUrl(settings?: UrlSettings): string {
   return sitePath(['tags'], {}, settings);
 }
 
-export type FeedScope =
-  | { kind: 'quotes' }
-  | { kind: 'articles' }
-  | { kind: 'person'; id: string }
-  | { kind: 'tag'; id: string };
+export type FeedScope = { kind: 'quotes' } | { kind: 'articles' } | { kind: 'person'; id: string } | { kind: 'tag'; id: string };
 
 export function feedUrl(scope: FeedScope = { kind: 'quotes' }, settings?: UrlSettings): string {
   switch (scope.kind) {
@@ -171,8 +171,7 @@ export function itemGuid(collection: 'quotes' | 'articles', id: string): string 
  * syntax (`-`, `,`, `&`) are percent-encoded as the spec asks.
  */
 export function textFragmentUrl(pageUrl: string, start: string, end?: string): string {
-  const encode = (text: string) =>
-    encodeURIComponent(text.replace(/\s+/g, ' ').trim()).replace(/-/g, '%2D').replace(/,/g, '%2C');
+  const encode = (text: string) => encodeURIComponent(text.replace(/\s+/g, ' ').trim()).replace(/-/g, '%2D').replace(/,/g, '%2C');
   const directive = end ? `${encode(start)},${encode(end)}` : encode(start);
   const base = pageUrl.split('#')[0];
   return `${base}#:~:text=${directive}`;

@@ -36,8 +36,7 @@ export interface MarkdownRequest {
 }
 
 export type MarkdownReply =
-  | { id: number; ok: true; result: MarkdownRenderResult }
-  | { id: number; ok: false; message: string; stack?: string };
+  { id: number; ok: true; result: MarkdownRenderResult } | { id: number; ok: false; message: string; stack?: string };
 
 const WORKER_URL = new URL('./render-worker.ts', import.meta.url);
 
@@ -76,7 +75,11 @@ interface PooledWorker {
  * A renderer that sends each entry to one of `threads` workers (started when first
  * needed, stopped when idle), and renders on `inThread` what it cannot send.
  */
-export function workerRenderer(shared: AstroMarkdownOptions, inThread: () => Promise<MarkdownRenderer>, threads = Math.max(1, Math.min(4, availableParallelism() - 1))): MarkdownRenderer {
+export function workerRenderer(
+  shared: AstroMarkdownOptions,
+  inThread: () => Promise<MarkdownRenderer>,
+  threads = Math.max(1, Math.min(4, availableParallelism() - 1)),
+): MarkdownRenderer {
   const pool: PooledWorker[] = [];
   let nextId = 0;
   let local: Promise<MarkdownRenderer> | undefined;
@@ -120,7 +123,8 @@ export function workerRenderer(shared: AstroMarkdownOptions, inThread: () => Pro
     });
     worker.on('error', (error: unknown) => failAll(pooled, error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => {
-      if (pooled.pending.size > 0) failAll(pooled, new Error(`the Markdown worker stopped (exit code ${code}) with ${pooled.pending.size} entries to render`));
+      if (pooled.pending.size > 0)
+        failAll(pooled, new Error(`the Markdown worker stopped (exit code ${code}) with ${pooled.pending.size} entries to render`));
     });
     pool.push(pooled);
     return pooled;
@@ -172,7 +176,8 @@ export function siteMarkdownProcessor(): MarkdownProcessor<UnifiedResolvedOption
     ...base,
     async createRenderer(shared) {
       const inThread = () => base.createRenderer(shared);
-      const workersCanRender = unchangedOptions(base.options, markdownPipeline) && canBeSent(shared) && existsSync(fileURLToPath(WORKER_URL));
+      const workersCanRender =
+        unchangedOptions(base.options, markdownPipeline) && canBeSent(shared) && existsSync(fileURLToPath(WORKER_URL));
       return workersCanRender ? workerRenderer(shared, inThread) : inThread();
     },
   };

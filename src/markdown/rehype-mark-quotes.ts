@@ -28,7 +28,14 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
-import { isWhiteSpace as isMatchWhiteSpace, matchQuote, prepareArticle, toParagraphSpans, type PreparedArticle, type TextSpan } from '../domain/quote-match.ts';
+import {
+  isWhiteSpace as isMatchWhiteSpace,
+  matchQuote,
+  prepareArticle,
+  toParagraphSpans,
+  type PreparedArticle,
+  type TextSpan,
+} from '../domain/quote-match.ts';
 import { quoteAnchorId } from '../domain/urls.ts';
 import { firstWords } from '../domain/archive-order.ts';
 
@@ -58,9 +65,42 @@ export interface RehypeMarkQuotesOptions {
 
 // Elements whose inline content is one paragraph of text for the matcher.
 const BLOCK_ELEMENTS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'li', 'main', 'nav', 'ol', 'p', 'section',
-  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 // Code blocks are not prose (the Markdown side skips them too); the others are not text at all.
 const SKIPPED_ELEMENTS = new Set(['pre', 'script', 'style', 'template', 'svg', 'math']);
@@ -256,17 +296,13 @@ function markTextNode(
   cuts: QuoteCuts,
   insertions: Insertions,
 ): void {
-  const bounds = [...new Set([0, node.value.length, ...nodeCuts.flatMap((cut) => [cut.from, cut.to])])].sort(
-    (a, b) => a - b,
-  );
+  const bounds = [...new Set([0, node.value.length, ...nodeCuts.flatMap((cut) => [cut.from, cut.to])])].sort((a, b) => a - b);
   const content: ElementContent[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const from = bounds[k] ?? 0;
     const to = bounds[k + 1] ?? 0;
     const value = node.value.slice(from, to);
-    const inside = [...new Set(nodeCuts.filter((cut) => cut.from <= from && cut.to >= to).map((cut) => cut.quote))].sort(
-      (a, b) => a - b,
-    );
+    const inside = [...new Set(nodeCuts.filter((cut) => cut.from <= from && cut.to >= to).map((cut) => cut.quote))].sort((a, b) => a - b);
     if (inside.length === 0) {
       content.push({ type: 'text', value });
       continue;
@@ -357,4 +393,3 @@ export function rehypeMarkQuotes(options: RehypeMarkQuotesOptions) {
     file.data.markedQuoteIds = markedQuoteIds;
   };
 }
-

@@ -33,8 +33,12 @@ const HAS_DASH_ELLIPSIS_OR_BACKTICKS = /--|\.\.\.|``|''|–-/;
 export default function remarkSmartPunctuation(options: Options = {}) {
   // Quotes over the whole text at once (so that a pair around a link or emphasis
   // matches), the rest node by node: replacing a run changes the text's length.
-  const quotePass = retext().use(retextSmartypants, { ...options, ellipses: false, dashes: false, backticks: false }).freeze();
-  const restPass = retext().use(retextSmartypants, { ...options, quotes: false }).freeze();
+  const quotePass = retext()
+    .use(retextSmartypants, { ...options, ellipses: false, dashes: false, backticks: false })
+    .freeze();
+  const restPass = retext()
+    .use(retextSmartypants, { ...options, quotes: false })
+    .freeze();
 
   return (tree: Root) => {
     let allText = '';

@@ -19,7 +19,9 @@ export function pipelineSmartPunctuationOptions(): Options {
     if (Array.isArray(entry) && entry[0] === remarkSmartPunctuation) return (entry[1] ?? {}) as Options;
     if (entry === remarkSmartPunctuation) return {};
   }
-  throw new Error('src/markdown/pipeline.ts no longer runs remark-smart-punctuation: say here which smart punctuation front-matter text gets');
+  throw new Error(
+    'src/markdown/pipeline.ts no longer runs remark-smart-punctuation: say here which smart punctuation front-matter text gets',
+  );
 }
 
 const smarten = plainTextSmartPunctuation(pipelineSmartPunctuationOptions());

@@ -5,4 +5,6 @@ import { openDataView } from '../views/view-models.ts';
 import { wellFormedJson } from '../domain/well-formed.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(`${wellFormedJson(openDataView(await getArchive()), 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(`${wellFormedJson(openDataView(await getArchive()), 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -50,7 +50,15 @@ export interface DraftOptions {
 }
 
 const LETTER_EQUIVALENTS: Record<string, string> = {
-  ø: 'o', ł: 'l', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ø: 'o',
+  ł: 'l',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 
 /** Kebab-case ASCII id: "Bernard-Henri Lévy" → "bernard-henri-levy", "Won’t" → "wont". */
@@ -67,15 +75,33 @@ export function kebabId(text: string): string {
 
 // Zones newspapers print after a time, and the IANA zone whose rules give the offset.
 const PRINTED_ZONES: Record<string, string> = {
-  ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York',
-  CT: 'America/Chicago', CST: 'America/Chicago', CDT: 'America/Chicago',
-  MT: 'America/Denver', MST: 'America/Denver', MDT: 'America/Denver',
-  PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  ET: 'America/New_York',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CT: 'America/Chicago',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  MT: 'America/Denver',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PT: 'America/Los_Angeles',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
 };
 
 const MONTH_NAMES = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 
 const DATELINE =
@@ -271,7 +297,9 @@ export function draftArticle(rawText: string, options: DraftOptions = {}): Artic
 
   for (const paragraph of body) {
     if (paragraph.kind === 'caption') {
-      warnings.push(`line ${paragraph.line}: "${paragraph.text}" also reads like a photo caption; it was left in the body: delete or move it`);
+      warnings.push(
+        `line ${paragraph.line}: "${paragraph.text}" also reads like a photo caption; it was left in the body: delete or move it`,
+      );
     }
     for (const hyphen of paragraph.keptHyphens) {
       warnings.push(

@@ -117,8 +117,7 @@ export function unwrapParagraphs(text: string): UnwrappedParagraph[] {
     }
     const content = raw.replace(EDGE_SPACE, '');
     const startsNewPage = /^[ \t\f]/.test(raw);
-    const previousIsLoneShortLine =
-      current !== undefined && current.line === lineNumber - 1 && current.text.length < shortBelow;
+    const previousIsLoneShortLine = current !== undefined && current.line === lineNumber - 1 && current.text.length < shortBelow;
     if (current && startsNewPage && previousIsLoneShortLine) {
       current.kind = 'caption';
       close();
@@ -162,8 +161,18 @@ const LIGATURE_SEQUENCES = ['fi', 'ff', 'fl', 'ffi', 'ffl'] as const;
 function stemsOf(word: string): string[] {
   const stems = [word];
   for (const [ending, restore] of [
-    ['ers', ''], ['er', ''], ['es', ''], ['s', ''], ['ies', 'y'], ['ied', 'y'],
-    ['ed', ''], ['ed', 'e'], ['d', ''], ['ing', ''], ['ing', 'e'], ['ly', ''],
+    ['ers', ''],
+    ['er', ''],
+    ['es', ''],
+    ['s', ''],
+    ['ies', 'y'],
+    ['ied', 'y'],
+    ['ed', ''],
+    ['ed', 'e'],
+    ['d', ''],
+    ['ing', ''],
+    ['ing', 'e'],
+    ['ly', ''],
   ] as const) {
     if (word.endsWith(ending) && word.length - ending.length >= 3) {
       stems.push(word.slice(0, -ending.length) + restore);
@@ -180,7 +189,9 @@ interface Vocabulary {
 function vocabularyOf(text: string): Vocabulary {
   const counts = new Map<string, number>();
   const stems = new Set<string>();
-  for (const token of fixLigatures(text).toLowerCase().match(/[\p{L}\uFFFD]+/gu) ?? []) {
+  for (const token of fixLigatures(text)
+    .toLowerCase()
+    .match(/[\p{L}\uFFFD]+/gu) ?? []) {
     if (token.includes('\uFFFD')) continue;
     counts.set(token, (counts.get(token) ?? 0) + 1);
     for (const stem of stemsOf(token)) stems.add(stem);

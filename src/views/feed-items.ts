@@ -18,12 +18,7 @@ import { contentSanitizeSchema } from '../markdown/sanitize-schema.ts';
 
 /** Escapes text for XML/HTML element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 export const escapeHtml = (text: string) => escapeXml(text).replace(/&apos;/g, '&#39;');
@@ -116,9 +111,7 @@ const withoutPageOnly = (rule: AttributeRule = []): AttributeRule =>
 /** What feed content may hold: the content schema, minus the page-only attributes. */
 export const feedSanitizeSchema: typeof contentSanitizeSchema = {
   ...contentSanitizeSchema,
-  attributes: Object.fromEntries(
-    Object.entries(contentSanitizeSchema.attributes ?? {}).map(([tag, rule]) => [tag, withoutPageOnly(rule)]),
-  ),
+  attributes: Object.fromEntries(Object.entries(contentSanitizeSchema.attributes ?? {}).map(([tag, rule]) => [tag, withoutPageOnly(rule)])),
   clobber: [],
   // A style sheet's text is not content: drop it whole, as scripts are.
   strip: [...new Set([...(contentSanitizeSchema.strip ?? []), 'script', 'style'])],
@@ -189,7 +182,8 @@ export interface QuoteFeedInput {
   date: string;
   link: string;
   speaker: { name: string; url: string; description?: string | undefined };
-  source?: { title: string; url: string; authors: string[]; publication?: string | undefined; publishedMs: number; timeZone: string } | undefined;
+  source?:
+    { title: string; url: string; authors: string[]; publication?: string | undefined; publishedMs: number; timeZone: string } | undefined;
   curator?: string | undefined;
   context?: string | undefined;
   verified: boolean;
@@ -232,9 +226,10 @@ export function quoteFeedItem(input: QuoteFeedInput, settings: FeedSettings): Fe
     ? `<p>From <cite><a href="${feedHref(source.url, base)}">${feedText(source.title)}</a></cite>${source.authors.length ? ` by ${feedText(source.authors.join(' and '))}` : ''}${source.publication ? `, ${feedText(source.publication)}` : ''}, ${feedText(formatDateTimeInZone(source.publishedMs, source.timeZone))}.</p>`
     : '';
   const context = input.context ? `<p>${feedText(input.context)}</p>` : '';
-  const provenance = input.verified && source
-    ? `<p><small>Verified against the text of the article.</small></p>`
-    : `<p><small>Source text not in the archive.</small></p>`;
+  const provenance =
+    input.verified && source
+      ? `<p><small>Verified against the text of the article.</small></p>`
+      : `<p><small>Source text not in the archive.</small></p>`;
   const corrections = input.corrections.length
     ? `<p><strong>Corrections:</strong> ${input.corrections.map((c) => `Corrected on ${feedText(formatDayLong(c.date))}: ${feedText(c.note)}`).join(' ')}</p>`
     : '';
@@ -312,8 +307,15 @@ export function latestItems(items: readonly FeedItem[], limit: number): FeedItem
  * Title and description of a person's feed, which holds their quotes, the articles
  * they wrote, or both: the words say which.
  */
-export function personFeedText(siteTitle: string, name: string, counts: { quotes: number; articles: number }): { title: string; description: string } {
-  const parts = [counts.quotes > 0 ? `Quotes of ${name}` : '', counts.articles > 0 ? `${counts.quotes > 0 ? 'articles' : 'Articles'} by ${name}` : ''].filter(Boolean);
+export function personFeedText(
+  siteTitle: string,
+  name: string,
+  counts: { quotes: number; articles: number },
+): { title: string; description: string } {
+  const parts = [
+    counts.quotes > 0 ? `Quotes of ${name}` : '',
+    counts.articles > 0 ? `${counts.quotes > 0 ? 'articles' : 'Articles'} by ${name}` : '',
+  ].filter(Boolean);
   const what = parts.length > 0 ? parts.join(' and ') : `Quotes of and articles by ${name}`;
   return { title: `${siteTitle}: ${name}`, description: `${what} in ${siteTitle}, newest first.` };
 }

@@ -20,7 +20,20 @@ import {
   type QuoteFeedInput,
 } from './feed-items.ts';
 import { jsonFeed, type JsonFeedChannel } from './json-feed.ts';
-import { absoluteUrl, articleUrl, articlesIndexUrl, cardUrl, feedStylesheetUrl, feedUrl, homeUrl, itemGuid, jsonFeedUrl, personUrl, quoteUrl, tagUrl } from '../domain/urls.ts';
+import {
+  absoluteUrl,
+  articleUrl,
+  articlesIndexUrl,
+  cardUrl,
+  feedStylesheetUrl,
+  feedUrl,
+  homeUrl,
+  itemGuid,
+  jsonFeedUrl,
+  personUrl,
+  quoteUrl,
+  tagUrl,
+} from '../domain/urls.ts';
 import { textDirection } from '../domain/lang.ts';
 import { renderRss, type RssChannel } from './rss-document.ts';
 import { publishedArticleText } from './article-excerpt.ts';
@@ -130,10 +143,16 @@ export type RssFeedView = {
   articles: ArticleFeedInput[];
 };
 
-function rssFeedView(channel: Omit<FeedChannelView, 'emptyBuildDateMs'>, quotes: readonly Quote[], articles: readonly Article[], archive: Archive): RssFeedView {
+function rssFeedView(
+  channel: Omit<FeedChannelView, 'emptyBuildDateMs'>,
+  quotes: readonly Quote[],
+  articles: readonly Article[],
+  archive: Archive,
+): RssFeedView {
   const quoteInputs = quotes.map((quote) => quoteFeedInput(quote, archive));
   const articleInputs = articles.map((article) => articleFeedInput(article, archive));
-  const datedByItems = quoteInputs.some((input) => quotePubDate(input.date, feedSettings) > 0) || articleInputs.some((input) => input.publishedMs > 0);
+  const datedByItems =
+    quoteInputs.some((input) => quotePubDate(input.date, feedSettings) > 0) || articleInputs.some((input) => input.publishedMs > 0);
   return {
     channel: { ...channel, emptyBuildDateMs: datedByItems ? undefined : quotePubDate(archive.today, feedSettings) },
     quotes: quoteInputs,
@@ -185,7 +204,12 @@ export function personFeedView(person: Person, archive: Archive): RssFeedView {
   const { quotes, articles } = personFeedEntries(person, archive);
   const text = personFeedText(siteConfig.title, person.name, { quotes: quotes.length, articles: articles.length });
   return rssFeedView(
-    { ...text, link: absoluteUrl(personUrl(person.id)), self: absoluteUrl(feedUrl({ kind: 'person', id: person.id })), imageUrl: feedImageUrl() },
+    {
+      ...text,
+      link: absoluteUrl(personUrl(person.id)),
+      self: absoluteUrl(feedUrl({ kind: 'person', id: person.id })),
+      imageUrl: feedImageUrl(),
+    },
     quotes,
     articles,
     archive,

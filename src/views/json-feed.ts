@@ -82,4 +82,3 @@ export function jsonFeed(channel: JsonFeedChannel, items: readonly FeedItem[]): 
     items: items.map(jsonFeedItem),
   };
 }
-

@@ -73,7 +73,9 @@ export function quotePageHead(view: QuotePageView | WithdrawnQuoteView): PageHea
   const image = quoteCard({ id: view.id, displayText }, speaker?.name);
   return {
     title: `${speakerName}: “${firstWords(displayText, 12)}”`,
-    description: describe(`“${displayText}” — ${speakerName}${article ? `, quoted in “${article.title}”` : ''}. Quote of the day for ${formatDayLong(view.date)}.`),
+    description: describe(
+      `“${displayText}” — ${speakerName}${article ? `, quoted in “${article.title}”` : ''}. Quote of the day for ${formatDayLong(view.date)}.`,
+    ),
     path,
     image,
     ogType: 'article',
@@ -137,10 +139,14 @@ export function personPageHead(view: PersonPageView): PageHead {
   const counts = [
     quoteCount > 0 ? `${quoteCount} ${quoteCount === 1 ? 'quote' : 'quotes'}` : '',
     articleCount > 0 ? `${articleCount} ${articleCount === 1 ? 'article' : 'articles'}` : '',
-  ].filter(Boolean).join(' and ');
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return {
     title: person.name,
-    description: describe(`${person.name}${person.description ? `, ${person.description}` : ''}${counts ? `: ${counts} in the ${siteConfig.title} archive.` : '.'}`),
+    description: describe(
+      `${person.name}${person.description ? `, ${person.description}` : ''}${counts ? `: ${counts} in the ${siteConfig.title} archive.` : '.'}`,
+    ),
     path: personUrl(person.id),
     ogType: 'profile',
     feeds: [personFeed(person)],
@@ -162,4 +168,3 @@ export function tagPageHead(view: TagPageView): PageHead {
     feeds: [tagFeed(tag)],
   };
 }
-

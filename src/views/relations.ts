@@ -44,7 +44,7 @@ export interface QuotePageRelations {
 export function quotePageRelations(quote: Quote, archive: Archive): QuotePageRelations {
   const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
   const { older, newer } = neighbours(archive.quotes, quote.id, archive.quoteIndex.get(quote.id));
-  const sameArticle = (article ? archive.quotesByArticle.get(article.id) ?? [] : [])
+  const sameArticle = (article ? (archive.quotesByArticle.get(article.id) ?? []) : [])
     .filter((other) => other.id !== quote.id)
     .slice(0, RELATED_QUOTES);
   const sameSpeaker = (archive.quotesBySpeaker.get(quote.speakerId) ?? [])

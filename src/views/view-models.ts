@@ -71,7 +71,10 @@ export type SpeakerRef = PersonRef & { description?: string | undefined };
 
 export const personRef = onePerEntry<Person, PersonRef>((person) => ({ id: person.id, name: person.name, url: person.url }));
 
-export const speakerRef = onePerEntry<Person, SpeakerRef>((person, archive) => ({ ...personRef(person, archive), description: person.description }));
+export const speakerRef = onePerEntry<Person, SpeakerRef>((person, archive) => ({
+  ...personRef(person, archive),
+  description: person.description,
+}));
 
 /** One quote in a list (src/components/QuoteListItem.astro). */
 export type QuoteListItemView = {
@@ -121,8 +124,10 @@ export const articleListItemView = onePerEntry<Article, ArticleListItemView>((ar
   day: calendarDayInZone(article.publishedMs, article.timeZone),
 }));
 
-const quoteList = (quotes: readonly Quote[], archive: Archive): QuoteListItemView[] => quotes.map((quote) => quoteListItemView(quote, archive));
-const articleList = (articles: readonly Article[], archive: Archive): ArticleListItemView[] => articles.map((article) => articleListItemView(article, archive));
+const quoteList = (quotes: readonly Quote[], archive: Archive): QuoteListItemView[] =>
+  quotes.map((quote) => quoteListItemView(quote, archive));
+const articleList = (articles: readonly Article[], archive: Archive): ArticleListItemView[] =>
+  articles.map((article) => articleListItemView(article, archive));
 
 /** A quote as the hero of a page (src/components/QuoteFigure.astro): its words and how large they are set. */
 export type QuoteFigureView = {
@@ -212,7 +217,10 @@ function originalPassageUrl(quote: Quote, article: Article | undefined): string 
   const lastSpan = quote.match?.spans.at(-1);
   const paragraph = article && quote.match ? article.paragraphs[quote.match.paragraphIndex] : undefined;
   if (!article?.sourceUrl || !paragraph || !firstSpan || !lastSpan) return undefined;
-  return textFragmentUrl(article.sourceUrl, ...fragmentEnds(quote, paragraph.slice(firstSpan.start, firstSpan.end), paragraph.slice(lastSpan.start, lastSpan.end)));
+  return textFragmentUrl(
+    article.sourceUrl,
+    ...fragmentEnds(quote, paragraph.slice(firstSpan.start, firstSpan.end), paragraph.slice(lastSpan.start, lastSpan.end)),
+  );
 }
 
 const quoteSourceView = onePerEntry<Article, QuoteSourceView>((article, archive) => ({
@@ -269,7 +277,11 @@ export function yearPageView(year: number, archive: Archive): YearPageView {
   return {
     kind: 'year',
     year,
-    months: groupByMonth(yearQuotes(year, archive)).map((group) => ({ year: group.year, month: group.month, items: quoteList(group.items, archive) })),
+    months: groupByMonth(yearQuotes(year, archive)).map((group) => ({
+      year: group.year,
+      month: group.month,
+      items: quoteList(group.items, archive),
+    })),
   };
 }
 
@@ -376,7 +388,11 @@ export type TagPageView = {
 
 export function tagPageView(tag: Tag, archive: Archive): TagPageView {
   const { quotes, articles } = tagPageEntries(tag, archive);
-  return { tag: { id: tag.id, name: tag.name, description: tag.description }, quotes: quoteList(quotes, archive), articles: articleList(articles, archive) };
+  return {
+    tag: { id: tag.id, name: tag.name, description: tag.description },
+    quotes: quoteList(quotes, archive),
+    articles: articleList(articles, archive),
+  };
 }
 
 // ---------------------------------------------------------------- the lists of quotes
@@ -418,15 +434,17 @@ export function monthPageViews(archive: Archive): MonthPageView[] {
 
 export type HomePageView = {
   /** Today's quote, or the latest one before today. */
-  today?: {
-    id: string;
-    date: string;
-    /** Its day is today. */
-    isToday: boolean;
-    figure: QuoteFigureView;
-    speaker?: SpeakerRef | undefined;
-    source?: { id: string; title: string } | undefined;
-  } | undefined;
+  today?:
+    | {
+        id: string;
+        date: string;
+        /** Its day is today. */
+        isToday: boolean;
+        figure: QuoteFigureView;
+        speaker?: SpeakerRef | undefined;
+        source?: { id: string; title: string } | undefined;
+      }
+    | undefined;
   /** Quotes of the same day in earlier years. */
   earlier: QuoteListItemView[];
   latest: QuoteListItemView[];
@@ -447,7 +465,10 @@ export function homePageView(archive: Archive): HomePageView {
       speaker: speaker && speakerRef(speaker, archive),
       source: source && { id: source.id, title: source.title },
     },
-    earlier: quoteList(onThisDay(published, archive.today).filter((quote) => quote.id !== today?.id), archive),
+    earlier: quoteList(
+      onThisDay(published, archive.today).filter((quote) => quote.id !== today?.id),
+      archive,
+    ),
     latest: quoteList(published.filter((quote) => quote.id !== today?.id).slice(0, siteConfig.homeLatestQuotes), archive),
     articles: articleList(archive.articles.slice(0, siteConfig.homeLatestArticles), archive),
   };
@@ -500,14 +521,25 @@ export type FeedsPageView = {
 export function feedsPageView(archive: Archive): FeedsPageView {
   const main = [
     { name: 'Quotes of the day', description: siteConfig.description, url: absoluteUrl(feedUrl()) },
-    { name: 'Quotes of the day, as JSON Feed', description: 'The same feed for readers that prefer JSON Feed.', url: absoluteUrl(jsonFeedUrl()) },
+    {
+      name: 'Quotes of the day, as JSON Feed',
+      description: 'The same feed for readers that prefer JSON Feed.',
+      url: absoluteUrl(jsonFeedUrl()),
+    },
     { name: 'Articles', description: articlesFeedDescription(siteConfig.title), url: absoluteUrl(feedUrl({ kind: 'articles' })) },
   ];
   const people = archive.people.flatMap((person) => {
     const quotes = (archive.quotesBySpeaker.get(person.id) ?? []).filter((quote) => quote.status === 'published').length;
     const articles = archive.articlesByAuthor.get(person.id)?.length ?? 0;
     if (quotes === 0 && articles === 0) return [];
-    return [{ name: person.name, page: personUrl(person.id), description: personFeedText(siteConfig.title, person.name, { quotes, articles }).description, url: absoluteUrl(feedUrl({ kind: 'person', id: person.id })) }];
+    return [
+      {
+        name: person.name,
+        page: personUrl(person.id),
+        description: personFeedText(siteConfig.title, person.name, { quotes, articles }).description,
+        url: absoluteUrl(feedUrl({ kind: 'person', id: person.id })),
+      },
+    ];
   });
   const tags = archive.tags.map((tag) => ({
     name: tag.name,

@@ -79,9 +79,7 @@ function describeViolations(results: AxeResults): string[] {
 }
 
 describe('axe-core, WCAG 2.2 AA and best practices', () => {
-  const cases = PAGE_TYPES.flatMap((pageType) =>
-    schemes.flatMap((scheme) => widths.map((width) => ({ pageType, scheme, width }))),
-  );
+  const cases = PAGE_TYPES.flatMap((pageType) => schemes.flatMap((scheme) => widths.map((width) => ({ pageType, scheme, width }))));
 
   it.each(cases)('$pageType.name ($pageType.path), $scheme, $width px', async ({ pageType, scheme, width }) => {
     const page = axePages.get(`${scheme} ${width}`);
@@ -90,7 +88,8 @@ describe('axe-core, WCAG 2.2 AA and best practices', () => {
     await page.addScriptTag({ content: axeSource });
     const started = performance.now();
     const results = await page.evaluate(
-      (options) => (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, options),
+      (options) =>
+        (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, options),
       axeOptions,
     );
     axeTimings.push(performance.now() - started);
@@ -180,7 +179,9 @@ describe('keyboard', () => {
     const [first] = stops;
     expect(first?.description).toBe('a #main');
     expect(first?.inViewport, 'the skip link shows when focused').toBe(true);
-    expect(stops.map((stop) => `${stop.index} ${stop.description}`)).toEqual(focusable.map((description, index) => `${index} ${description}`));
+    expect(stops.map((stop) => `${stop.index} ${stop.description}`)).toEqual(
+      focusable.map((description, index) => `${index} ${description}`),
+    );
     const withoutRing = stops.filter((stop) => !hasFocusIndicator(stop)).map((stop) => stop.description);
     expect(withoutRing).toEqual([]);
   });

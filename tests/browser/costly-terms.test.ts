@@ -20,12 +20,42 @@ import { serveStatic, type StaticServer } from '../support/static-server.ts';
  * accents, several words, a phrase, and words that extend or begin another.
  */
 const QUERIES = [
-  'the', 'The', 'THE!', '“of”', 'ocean', 'Ocean?', 'oath', 'tea', 'thaw', 'ocelot', 'their', 'them then',
-  'naïve', 'naive', 'Ñandu', 'river oak', 'old-them', '"of the"', 'the ocean of tea', 'zephyr', 'abbey', 'willow yarrow',
+  'the',
+  'The',
+  'THE!',
+  '“of”',
+  'ocean',
+  'Ocean?',
+  'oath',
+  'tea',
+  'thaw',
+  'ocelot',
+  'their',
+  'them then',
+  'naïve',
+  'naive',
+  'Ñandu',
+  'river oak',
+  'old-them',
+  '"of the"',
+  'the ocean of tea',
+  'zephyr',
+  'abbey',
+  'willow yarrow',
   // Not in the index: past a shortened end of a range, or beyond every range.
-  'theater', 'ocarina', 'zebra', 'oceanic tea', '한국', 'ガラス', 'Ünïcödé tea',
+  'theater',
+  'ocarina',
+  'zebra',
+  'oceanic tea',
+  '한국',
+  'ガラス',
+  'Ünïcödé tea',
   // Whose stems differ from them, as the index's words are stems ("bridg", "candl").
-  'bridges', 'candles', 'quarries', 'tendering', 'willowy',
+  'bridges',
+  'candles',
+  'quarries',
+  'tendering',
+  'willowy',
 ];
 
 let root: string;
@@ -44,7 +74,11 @@ beforeAll(async () => {
   const { meta } = readBundleMeta(bundleDir);
   chunkFiles = meta.chunks.map((chunk) => `${chunk.hash}.pf_index`);
   everyChunk = {
-    budget: 0, fixed: 0, fragments: 0, pages: 48, language: 'en',
+    budget: 0,
+    fixed: 0,
+    fragments: 0,
+    pages: 48,
+    language: 'en',
     ranges: meta.chunks.map((chunk) => [chunk.from, chunk.to] as const),
     costly: chunkFiles.map((file, at) => ({ at, bytes: statSync(join(bundleDir, 'index', file)).size, word: file, pages: 1 })),
   };
@@ -87,10 +121,13 @@ describe('the chunks a query downloads', () => {
     const mismatches: string[] = [];
     let fetchedAny = 0;
     for (const query of QUERIES) {
-      const predicted = costlyTerms(query, everyChunk).map(({ chunk }) => chunkFiles[chunk.at] ?? '?').sort();
+      const predicted = costlyTerms(query, everyChunk)
+        .map(({ chunk }) => chunkFiles[chunk.at] ?? '?')
+        .sort();
       const fetched = await chunksPagefindFetches(query);
       if (fetched.length > 0) fetchedAny++;
-      if (JSON.stringify(predicted) !== JSON.stringify(fetched)) mismatches.push(`${query}: predicted ${predicted.join(' ')}, fetched ${fetched.join(' ')}`);
+      if (JSON.stringify(predicted) !== JSON.stringify(fetched))
+        mismatches.push(`${query}: predicted ${predicted.join(' ')}, fetched ${fetched.join(' ')}`);
     }
     expect(mismatches).toEqual([]);
     // Queries of the fixture's words load chunks: the comparison is not between two empty lists.

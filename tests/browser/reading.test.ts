@@ -85,7 +85,9 @@ describe('at 320 px', () => {
     await open(page, pageType);
     await page.evaluate(() => document.fonts.ready);
     const overflow = await sidewaysOverflow();
-    expect(overflow.scrollWidth, `sticking out: ${overflow.culprits.join('; ') || 'nothing found'}`).toBeLessThanOrEqual(overflow.clientWidth);
+    expect(overflow.scrollWidth, `sticking out: ${overflow.culprits.join('; ') || 'nothing found'}`).toBeLessThanOrEqual(
+      overflow.clientWidth,
+    );
   });
 });
 
@@ -98,9 +100,17 @@ describe('layout stability', () => {
           new Promise<string[]>((resolve) => {
             const found: string[] = [];
             new PerformanceObserver((list) => {
-              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] })[]) {
+              for (const entry of list.getEntries() as (PerformanceEntry & {
+                value: number;
+                hadRecentInput: boolean;
+                sources?: { node?: Node | null }[];
+              })[]) {
                 if (entry.hadRecentInput) continue;
-                const nodes = (entry.sources ?? []).map((source) => (source.node instanceof Element ? source.node.tagName.toLowerCase() + (source.node.className ? `.${source.node.className}` : '') : String(source.node?.nodeName)));
+                const nodes = (entry.sources ?? []).map((source) =>
+                  source.node instanceof Element
+                    ? source.node.tagName.toLowerCase() + (source.node.className ? `.${source.node.className}` : '')
+                    : String(source.node?.nodeName),
+                );
                 found.push(`${entry.value.toFixed(4)} (${nodes.join(', ')})`);
               }
             }).observe({ type: 'layout-shift', buffered: true });
@@ -225,10 +235,13 @@ describe('a link to a passage', () => {
       expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
 
       const backgroundOf = (selector: string) =>
-        page.locator(selector).first().evaluate((element) => {
-          const style = getComputedStyle(element);
-          return `${style.backgroundColor} ${style.backgroundImage}`;
-        });
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => {
+            const style = getComputedStyle(element);
+            return `${style.backgroundColor} ${style.backgroundImage}`;
+          });
       const untargeted = await backgroundOf('.article__body mark:not(:target)');
       expect(await backgroundOf('mark#q-spirit-of-resistance')).not.toBe(untargeted);
     });

@@ -13,7 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { distOf } from '../support/sites.ts';
-import { DOWNLOAD_COSTS_FILE, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, type DownloadCosts } from '../../src/domain/costly-terms.ts';
+import {
+  DOWNLOAD_COSTS_FILE,
+  costlySearchMessage,
+  costlyTerms,
+  costsForLanguage,
+  formatKilobytes,
+  type DownloadCosts,
+} from '../../src/domain/costly-terms.ts';
 import { readBundleMeta } from '../support/pagefind-fixture.ts';
 
 const strictPolicy = [
@@ -76,10 +83,14 @@ afterAll(async () => {
 async function searchFor(query: string) {
   await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
   const results = page.getByRole('list', { name: 'Search results' });
-  await results.getByRole('link').first().waitFor({ timeout: 15_000 }).catch((error: unknown) => {
-    // A blocked inline script or WebAssembly shows up here, not in the timeout.
-    throw new Error(`No result for "${query}". Errors in the page: ${problems.join(' | ') || 'none'}`, { cause: error });
-  });
+  await results
+    .getByRole('link')
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch((error: unknown) => {
+      // A blocked inline script or WebAssembly shows up here, not in the timeout.
+      throw new Error(`No result for "${query}". Errors in the page: ${problems.join(' | ') || 'none'}`, { cause: error });
+    });
   return results;
 }
 
@@ -107,8 +118,16 @@ describe('search page', () => {
   });
 
   it('finds for "the Panjshir" what it finds for "Panjshir", and names the query as typed', async () => {
-    const plain = await (await searchFor('Panjshir')).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    const withCommonWords = await (await searchFor('the Panjshir')).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const plain = await (
+      await searchFor('Panjshir')
+    )
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const withCommonWords = await (
+      await searchFor('the Panjshir')
+    )
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(withCommonWords).toEqual(plain);
     await expect.poll(() => page.getByRole('status').textContent()).toBe(`${plain.length} results for “the Panjshir”.`);
     expect(problems).toEqual([]);
@@ -138,8 +157,15 @@ describe('search page', () => {
     const chunkFile = `${chunk.hash}.pf_index`;
     // The page's view of the index: "panjshir" in a costly chunk of its own, "resistance" in another.
     const costs: DownloadCosts = {
-      budget: 300 * 1024, fixed: 200 * 1024, fragments: 30 * 1024, pages: language.page_count,
-      ranges: [['0', 'p'], ['pa', 'pz'], ['q', 'zzz']],
+      budget: 300 * 1024,
+      fixed: 200 * 1024,
+      fragments: 30 * 1024,
+      pages: language.page_count,
+      ranges: [
+        ['0', 'p'],
+        ['pa', 'pz'],
+        ['q', 'zzz'],
+      ],
       costly: [{ at: 1, bytes: 250 * 1024, word: 'panjshir', pages: language.page_count - 1 }],
     };
     await page.route(`**/pagefind/${DOWNLOAD_COSTS_FILE}`, (route) => route.fulfill({ json: { languages: { en: costs } } }));
@@ -159,8 +185,11 @@ describe('search page', () => {
       // The question and its button pass axe (run through the DevTools protocol: the page's policy allows no injected script).
       await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> } })
+          .axe;
+        const result = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        });
         return result.violations.map((violation) => violation.id);
       });
       expect(violations).toEqual([]);

@@ -19,7 +19,23 @@ import { serveStatic, type StaticServer } from '../support/static-server.ts';
  * beginning of a common word ("th", "o"): Pagefind looks a query's word up in one chunk,
  * so such a query finds the words of the chunk before the common word, not the word.
  */
-const QUERIES = ['the', 'of', 'ocean', 'oath', 'tea', 'thaw', 'ocelot', 'oc', 'tha', 'thei', 'the ocean', '"of the"', 'river oak', 'old them', 'zebra'];
+const QUERIES = [
+  'the',
+  'of',
+  'ocean',
+  'oath',
+  'tea',
+  'thaw',
+  'ocelot',
+  'oc',
+  'tha',
+  'thei',
+  'the ocean',
+  '"of the"',
+  'river oak',
+  'old them',
+  'zebra',
+];
 
 interface Found {
   query: string;
@@ -106,7 +122,7 @@ describe('a bundle with its common words split into chunks of their own', () => 
     expect(split.found).toEqual(original.found);
   });
 
-  it('downloads far less for a rare word that Pagefind put in a common word\'s chunk, and no more for the common word', async () => {
+  it("downloads far less for a rare word that Pagefind put in a common word's chunk, and no more for the common word", async () => {
     for (const rare of ['ocean', 'thaw']) {
       const before = await chunkBytes('original', rare);
       const after = await chunkBytes('split', rare);

@@ -37,22 +37,40 @@ function archive(overrides: Files): Files {
 
 const CASES = {
   missingField: archive({ 'quotes/no-speaker.md': QUOTE('text: "The river rose"\nsource: fixture-article\ndate: 2024-05-08') }),
-  wrongReference: archive({ 'quotes/wrong-speaker.md': QUOTE('text: "The river rose"\nspeaker: ada-writter\nsource: fixture-article\ndate: 2024-05-08') }),
-  duplicateId: archive({ 'quotes/2024/good-quote.md': QUOTE('text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-09') }),
-  impossibleDateUnquoted: archive({ 'quotes/feb-30.md': QUOTE('text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2021-02-30') }),
-  impossibleDateQuoted: archive({ 'quotes/feb-30.md': QUOTE('text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: "2021-02-30"') }),
+  wrongReference: archive({
+    'quotes/wrong-speaker.md': QUOTE('text: "The river rose"\nspeaker: ada-writter\nsource: fixture-article\ndate: 2024-05-08'),
+  }),
+  duplicateId: archive({
+    'quotes/2024/good-quote.md': QUOTE('text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-09'),
+  }),
+  impossibleDateUnquoted: archive({
+    'quotes/feb-30.md': QUOTE('text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2021-02-30'),
+  }),
+  impossibleDateQuoted: archive({
+    'quotes/feb-30.md': QUOTE('text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: "2021-02-30"'),
+  }),
   threeErrors: archive({
     'quotes/three.md': QUOTE('text: "The river rose"\nspeaker: nobody-known\nsource: fixture-article\ndate: 2021-02-30'),
     'people/broken.md': PERSON('Bro\uFFFDen Name'),
   }),
-  brokenCharacters: archive({ 'articles/ligature.md': ARTICLE.replace('Fixture Article', 'Fixture \uFB01le').replace('every street', 'every stre\u0007et') }),
+  brokenCharacters: archive({
+    'articles/ligature.md': ARTICLE.replace('Fixture Article', 'Fixture \uFB01le').replace('every street', 'every stre\u0007et'),
+  }),
   bidiOverride: archive({ 'people/spoofed.md': PERSON('Evil \u202Eeman\u202C Person'), 'people/zero-width.md': PERSON('Zero\u200BWidth') }),
-  twoQuotesOneDay: archive({ 'quotes/same-day.md': QUOTE('text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-07') }),
-  misquote: archive({ 'quotes/misquote.md': QUOTE('text: "Nobody had warned us, the mayor said"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-08') }),
+  twoQuotesOneDay: archive({
+    'quotes/same-day.md': QUOTE('text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-07'),
+  }),
+  misquote: archive({
+    'quotes/misquote.md': QUOTE(
+      'text: "Nobody had warned us, the mayor said"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-08',
+    ),
+  }),
   unknownTag: archive({ 'quotes/tagged.md': QUOTE(`${GOOD_QUOTE.replace('2024-05-07', '2024-05-08')}\ntags: [flods]`) }),
   unsafePersonUrl: archive({ 'people/bad-url.md': PERSON('Bad Url', 'url: "javascript:alert(1)"\n') }),
   wrongOffset: archive({ 'articles/fixture-article.md': ARTICLE.replace('+02:00', '+01:00') }),
-  unknownField: archive({ 'quotes/typo.md': QUOTE('text: "The river rose"\nspeeker: ada-writer\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-08') }),
+  unknownField: archive({
+    'quotes/typo.md': QUOTE('text: "The river rose"\nspeeker: ada-writer\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-08'),
+  }),
 } satisfies Record<string, Files>;
 
 type CaseName = keyof typeof CASES;

@@ -55,8 +55,14 @@ function quoteFile(text: string, day: number): string {
 
 function makeTree(seed: number, hazardChance: number): Tree {
   const next = random(seed);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const tree: Tree = { files: { 'people/ada-writer.md': PERSON, 'articles/fixture-article.md': ARTICLE }, outside: {}, links: {}, published: [], refused: [] };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const tree: Tree = {
+    files: { 'people/ada-writer.md': PERSON, 'articles/fixture-article.md': ARTICLE },
+    outside: {},
+    links: {},
+    published: [],
+    refused: [],
+  };
   // A tree where every quote has a hazard gets each kind at least once, in an order the seed decides.
   const everyKind = hazardChance >= 1;
   const offset = Math.floor(next() * HAZARDS.length);
@@ -142,14 +148,18 @@ async function buildTree(seed: number, hazardChance: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (let i = 0; i < TREES.length; i += 2) await Promise.all(TREES.slice(i, i + 2).map(({ seed, hazardChance }) => buildTree(seed, hazardChance)));
+  for (let i = 0; i < TREES.length; i += 2)
+    await Promise.all(TREES.slice(i, i + 2).map(({ seed, hazardChance }) => buildTree(seed, hazardChance)));
 });
 
 /** Quote pages in a built site: `quotes/<id>/index.html`, leaving out the list and archive pages. */
 function quotePages(outDir: string): string[] {
   const quotes = join(outDir, 'quotes');
   return readdirSync(quotes, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'page' && !/^\d+$/.test(entry.name) && existsSync(join(quotes, entry.name, 'index.html')))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && entry.name !== 'page' && !/^\d+$/.test(entry.name) && existsSync(join(quotes, entry.name, 'index.html')),
+    )
     .map((entry) => entry.name)
     .sort();
 }
@@ -177,7 +187,18 @@ describe('random content trees: the entries checked are the entries published', 
   it('the seeds cover every hazard and a tree without any', () => {
     const hazards = new Set<string>();
     for (const { tree } of results.values()) {
-      for (const path of tree.refused) hazards.add(/\.MD$/.test(path) ? 'upper-case' : /\.markdown$/.test(path) ? 'markdown-ext' : /\/\.hidden-/.test(path) ? 'hidden-folder' : /linked-/.test(path) ? 'link-folder' : 'link-or-escape');
+      for (const path of tree.refused)
+        hazards.add(
+          /\.MD$/.test(path)
+            ? 'upper-case'
+            : /\.markdown$/.test(path)
+              ? 'markdown-ext'
+              : /\/\.hidden-/.test(path)
+                ? 'hidden-folder'
+                : /linked-/.test(path)
+                  ? 'link-folder'
+                  : 'link-or-escape',
+        );
       if (Object.keys(tree.files).some((path) => path.endsWith('.DS_Store'))) hazards.add('leftover');
     }
     expect([...results.values()].some(({ tree }) => tree.refused.length === 0)).toBe(true);

@@ -64,7 +64,17 @@ async function startDev(env: Record<string, string>, base: string, cacheDir: str
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
   const child: ChildProcess = spawn(astroBin, ['dev', '--port', String(port), '--ignore-lock'], {
     cwd: projectRoot,
-    env: { ...inherited, NODE_ENV: 'development', TZ: 'UTC', BUILD_DATE: TEST_BUILD_DATE, QTD_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: {
+      ...inherited,
+      NODE_ENV: 'development',
+      TZ: 'UTC',
+      BUILD_DATE: TEST_BUILD_DATE,
+      QTD_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

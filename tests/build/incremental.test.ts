@@ -45,7 +45,8 @@ function build(day: string, dist: string, cache: string): Promise<BuildResult> {
 }
 
 function expectSuccess(result: BuildResult, name: string): void {
-  if (result.code !== 0) throw new Error(`${name} failed (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  if (result.code !== 0)
+    throw new Error(`${name} failed (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
 }
 
 describe('an incremental build after edits', () => {
@@ -62,16 +63,35 @@ describe('an incremental build after edits', () => {
 
     // Edits far apart, so that each one alone decides which pages must change: a page
     // missing from a key then shows as a difference, not hidden by another edit's pages.
-    const quotes = await Promise.all((await readdir(join(contentDir, 'quotes'))).sort().map(async (file) => {
-      const text = await readFile(join(contentDir, 'quotes', file), 'utf8');
-      return { id: file.replace(/\.md$/, ''), text, speaker: fieldOf(text, 'speaker'), source: fieldOf(text, 'source'), date: fieldOf(text, 'date') };
-    }));
+    const quotes = await Promise.all(
+      (await readdir(join(contentDir, 'quotes'))).sort().map(async (file) => {
+        const text = await readFile(join(contentDir, 'quotes', file), 'utf8');
+        return {
+          id: file.replace(/\.md$/, ''),
+          text,
+          speaker: fieldOf(text, 'speaker'),
+          source: fieldOf(text, 'source'),
+          date: fieldOf(text, 'date'),
+        };
+      }),
+    );
     const editable = quotes.find((quote) => quote.id === summary.editableQuoteId);
     if (!editable) throw new Error('the corpus has no editable quote');
     const article = editable.source;
-    const others = quotes.filter((quote) => quote.source !== article && quote.speaker !== editable.speaker && quote.date < FIRST_DAY && quote.id !== summary.todaysQuoteId);
-    const authors = new Set((await Promise.all((await readdir(join(contentDir, 'articles'))).map((file) => readFile(join(contentDir, 'articles', file), 'utf8'))))
-      .flatMap((text) => fieldOf(text, 'authors').replace(/[[\]]/g, '').split(',').map((id) => id.trim())));
+    const others = quotes.filter(
+      (quote) =>
+        quote.source !== article && quote.speaker !== editable.speaker && quote.date < FIRST_DAY && quote.id !== summary.todaysQuoteId,
+    );
+    const authors = new Set(
+      (
+        await Promise.all((await readdir(join(contentDir, 'articles'))).map((file) => readFile(join(contentDir, 'articles', file), 'utf8')))
+      ).flatMap((text) =>
+        fieldOf(text, 'authors')
+          .replace(/[[\]]/g, '')
+          .split(',')
+          .map((id) => id.trim()),
+      ),
+    );
     // A speaker who wrote no article: renaming them changes the pages that show their quotes, no more.
     const person = others.find((quote) => !authors.has(quote.speaker))?.speaker;
     const deleted = others.find((quote) => quote.speaker !== person)?.id;
@@ -118,7 +138,8 @@ describe('an incremental build after edits', () => {
 async function replaceOnce(path: string, anchor: string, replacement: string): Promise<void> {
   const text = await readFile(path, 'utf8');
   const count = text.split(anchor).length - 1;
-  if (count !== 1) throw new Error(`${path}: expected the text ${JSON.stringify(anchor)} once, found it ${count} times; update this test to the new code`);
+  if (count !== 1)
+    throw new Error(`${path}: expected the text ${JSON.stringify(anchor)} once, found it ${count} times; update this test to the new code`);
   await writeFile(path, text.replace(anchor, replacement));
 }
 
@@ -185,7 +206,9 @@ describe('an incremental build after a page starts to show one more field', () =
     const build = (dist: string, cache: string) => buildProject(project, fieldContent, join(fieldRoot, dist), join(fieldRoot, cache));
     expectSuccess(await build('dist', 'cache'), 'the first build of the copy');
 
-    const quotes = await Promise.all((await readdir(join(fieldContent, 'quotes'))).sort().map((file) => readFile(join(fieldContent, 'quotes', file), 'utf8')));
+    const quotes = await Promise.all(
+      (await readdir(join(fieldContent, 'quotes'))).sort().map((file) => readFile(join(fieldContent, 'quotes', file), 'utf8')),
+    );
     const curator = quotes.map((text) => /^curator: (.*)$/m.exec(text)?.[1]?.replace(/^"|"$/g, '')).find((id) => id !== undefined);
     if (!curator) throw new Error('the corpus has no curator');
     await editFrontmatter(join(fieldContent, 'people', `${curator}.md`), 'name', 'Renamed Curator');
@@ -224,7 +247,11 @@ describe('an incremental build after a page starts to show one more field', () =
   it('shows the new name in the lists, where only the new field shows it', async () => {
     const dist = join(fieldRoot, 'dist');
     const pages = listFiles(dist).filter((file) => file.endsWith('index.html'));
-    const naming = (await Promise.all(pages.map(async (file) => ((await readFile(join(dist, file), 'utf8')).includes('chosen by Renamed Curator') ? [file] : [])))).flat();
+    const naming = (
+      await Promise.all(
+        pages.map(async (file) => ((await readFile(join(dist, file), 'utf8')).includes('chosen by Renamed Curator') ? [file] : [])),
+      )
+    ).flat();
     // Tag pages and the pages of the list of quotes name no curator but through the new field.
     expect(naming.filter((file) => file.startsWith('tags/')).length).toBeGreaterThan(0);
     expect(naming.filter((file) => file.startsWith('quotes/page/') || file === 'quotes/index.html').length).toBeGreaterThan(0);

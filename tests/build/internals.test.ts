@@ -14,12 +14,15 @@ import { CHECKED_VERSIONS } from '../../src/build/internals.ts';
 /** A warning of src/build/internals.ts: a trick that did not engage, or a package of another version than the checked one. */
 const INTERNALS_WARNING = /^.*\[WARN\].*(?:did not engage with|the build’s reliance on its private behaviour was checked with).*$/gm;
 
-const PAGES_LINE = /\[qtd:previous-output\] pages: (\d+) rendered, up to (\d+) at once \(build\.concurrency (\d+)\); (\d+) of (\d+) keyed pages skipped as unchanged(?:; of the (\d+) pages linked back, (\d+) left in place)?/;
+const PAGES_LINE =
+  /\[qtd:previous-output\] pages: (\d+) rendered, up to (\d+) at once \(build\.concurrency (\d+)\); (\d+) of (\d+) keyed pages skipped as unchanged(?:; of the (\d+) pages linked back, (\d+) left in place)?/;
 
 function expectEngaged(log: string, name: string): RegExpExecArray {
   expect(log.match(INTERNALS_WARNING) ?? [], `${name}: warnings of docs/internals.md`).toEqual([]);
   // The content store was read from Astro's file, not bundled as one literal.
-  expect(log, name).toMatch(/\[qtd:content-store\] content store: read from data-store\.json when the pages render \([\d.]+ [kM]B\), not bundled/);
+  expect(log, name).toMatch(
+    /\[qtd:content-store\] content store: read from data-store\.json when the pages render \([\d.]+ [kM]B\), not bundled/,
+  );
   // Pages rendered several at once.
   const pages = PAGES_LINE.exec(log);
   expect(pages, `${name}: the pages line of qtd:previous-output`).not.toBeNull();
@@ -50,9 +53,11 @@ describe('the pages of the last build, linked back', () => {
   beforeAll(async () => {
     await rm(join(root, 'dist'), { recursive: true, force: true });
     const first = await build();
-    if (first.code !== 0) throw new Error(`the first build failed (exit ${first.code}):\n${first.stdout.slice(-3000)}\n${first.stderr.slice(-3000)}`);
+    if (first.code !== 0)
+      throw new Error(`the first build failed (exit ${first.code}):\n${first.stdout.slice(-3000)}\n${first.stderr.slice(-3000)}`);
     second = await build();
-    if (second.code !== 0) throw new Error(`the second build failed (exit ${second.code}):\n${second.stdout.slice(-3000)}\n${second.stderr.slice(-3000)}`);
+    if (second.code !== 0)
+      throw new Error(`the second build failed (exit ${second.code}):\n${second.stdout.slice(-3000)}\n${second.stderr.slice(-3000)}`);
   }, 600_000);
 
   it(`are left in place by astro ${CHECKED_VERSIONS.astro}, which skips them instead of copying them from its cache`, () => {

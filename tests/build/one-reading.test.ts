@@ -13,9 +13,13 @@ import { outRoot, projectRoot, runAstroBuild, type BuildResult } from '../suppor
 type Files = Record<string, string>;
 
 const PERSON = (name: string) => `---\nname: ${name}\ndescription: Fixture person\n---\n`;
-const ARTICLE = (frontMatterExtra = '', body = 'The river rose in the night and the town woke to water in every street.\n\nNobody had warned them, the mayor said, and nobody would forget it.\n') =>
+const ARTICLE = (
+  frontMatterExtra = '',
+  body = 'The river rose in the night and the town woke to water in every street.\n\nNobody had warned them, the mayor said, and nobody would forget it.\n',
+) =>
   `---\ntitle: Fixture Article\nauthors: [ada-writer]\npublished: 2024-05-06T10:00:00+02:00\ntimeZone: Europe/Paris\n${frontMatterExtra}---\n\n${body}`;
-const QUOTE = (text: string, date: string, extra = '') => `---\ntext: ${JSON.stringify(text)}\nspeaker: ada-writer\nsource: fixture-article\ndate: ${date}\n${extra}---\n`;
+const QUOTE = (text: string, date: string, extra = '') =>
+  `---\ntext: ${JSON.stringify(text)}\nspeaker: ada-writer\nsource: fixture-article\ndate: ${date}\n${extra}---\n`;
 
 function archive(overrides: Files): Files {
   return {
@@ -85,7 +89,10 @@ const CASES = {
     files: archive({
       'people/escaped.md': '---\nname: "Evil \\u202E name"\ndescription: "nul \\0 and \\x01"\n---\n',
       'quotes/nul.md': QUOTE('Nobody had warned them', '2024-05-08').replace('"Nobody had warned them"', '"Nobody had\\0 warned them"'),
-      'quotes/nonchar.md': QUOTE('Nobody had warned them', '2024-05-09').replace('"Nobody had warned them"', '"Nobody had warned them\\uFFFE"'),
+      'quotes/nonchar.md': QUOTE('Nobody had warned them', '2024-05-09').replace(
+        '"Nobody had warned them"',
+        '"Nobody had warned them\\uFFFE"',
+      ),
       'people/referenced.md': `---\nname: Referenced Person\n---\n\nA bio with an override &#x202E; and a zero-width&#x200B;space.\n`,
     }),
   },

@@ -20,8 +20,12 @@ describe('the seed quote in its article', () => {
     const marks = article('mark[data-quote~="spirit-of-resistance"]');
     expect(marks.length).toBe(2);
     expect(article('#q-spirit-of-resistance').is(marks.first())).toBe(true);
-    expect(marks.first().text()).toMatch(/^what makes a people strong, above and beyond any imbalance of forces, is the spirit of resistance/);
-    expect(marks.last().text()).toMatch(/You must believe with all your heart in your mission\. And for me that mission is irrevocable, whatever the price\.?$/);
+    expect(marks.first().text()).toMatch(
+      /^what makes a people strong, above and beyond any imbalance of forces, is the spirit of resistance/,
+    );
+    expect(marks.last().text()).toMatch(
+      /You must believe with all your heart in your mission\. And for me that mission is irrevocable, whatever the price\.?$/,
+    );
     const link = article('a.quote-link[href="/quotes/spirit-of-resistance/"]');
     expect(link).toHaveLength(1);
     expect(link.attr('aria-label')).toMatch(/Quote of the day/);
@@ -53,7 +57,12 @@ describe('quotes in the fixture archive', () => {
     const $ = loadPage(dist, 'articles/fixture-article-one');
     const marks = $('mark[data-quote~="quote-emphasis"]');
     expect(marks.length).toBeGreaterThan(1);
-    expect(marks.map((_, m) => $(m).text()).get().join('')).toBe('Courage is the first of the virtues, because it makes all the others possible.'.replace(/^C/, 'c'));
+    expect(
+      marks
+        .map((_, m) => $(m).text())
+        .get()
+        .join(''),
+    ).toBe('Courage is the first of the virtues, because it makes all the others possible.'.replace(/^C/, 'c'));
     expect($('em mark').length + $('mark em').length).toBeGreaterThan(0);
   });
 
@@ -78,7 +87,8 @@ describe('marks follow the quotes through the content cache', () => {
     const absolute = join(projectRoot, contentDir);
     rmSync(join(projectRoot, 'tests/.out/cache-case'), { recursive: true, force: true });
     mkdirSync(absolute, { recursive: true });
-    for (const part of ['people', 'articles', 'quotes', 'tags.yaml']) cpSync(join(projectRoot, 'content', part), join(absolute, part), { recursive: true });
+    for (const part of ['people', 'articles', 'quotes', 'tags.yaml'])
+      cpSync(join(projectRoot, 'content', part), join(absolute, part), { recursive: true });
     const build = join(outRoot, 'cache-case');
     const run = () => runAstroBuild({ CONTENT_DIR: contentDir }, join(build, 'dist'), join(build, 'cache'));
     const marked = () => loadPage(join(build, 'dist'), ARTICLE)('#q-no-surrender').length;
@@ -87,7 +97,10 @@ describe('marks follow the quotes through the content cache', () => {
     expect(marked()).toBe(0);
 
     const newQuote = join(absolute, 'quotes/no-surrender.md');
-    writeFileSync(newQuote, '---\ntext: "Surrender is not in my dictionary."\nspeaker: ahmad-massoud\nsource: the-afghan-who-wont-surrender-to-the-taliban\ndate: 2021-08-24\n---\n');
+    writeFileSync(
+      newQuote,
+      '---\ntext: "Surrender is not in my dictionary."\nspeaker: ahmad-massoud\nsource: the-afghan-who-wont-surrender-to-the-taliban\ndate: 2021-08-24\n---\n',
+    );
     const second = await run();
     expect(second.code, second.stderr).toBe(0);
     expect(marked()).toBe(1);

@@ -61,8 +61,14 @@ const HOSTILE = [
 const SHADOWING = ['/quotes/good-quote/', '/Quotes/Good-Quote/', '/favicon.svg/'];
 
 const CASES = {
-  hostile: archive([...HOSTILE.map((from) => ({ from, to: 'https://evil.example/' })), { from: '/quotes/old-id/', to: '/quotes/good-quote/' }]),
-  shadowing: archive([...SHADOWING.map((from) => ({ from, to: 'https://evil.example/' })), { from: '/quotes/old-id/', to: '/quotes/good-quote/' }]),
+  hostile: archive([
+    ...HOSTILE.map((from) => ({ from, to: 'https://evil.example/' })),
+    { from: '/quotes/old-id/', to: '/quotes/good-quote/' },
+  ]),
+  shadowing: archive([
+    ...SHADOWING.map((from) => ({ from, to: 'https://evil.example/' })),
+    { from: '/quotes/old-id/', to: '/quotes/good-quote/' },
+  ]),
 } satisfies Record<string, Files>;
 
 type CaseName = keyof typeof CASES;
@@ -161,9 +167,15 @@ describe('a from a web server would resolve elsewhere, or that the build owns', 
 describe('a from that is a page or file of this build', () => {
   it('stops the build before any redirect is written, naming each entry, its field and its fix', () => {
     const { output, dir } = failure('shadowing');
-    expect(reported(output, dir, 1).line).toContain('"from: /quotes/good-quote/" is still a page or file of the site (quotes/good-quote/index.html)');
-    expect(reported(output, dir, 2).line).toContain('"from: /Quotes/Good-Quote/" is still a page or file of the site (quotes/good-quote/index.html)');
-    expect(reported(output, dir, 3).line).toContain('"from: /favicon.svg/" would need a folder where the build writes the file favicon.svg');
+    expect(reported(output, dir, 1).line).toContain(
+      '"from: /quotes/good-quote/" is still a page or file of the site (quotes/good-quote/index.html)',
+    );
+    expect(reported(output, dir, 2).line).toContain(
+      '"from: /Quotes/Good-Quote/" is still a page or file of the site (quotes/good-quote/index.html)',
+    );
+    expect(reported(output, dir, 3).line).toContain(
+      '"from: /favicon.svg/" would need a folder where the build writes the file favicon.svg',
+    );
     for (const entry of [1, 2, 3]) expect(reported(output, dir, entry).fix).toMatch(/^\s+Fix: remove the redirect/);
     expect(output).not.toContain('entry 4:');
     expect(output).not.toMatch(/redirects? written/);

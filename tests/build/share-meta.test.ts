@@ -93,7 +93,8 @@ describe.each(Object.keys(DEPLOYMENTS) as CheckedSite[])('share metadata of the 
       const ogUrl = meta($, 'og:url');
       // The 404 page answers at every missing address: it has no URL of its own.
       if (file === '404.html') {
-        if (ogUrl !== undefined && canonical !== undefined && ogUrl !== canonical) report(`og:url ${ogUrl} is not the canonical ${canonical}`);
+        if (ogUrl !== undefined && canonical !== undefined && ogUrl !== canonical)
+          report(`og:url ${ogUrl} is not the canonical ${canonical}`);
         continue;
       }
       if (ogUrl === undefined) report('no og:url');
@@ -159,7 +160,10 @@ describe.each(Object.keys(DEPLOYMENTS) as CheckedSite[])('share metadata of the 
           if (key === 'image') {
             const missing = missingFile(url);
             if (missing !== undefined) problems.push(`${file}: ${path} ${missing}`);
-          } else if (parsedUrl.origin === origin && missingFile(parsedUrl.pathname.endsWith('/') ? `${url}index.html` : url) !== undefined) {
+          } else if (
+            parsedUrl.origin === origin &&
+            missingFile(parsedUrl.pathname.endsWith('/') ? `${url}index.html` : url) !== undefined
+          ) {
             problems.push(`${file}: ${path} ${url} is no page of the site`);
           }
         }

@@ -31,9 +31,20 @@ describe('pages of the seed archive', () => {
   it('builds every page DESIGN.md lists for the seed content', () => {
     const files = new Set(listFiles(dist));
     for (const page of [
-      'index.html', 'quotes/index.html', `${QUOTE}/index.html`, 'quotes/2021/index.html', 'quotes/2021/08/index.html',
-      'articles/index.html', `${ARTICLE}/index.html`, 'people/index.html', 'people/ahmad-massoud/index.html',
-      'people/bernard-henri-levy/index.html', 'people/jenna-lee/index.html', 'about/index.html', '404.html', 'rss.xml',
+      'index.html',
+      'quotes/index.html',
+      `${QUOTE}/index.html`,
+      'quotes/2021/index.html',
+      'quotes/2021/08/index.html',
+      'articles/index.html',
+      `${ARTICLE}/index.html`,
+      'people/index.html',
+      'people/ahmad-massoud/index.html',
+      'people/bernard-henri-levy/index.html',
+      'people/jenna-lee/index.html',
+      'about/index.html',
+      '404.html',
+      'rss.xml',
       'sitemap-index.xml',
     ]) {
       expect(files, page).toContain(page);
@@ -56,7 +67,9 @@ describe('pages of the seed archive', () => {
   it('shows the quote with its speaker, source and commentary on the quote page', () => {
     const $ = loadPage(dist, QUOTE);
     const figure = $('figure.quote-figure');
-    expect(figure.find('blockquote').attr('cite')).toMatch(/^https:\/\/.+\/articles\/the-afghan-who-wont-surrender-to-the-taliban\/#q-spirit-of-resistance$/);
+    expect(figure.find('blockquote').attr('cite')).toMatch(
+      /^https:\/\/.+\/articles\/the-afghan-who-wont-surrender-to-the-taliban\/#q-spirit-of-resistance$/,
+    );
     expect(figure.find('blockquote').text()).toContain('What makes a people strong, above and beyond any imbalance of forces');
     expect(figure.find('blockquote').text()).toContain('whatever the price.');
     const speaker = figure.find('figcaption a');
@@ -86,7 +99,9 @@ describe('pages of the seed archive', () => {
     expect(body.text()).toContain('a shield against barbarism—not only for the Afghan people');
     expect($('html').html()).not.toContain('\uFFFD');
     expect($('.article__title').text()).toBe('The Afghan Who Won’t Surrender to the Taliban');
-    expect($('.article__dek').text()).toBe('Ahmad Massoud leads the resistance in the province of Panjshir. Can he and his fighters hold out?');
+    expect($('.article__dek').text()).toBe(
+      'Ahmad Massoud leads the resistance in the province of Panjshir. Can he and his fighters hold out?',
+    );
     expect($('.article__photo figcaption').text()).toContain('Ahmad Massoud in Panjshir province, September 2020.');
     expect(words($('.article__author-note').text())).toEqual(seedWords(seed.slice(seed.indexOf('Mr. Lévy is author of'))));
     expect($('.article__meta time').text()).toBe('Aug. 23, 2021, 12:56 p.m. ET');
@@ -104,7 +119,11 @@ describe('pages of the seed archive', () => {
     const author = loadPage(dist, 'people/bernard-henri-levy');
     expect(author(`a[href="/${ARTICLE}/"]`).length).toBeGreaterThan(0);
     const people = loadPage(dist, 'people');
-    expect(people('.people-list a').map((_, a) => people(a).text()).get()).toEqual(['Jenna Lee', 'Bernard-Henri Lévy', 'Ahmad Massoud']);
+    expect(
+      people('.people-list a')
+        .map((_, a) => people(a).text())
+        .get(),
+    ).toEqual(['Jenna Lee', 'Bernard-Henri Lévy', 'Ahmad Massoud']);
   });
 
   it('shows today’s quote large on the home page', () => {

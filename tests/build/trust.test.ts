@@ -126,7 +126,10 @@ function loneSurrogates(value: unknown, path = '$'): string[] {
   if (typeof value === 'string') return value.isWellFormed() ? [] : [path];
   if (Array.isArray(value)) return value.flatMap((item, index) => loneSurrogates(item, `${path}[${index}]`));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => [...(key.isWellFormed() ? [] : [`${path} key`]), ...loneSurrogates(item, `${path}.${key}`)]);
+    return Object.entries(value).flatMap(([key, item]) => [
+      ...(key.isWellFormed() ? [] : [`${path} key`]),
+      ...loneSurrogates(item, `${path}.${key}`),
+    ]);
   }
   return [];
 }
@@ -320,7 +323,9 @@ describe('hostile content in the fixture archive', () => {
     expect($('h1').text()).toContain(IMG_TEXT);
     expect($('h1 *')).toHaveLength(0);
     expect($('img[src="x"]')).toHaveLength(0);
-    const ld = $('script[type="application/ld+json"]').toArray().map((el) => JSON.parse($(el).text()) as Record<string, unknown>);
+    const ld = $('script[type="application/ld+json"]')
+      .toArray()
+      .map((el) => JSON.parse($(el).text()) as Record<string, unknown>);
     expect(ld.map((block) => block.headline)).toContain(`Fixture ${SCRIPT_TITLE} & ${IMG_TEXT} Title`);
   });
 
@@ -331,7 +336,9 @@ describe('hostile content in the fixture archive', () => {
     expect($('h1').text()).toContain(SCRIPT_TITLE);
     expect($('blockquote').first().text().trim()).toBe(text);
     expect($('blockquote img, blockquote script, h1 img, h1 script')).toHaveLength(0);
-    const ld = $('script[type="application/ld+json"]').toArray().map((el) => JSON.parse($(el).text()) as Record<string, unknown>);
+    const ld = $('script[type="application/ld+json"]')
+      .toArray()
+      .map((el) => JSON.parse($(el).text()) as Record<string, unknown>);
     expect(ld.map((block) => block.text)).toContain(text);
   });
 
@@ -347,7 +354,12 @@ describe('hostile content in the fixture archive', () => {
     expect(body.find('img[alt="data image"]')).toHaveLength(0);
     expect(body.find('img[src^="data:"]')).toHaveLength(0);
     expect(body.find('iframe')).toHaveLength(0);
-    expect(body.find('span').filter((_, s) => $(s).text() === 'a styled span').attr('style')).toBeUndefined();
+    expect(
+      body
+        .find('span')
+        .filter((_, s) => $(s).text() === 'a styled span')
+        .attr('style'),
+    ).toBeUndefined();
     const abbr = body.find('abbr');
     expect(abbr).toHaveLength(1);
     expect(abbr.attr('title')).toBe('Fixture Abbreviation');
@@ -366,12 +378,22 @@ describe('hostile content in the fixture archive', () => {
 
   it('keeps the hostile texts as text in the feeds too', () => {
     const text = `He wrote ${SCRIPT_TITLE} and ${IMG_TEXT} on the wall.`;
-    const feed = JSON.parse(readText(dist, 'feed.json')) as { items: { id: string; title?: string; content_html?: string; summary?: string }[] };
+    const feed = JSON.parse(readText(dist, 'feed.json')) as {
+      items: { id: string; title?: string; content_html?: string; summary?: string }[];
+    };
     const jsonItem = feed.items.find((item) => item.id.endsWith('quotes/quote-attack'));
     expect(jsonItem?.title).toContain(SCRIPT_TITLE);
     // JSON Feed's summary is plain text by definition; content_html is HTML.
     expect(jsonItem?.summary).toContain(text);
-    expect(cheerio.load(jsonItem?.content_html ?? '', null, false)('blockquote').text()).toBe(text);
+    expect(
+      cheerio
+        .load(
+          jsonItem?.content_html ?? '',
+          null,
+          false,
+        )('blockquote')
+        .text(),
+    ).toBe(text);
 
     expect(xmlWellFormednessErrors(readFileSync(join(dist, 'rss.xml')))).toEqual([]);
     const rss = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(readText(dist, 'rss.xml'));
@@ -392,7 +414,10 @@ describe('an article published as an excerpt', () => {
   const fixture = join(projectRoot, 'tests/fixtures/sites/archive');
   const articleBody = readFileSync(join(fixture, 'articles/fixture-excerpt-article.md'), 'utf8').split(/^---$/m).slice(2).join('---');
   const quoteText = /^text: "(.*)"$/m.exec(readFileSync(join(fixture, 'quotes/quote-excerpt.md'), 'utf8'))?.[1] ?? '';
-  const paragraphs = articleBody.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  const paragraphs = articleBody
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
   const pulled = paragraphs.filter((paragraph) => paragraph.includes(quoteText));
   const unpulled = paragraphs.filter((paragraph) => !paragraph.includes(quoteText));
   /** Every file of the site as text, gzip-compressed ones (Pagefind's index and fragments) unpacked. */
@@ -456,7 +481,10 @@ describe('a Persian quote in an English site', () => {
       page('body *').each((_, el) => {
         const element = page(el);
         if (element.is('script')) return;
-        const ownText = element.contents().filter((__, node) => node.type === 'text').text();
+        const ownText = element
+          .contents()
+          .filter((__, node) => node.type === 'text')
+          .text();
         if (!/[\u0600-\u06FF]/.test(ownText)) return;
         const lang = element.closest('[lang]');
         if (lang.attr('lang') !== 'fa' || element.closest('[dir]').attr('dir') !== 'rtl') {
@@ -531,7 +559,11 @@ describe('scheduled and withdrawn quotes', () => {
 describe('citation files', () => {
   const dist = distOf('fixture');
   const files = listFiles(dist);
-  const idsOf = (pattern: RegExp): string[] => files.filter((file) => pattern.test(file)).map((file) => file.split('/')[1] ?? '').sort();
+  const idsOf = (pattern: RegExp): string[] =>
+    files
+      .filter((file) => pattern.test(file))
+      .map((file) => file.split('/')[1] ?? '')
+      .sort();
 
   it('gives every quote page but a withdrawn one its citation as CSL-JSON, and leaves no bundle behind', () => {
     // quotes/<id>/index.html, not the year pages (quotes/2025/) nor the redirects of renamed quotes.

@@ -87,10 +87,9 @@ async function startBrowser(): Promise<Browser> {
       ...(install.env ? { env: install.env } : {}),
     });
   } catch (error) {
-    throw new Error(
-      `Could not launch Chromium (${install.description}).\n${howToFix}\nLaunch error: ${messageOf(error)}`,
-      { cause: error },
-    );
+    throw new Error(`Could not launch Chromium (${install.description}).\n${howToFix}\nLaunch error: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -213,9 +212,7 @@ async function hasMissingLibraries(executablePath: string): Promise<boolean> {
 }
 
 function definedEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 // Enough of tar for the package's archives: plain files and folders (ustar and

@@ -8,7 +8,17 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync,
 import { join, relative } from 'node:path';
 import { SITES, buildDirs, buildLogOf, projectRoot, runAstroBuild, TEST_BUILD_DATE, type SiteDefinition } from './sites.ts';
 
-const INPUTS = ['src', 'scripts/build.ts', 'content', 'public', 'tests/fixtures/sites', 'tests/support', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = [
+  'src',
+  'scripts/build.ts',
+  'content',
+  'public',
+  'tests/fixtures/sites',
+  'tests/support',
+  'astro.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function hashInputs(): string {
   const hash = createHash('sha256');
@@ -67,12 +77,20 @@ async function buildSites(): Promise<void> {
     const { outDir, cacheDir } = buildDirs(site.name);
     const stamp = join(outDir, '..', 'inputs.sha256');
     const key = `${inputs} ${TEST_BUILD_DATE} ${JSON.stringify(site.env)} ${site.command ?? ''}`;
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === key && existsSync(join(outDir, 'index.html')) && existsSync(buildLogOf(site.name))) continue;
+    if (
+      existsSync(stamp) &&
+      readFileSync(stamp, 'utf8') === key &&
+      existsSync(join(outDir, 'index.html')) &&
+      existsSync(buildLogOf(site.name))
+    )
+      continue;
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     const result = await runAstroBuild(site.env, outDir, cacheDir, site.command);
     if (result.code !== 0) {
-      throw new Error(`Building the test site "${site.name}" failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+      throw new Error(
+        `Building the test site "${site.name}" failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`,
+      );
     }
     writeFileSync(buildLogOf(site.name), result.stdout);
     process.stdout.write(`built test site ${site.name} in ${(result.ms / 1000).toFixed(1)} s\n`);

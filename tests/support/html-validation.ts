@@ -66,9 +66,7 @@ export function createHtmlValidator(configFile = HTML_VALIDATE_CONFIG_FILE): Htm
 
 export function formatValidationReport(report: Report): string[] {
   return report.results.flatMap((result) =>
-    result.messages.map(
-      (message) => `${result.filePath}:${message.line}:${message.column} ${message.ruleId} ${message.message}`,
-    ),
+    result.messages.map((message) => `${result.filePath}:${message.line}:${message.column} ${message.ruleId} ${message.message}`),
   );
 }
 

@@ -32,5 +32,8 @@ export function htmlPages(dist: string): string[] {
 
 /** Visible words of an element, in order. */
 export function words(text: string): string[] {
-  return text.replace(/\u00a0/g, ' ').split(/\s+/).filter(Boolean);
+  return text
+    .replace(/\u00a0/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 }

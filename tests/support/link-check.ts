@@ -74,8 +74,7 @@ function attrValue(el: Element, name: string): string | undefined {
 /** Candidate URLs of a srcset, per the HTML spec's parsing (commas may sit inside URLs). */
 export function srcsetUrls(value: string): string[] {
   const urls: string[] = [];
-  const isSpace = (c: string | undefined): boolean =>
-    c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
+  const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
   let i = 0;
   while (i < value.length) {
     while (i < value.length && (isSpace(value[i]) || value[i] === ',')) i++;
@@ -251,8 +250,7 @@ function problemWith(link: PageLink, pageUrl: URL, ctx: CheckContext): string | 
 
   const decoded = decode(underBase);
   if (decoded === undefined) return 'malformed percent-encoding in path';
-  const candidates =
-    decoded === '' || decoded.endsWith('/') ? [`${decoded}index.html`] : [decoded, `${decoded}/index.html`];
+  const candidates = decoded === '' || decoded.endsWith('/') ? [`${decoded}index.html`] : [decoded, `${decoded}/index.html`];
   const target = candidates.find((candidate) => ctx.files.has(candidate));
   if (target === undefined) return `no file ${candidates.join(' or ')}`;
 
@@ -310,11 +308,7 @@ type ReadResult = { ok: true; text: string } | { ok: false; error: unknown };
  * Yields each file's text in order while the next few reads are already in flight,
  * so disk waits overlap parsing but only a handful of files sit in memory at once.
  */
-export async function* readFilesAhead(
-  dir: string,
-  files: readonly string[],
-  depth = 8,
-): AsyncGenerator<{ file: string; text: string }> {
+export async function* readFilesAhead(dir: string, files: readonly string[], depth = 8): AsyncGenerator<{ file: string; text: string }> {
   const pending: Promise<ReadResult>[] = [];
   let next = 0;
   const fill = (): void => {

@@ -172,8 +172,7 @@ function gatherFacts(html: string): PageFacts {
         const tabIndex = sequentialTabIndex(el);
         if (tabIndex !== undefined) facts.focusables.push({ element: el, tabIndex });
       }
-      const sectioning =
-        inSectioning || (isHtml && SECTIONING.has(tag)) || (role !== undefined && SECTIONING_ROLES.has(role));
+      const sectioning = inSectioning || (isHtml && SECTIONING.has(tag)) || (role !== undefined && SECTIONING_ROLES.has(role));
       visit(el, sectioning, nowInBody, elHidden);
     }
   };

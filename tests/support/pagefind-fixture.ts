@@ -13,11 +13,57 @@ import { readMeta, unpackPagefindFile, type MetaIndex } from '../../src/build/se
 
 /** Words of the fixture's pages besides the common ones, spread over the alphabet. */
 const VOCABULARY = [
-  'abbey', 'anchor', 'bridge', 'candle', 'cedar', 'delta', 'ember', 'falcon', 'garnet', 'harbor',
-  'island', 'juniper', 'kettle', 'lantern', 'meadow', 'nectar', 'now', 'number', 'nurse', 'oak',
-  'oar', 'obey', 'object', 'off', 'often', 'oil', 'old', 'orchard', 'pepper', 'quarry', 'river',
-  'saddle', 'sparrow', 'table', 'talent', 'tender', 'than', 'that', 'their', 'them', 'then',
-  'thick', 'thin', 'this', 'umber', 'valley', 'willow', 'yarrow', 'zephyr', 'naïve', 'ñandu',
+  'abbey',
+  'anchor',
+  'bridge',
+  'candle',
+  'cedar',
+  'delta',
+  'ember',
+  'falcon',
+  'garnet',
+  'harbor',
+  'island',
+  'juniper',
+  'kettle',
+  'lantern',
+  'meadow',
+  'nectar',
+  'now',
+  'number',
+  'nurse',
+  'oak',
+  'oar',
+  'obey',
+  'object',
+  'off',
+  'often',
+  'oil',
+  'old',
+  'orchard',
+  'pepper',
+  'quarry',
+  'river',
+  'saddle',
+  'sparrow',
+  'table',
+  'talent',
+  'tender',
+  'than',
+  'that',
+  'their',
+  'them',
+  'then',
+  'thick',
+  'thin',
+  'this',
+  'umber',
+  'valley',
+  'willow',
+  'yarrow',
+  'zephyr',
+  'naïve',
+  'ñandu',
 ];
 
 /** Rare words, each on a few pages only: [word, the pages that hold it]. */
@@ -98,12 +144,17 @@ export function bundleCopies(bundleDir: () => string): { copy(): Promise<string>
 
 /** A blank page at `<root>/index.html`: Pagefind's client is imported into a document. */
 export async function writeBlankPage(root: string): Promise<void> {
-  await writeFile(join(root, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search test</title></head><body><main><h1>Search test</h1></main></body></html>');
+  await writeFile(
+    join(root, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search test</title></head><body><main><h1>Search test</h1></main></body></html>',
+  );
 }
 
 /** The English metadata of the bundle in `bundleDir`: its file's path and name, its page count, and the metadata read. */
 export function readBundleMeta(bundleDir: string): { path: string; file: string; pages: number; meta: MetaIndex } {
-  const entry = JSON.parse(readFileSync(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+  const entry = JSON.parse(readFileSync(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; page_count: number }>;
+  };
   const language = entry.languages['en'];
   if (!language) throw new Error(`${bundleDir} has no English index`);
   const file = `pagefind.${language.hash}.pf_meta`;

@@ -69,11 +69,15 @@ export interface BuildResult {
  * Builds with the given environment as `npm run build` does (scripts/build.ts), or
  * by a plain `astro build`; resolves with the exit code and output.
  */
-export function runAstroBuild(env: Record<string, string>, outDir: string, cacheDir: string, command: BuildCommand = 'npm run build'): Promise<BuildResult> {
+export function runAstroBuild(
+  env: Record<string, string>,
+  outDir: string,
+  cacheDir: string,
+  command: BuildCommand = 'npm run build',
+): Promise<BuildResult> {
   const started = performance.now();
-  const [program, args] = command === 'astro build'
-    ? [astroBin, ['build', '--outDir', outDir]]
-    : [process.execPath, [buildScript, '--outDir', outDir]];
+  const [program, args] =
+    command === 'astro build' ? [astroBin, ['build', '--outDir', outDir]] : [process.execPath, [buildScript, '--outDir', outDir]];
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, {
       cwd: projectRoot,

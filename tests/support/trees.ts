@@ -8,6 +8,8 @@ export function compareTrees(actualDir: string, expectedDir: string): { actual: 
   const actual = listFiles(actualDir);
   const expected = listFiles(expectedDir);
   const present = new Set(actual);
-  const different = expected.filter((file) => !present.has(file) || !readFileSync(join(actualDir, file)).equals(readFileSync(join(expectedDir, file))));
+  const different = expected.filter(
+    (file) => !present.has(file) || !readFileSync(join(actualDir, file)).equals(readFileSync(join(expectedDir, file))),
+  );
   return { actual, expected, different };
 }

@@ -205,13 +205,7 @@ describe('sortPeople', () => {
       { id: 'anne-levy', name: 'Anne Levy' },
       { id: 'zoe-lewis', name: 'Zoe Lewis' },
     ];
-    expect(ids(sortPeople(people))).toEqual([
-      'anne-levy',
-      'bernard-henri-levy',
-      'xavier-levy',
-      'zoe-lewis',
-      'ahmad-massoud',
-    ]);
+    expect(ids(sortPeople(people))).toEqual(['anne-levy', 'bernard-henri-levy', 'xavier-levy', 'zoe-lewis', 'ahmad-massoud']);
   });
 
   it('lets sortName win over the name', () => {
@@ -252,13 +246,24 @@ describe('firstWords', () => {
     const whole = (text: string, count: number) => {
       const words = text.replace(/\s+/g, ' ').trim().split(' ');
       if (words.length <= count) return words.join(' ');
-      return `${words.slice(0, count).join(' ').replace(/[\s,;:.\-–—]+$/u, '')}…`;
+      return `${words
+        .slice(0, count)
+        .join(' ')
+        .replace(/[\s,;:.\-–—]+$/u, '')}…`;
     };
     const texts = [
-      '', '   ', ' lead and trail ', 'tabs\tand\nnew lines\r\nhere', 'no-break\u00a0. . .\u00a0spaces — and dashes',
-      'فارسی متن راست به چپ است و ادامه دارد', 'one', 'a, b; c: d. e - f – g — h',
+      '',
+      '   ',
+      ' lead and trail ',
+      'tabs\tand\nnew lines\r\nhere',
+      'no-break\u00a0. . .\u00a0spaces — and dashes',
+      'فارسی متن راست به چپ است و ادامه دارد',
+      'one',
+      'a, b; c: d. e - f – g — h',
     ];
-    for (const text of texts) for (const count of [1, 2, 3, 5, 8, 12, 40]) expect(firstWords(text, count), `${count} of ${JSON.stringify(text)}`).toBe(whole(text, count));
+    for (const text of texts)
+      for (const count of [1, 2, 3, 5, 8, 12, 40])
+        expect(firstWords(text, count), `${count} of ${JSON.stringify(text)}`).toBe(whole(text, count));
   });
 });
 

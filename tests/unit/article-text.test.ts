@@ -44,7 +44,9 @@ describe('visibleParagraphs of a rendered article', () => {
   });
 
   it('reads the paragraphs inside block quotes, lists and tables, one block each', async () => {
-    const markdown = ['> I prefer peace over war.', '', '- One item', '- Another item', '', '| a | b |', '|---|---|', '| c d | e |'].join('\n');
+    const markdown = ['> I prefer peace over war.', '', '- One item', '- Another item', '', '| a | b |', '|---|---|', '| c d | e |'].join(
+      '\n',
+    );
     expect(await visible(markdown)).toEqual(['I prefer peace over war.', 'One item', 'Another item', 'a', 'b', 'c d', 'e']);
   });
 

@@ -3,7 +3,19 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
-import { formatPeakParts, formatRatioTable, formatRunSpread, medianRuns, parseBuildLog, parseDuration, processName, ratio, treeProcesses, treeRssKb, type BuildResult } from '../../bench/run.ts';
+import {
+  formatPeakParts,
+  formatRatioTable,
+  formatRunSpread,
+  medianRuns,
+  parseBuildLog,
+  parseDuration,
+  processName,
+  ratio,
+  treeProcesses,
+  treeRssKb,
+  type BuildResult,
+} from '../../bench/run.ts';
 import { gzipBytes, measurePage } from '../../bench/page-weight.ts';
 import { formatVerifyMarkTable, measureVerifyAndMark } from '../../bench/verify-mark.ts';
 import { readContentFolder } from '../../src/content/read-content.ts';
@@ -19,7 +31,9 @@ const QUOTES = 200;
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Map<string, Buffer>();
-  for (const entry of entries.filter((e) => e.isFile()).sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
+  for (const entry of entries
+    .filter((e) => e.isFile())
+    .sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
     const path = join(entry.parentPath, entry.name);
     files.set(relative(dir, path), await readFile(path));
   }
@@ -43,7 +57,11 @@ describe('bench corpus generator', () => {
     issues = [...read.issues];
     const html = await standaloneRenderer();
     const render: RenderMarkdown = async (body) => ({ html: await html(body), metadata: { imagePaths: [] } });
-    for (const [collection, entries] of [['people', content.people], ['articles', content.articles], ['quotes', content.quotes]] as const) {
+    for (const [collection, entries] of [
+      ['people', content.people],
+      ['articles', content.articles],
+      ['quotes', content.quotes],
+    ] as const) {
       for (const entry of entries) {
         const result = await renderEntry(entry, collection, render);
         issues.push(...result.issues);
@@ -77,7 +95,9 @@ describe('bench corpus generator', () => {
     const table = formatVerifyMarkTable({ quotes: 10, verifySeconds: 1, verifyCachedSeconds: 0.25, markSeconds: 0.5 }, 30, 10);
     expect(table).toContain('| cold (every quote matched) | 1.00 | 0.50 | 1.50 | 5.0 % of 30.0 s |');
     expect(table).toContain('| warm (quotes known from the last build) | 0.25 | 0.50 | 0.75 | 7.5 % of 10.0 s |');
-    expect(formatVerifyMarkTable({ quotes: 1, verifySeconds: 1, verifyCachedSeconds: 0, markSeconds: 0 }, undefined, undefined)).toContain('– of – s');
+    expect(formatVerifyMarkTable({ quotes: 1, verifySeconds: 1, verifyCachedSeconds: 0, markSeconds: 0 }, undefined, undefined)).toContain(
+      '– of – s',
+    );
   });
 
   it('writes byte-identical output for the same seed, and other output for another seed', async () => {
@@ -93,7 +113,9 @@ describe('bench corpus generator', () => {
   });
 
   it('regenerates over its own earlier corpus but refuses to empty any other folder', async () => {
-    await expect(generateCorpus({ quotes: QUOTES, seed: 'unit', outDir: join(root, 'a/content') })).resolves.toMatchObject({ quotes: QUOTES });
+    await expect(generateCorpus({ quotes: QUOTES, seed: 'unit', outDir: join(root, 'a/content') })).resolves.toMatchObject({
+      quotes: QUOTES,
+    });
     await expect(generateCorpus({ quotes: QUOTES, seed: 'unit', outDir: join(root, 'a') })).rejects.toThrow(/refusing/);
   });
 
@@ -104,7 +126,10 @@ describe('bench corpus generator', () => {
       expect(words, article.id).toBeLessThanOrEqual(1500);
     }
     for (const quote of content.quotes) {
-      const words = quote.data.text.replace(/\.(?:\s*\.){2,}/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+      const words = quote.data.text
+        .replace(/\.(?:\s*\.){2,}/g, ' ')
+        .split(/\s+/)
+        .filter((w) => /[\p{L}\p{N}]/u.test(w));
       expect(words.length, quote.id).toBeGreaterThanOrEqual(8);
       expect(words.length, quote.id).toBeLessThanOrEqual(60);
       expect(quote.data.curator).toBeDefined();
@@ -196,11 +221,17 @@ describe('bench log parsing', () => {
       [13, { ppid: 1, rssKb: 1000, name: 'node other.js' }],
     ]);
     expect(treeRssKb(10, table)).toBe(175);
-    expect(treeProcesses(10, table).map((process) => process.name).sort()).toEqual(['node astro.mjs', 'node build.ts', 'pagefind_extended']);
+    expect(
+      treeProcesses(10, table)
+        .map((process) => process.name)
+        .sort(),
+    ).toEqual(['node astro.mjs', 'node build.ts', 'pagefind_extended']);
   });
 
   it('names a process by its program, and a node process by its script', () => {
-    expect(processName(['/work/main/node_modules/node/bin/node', '/work/main/node_modules/astro/bin/astro.mjs', 'build'])).toBe('node astro.mjs');
+    expect(processName(['/work/main/node_modules/node/bin/node', '/work/main/node_modules/astro/bin/astro.mjs', 'build'])).toBe(
+      'node astro.mjs',
+    );
     expect(processName(['node', '--max-old-space-size=100', 'scripts/build.ts'])).toBe('node build.ts');
     expect(processName(['/x/bin/pagefind_extended', '--service'])).toBe('pagefind_extended');
     expect(processName(['node'])).toBe('node');
@@ -209,9 +240,32 @@ describe('bench log parsing', () => {
 
   it('keeps the median run of each build, with the highest peak of all its runs', () => {
     const run = (key: string, seconds: number, peakRssMb: number, exitCode = 0) =>
-      ({ key, label: key, seconds, peakRssMb, peakParts: [{ name: `peak ${peakRssMb}`, rssMb: peakRssMb }], exitCode, log: `${key}-${seconds}.log`, sourcesStamps: [1, 2] }) as unknown as BuildResult;
-    const [cold, warm] = medianRuns([run('cold', 150, 1800), run('warm', 80, 1700), run('cold', 140, 1900), run('warm', 70, 1750), run('cold', 160, 1850), run('warm', 75, 1600)]);
-    expect(cold).toMatchObject({ key: 'cold', seconds: 150, peakRssMb: 1900, peakParts: [{ name: 'peak 1900', rssMb: 1900 }], runSeconds: [150, 140, 160], log: 'cold-150.log' });
+      ({
+        key,
+        label: key,
+        seconds,
+        peakRssMb,
+        peakParts: [{ name: `peak ${peakRssMb}`, rssMb: peakRssMb }],
+        exitCode,
+        log: `${key}-${seconds}.log`,
+        sourcesStamps: [1, 2],
+      }) as unknown as BuildResult;
+    const [cold, warm] = medianRuns([
+      run('cold', 150, 1800),
+      run('warm', 80, 1700),
+      run('cold', 140, 1900),
+      run('warm', 70, 1750),
+      run('cold', 160, 1850),
+      run('warm', 75, 1600),
+    ]);
+    expect(cold).toMatchObject({
+      key: 'cold',
+      seconds: 150,
+      peakRssMb: 1900,
+      peakParts: [{ name: 'peak 1900', rssMb: 1900 }],
+      runSeconds: [150, 140, 160],
+      log: 'cold-150.log',
+    });
     expect(warm).toMatchObject({ key: 'warm', seconds: 75, peakRssMb: 1750, runSeconds: [80, 70, 75] });
     // Of two, the faster; a failed run marks the build failed.
     const [pair] = medianRuns([run('edit', 100, 1700), run('edit', 90, 1700, 1)]);
@@ -220,7 +274,8 @@ describe('bench log parsing', () => {
   });
 
   it('gives the time ratio of each run beside the ratio of the median runs', () => {
-    const build = (seconds: number, runSeconds?: number[]) => ({ seconds, runSeconds, peakRssMb: 1000, distMb: 10, exitCode: 0 }) as unknown as BuildResult;
+    const build = (seconds: number, runSeconds?: number[]) =>
+      ({ seconds, runSeconds, peakRssMb: 1000, distMb: 10, exitCode: 0 }) as unknown as BuildResult;
     const cold = ratio('cold', build(120, [110, 140, 120]), build(40, [40, 35, 40]));
     expect(cold?.time).toBeCloseTo(3);
     expect(cold?.timeByRun?.map((value) => Number(value.toFixed(2)))).toEqual([2.75, 4, 3]);
@@ -234,7 +289,13 @@ describe('bench log parsing', () => {
   });
 
   it('says what made up each peak', () => {
-    const result = { label: 'QTD, cold', peakParts: [{ name: 'node astro.mjs', rssMb: 1706 }, { name: 'node build.ts', rssMb: 84 }] } as BuildResult;
+    const result = {
+      label: 'QTD, cold',
+      peakParts: [
+        { name: 'node astro.mjs', rssMb: 1706 },
+        { name: 'node build.ts', rssMb: 84 },
+      ],
+    } as BuildResult;
     expect(formatPeakParts([result])).toContain('- QTD, cold: 1,706 node astro.mjs + 84 node build.ts');
   });
 });

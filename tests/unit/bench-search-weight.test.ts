@@ -1,7 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
-  announcedResults, bundlePath, formatSearchWeightTable, hostGzipBytes, searchFileKind, summariseDownload, type SearchFile,
+  announcedResults,
+  bundlePath,
+  formatSearchWeightTable,
+  hostGzipBytes,
+  searchFileKind,
+  summariseDownload,
+  type SearchFile,
 } from '../../bench/search-weight.ts';
 
 describe('searchFileKind', () => {
@@ -62,7 +68,12 @@ describe('summariseDownload', () => {
       { ...file('fragment/en_2.pf_fragment', 50), kind: 'fragment' },
     ];
     const summary = summariseDownload('river', 7, files);
-    expect(summary.files.map((f) => f.path)).toEqual(['fragment/en_2.pf_fragment', 'index/en_1.pf_index', 'pagefind.js', 'wasm.en.pagefind']);
+    expect(summary.files.map((f) => f.path)).toEqual([
+      'fragment/en_2.pf_fragment',
+      'index/en_1.pf_index',
+      'pagefind.js',
+      'wasm.en.pagefind',
+    ]);
     expect(summary.served).toBe(1750);
     expect(summary.gzip).toBe(1050);
     expect(summary.servedByKind).toMatchObject({ client: 1000, wasm: 500, index: 200, fragment: 50, meta: 0 });
@@ -71,7 +82,10 @@ describe('summariseDownload', () => {
   });
 
   it('sums, for a query the page asked about first, what it had downloaded when it asked', () => {
-    const before: SearchFile[] = [{ ...file('pagefind.js', 1000, 300), kind: 'client' }, { ...file('pagefind.js', 1000, 300), kind: 'client' }];
+    const before: SearchFile[] = [
+      { ...file('pagefind.js', 1000, 300), kind: 'client' },
+      { ...file('pagefind.js', 1000, 300), kind: 'client' },
+    ];
     const after: SearchFile[] = [...before, { ...file('index/en_1.pf_index', 2048), kind: 'index' }];
     const summary = summariseDownload('the', 40, after, before);
     expect(summary.beforeAsking).toEqual({ served: 1000, gzip: 300 });

@@ -6,7 +6,12 @@ import { CITATION_BUNDLE_PATH, citationFilePath, parseCitationBundle, writeCitat
 
 describe('parseCitationBundle', () => {
   it('reads quote id → file text', () => {
-    expect(parseCitationBundle('{"a":"[]\\n","b-2":"[{}]\\n"}')).toEqual(new Map([['a', '[]\n'], ['b-2', '[{}]\n']]));
+    expect(parseCitationBundle('{"a":"[]\\n","b-2":"[{}]\\n"}')).toEqual(
+      new Map([
+        ['a', '[]\n'],
+        ['b-2', '[{}]\n'],
+      ]),
+    );
   });
 
   it.each([

@@ -4,7 +4,16 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, s
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { COLLECTIONS, MAX_FILE_BYTES, MAX_FOLDER_DEPTH, TOP_LEVEL_FILES, isSystemLeftover, listContentFiles, visibleName, type ContentListing } from '../../src/content/content-files.ts';
+import {
+  COLLECTIONS,
+  MAX_FILE_BYTES,
+  MAX_FOLDER_DEPTH,
+  TOP_LEVEL_FILES,
+  isSystemLeftover,
+  listContentFiles,
+  visibleName,
+  type ContentListing,
+} from '../../src/content/content-files.ts';
 import { readContentFolder } from '../../src/content/read-content.ts';
 import { validateContent } from '../../src/content/validate.ts';
 import type { Collection } from '../../src/content/schema.ts';
@@ -101,7 +110,8 @@ describe('listContentFiles: what is refused', () => {
       expect(issueFor(listing, `content/people/${name}.md`)).toEqual([
         {
           file: `content/people/${name}.md`,
-          message: 'is a symbolic link. The build reads only files that are inside the content folder itself, so a link is neither checked nor published.',
+          message:
+            'is a symbolic link. The build reads only files that are inside the content folder itself, so a link is neither checked nor published.',
           fix: 'replace the link with a copy of the file or folder it points to.',
         },
       ]);
@@ -135,16 +145,41 @@ describe('listContentFiles: what is refused', () => {
 
   it('refuses the other Markdown extensions and .txt, whatever their case, with the name to use', () => {
     const { root, base, write } = project();
-    for (const name of ['upper.MD', 'mixed.Md', 'long.markdown', 'shout.MARKDOWN', 'plain.txt', 'page.mdx']) write(`quotes/${name}`, VALID.quotes);
+    for (const name of ['upper.MD', 'mixed.Md', 'long.markdown', 'shout.MARKDOWN', 'plain.txt', 'page.mdx'])
+      write(`quotes/${name}`, VALID.quotes);
     const listing = listContentFiles(root, base);
     expect(listing.files).toEqual([]);
     expect(listing.issues.map(({ file, message, fix }) => ({ file, message, fix }))).toEqual([
-      { file: 'content/quotes/long.markdown', message: 'has the extension “.markdown”; only files ending in “.md” (lower case) are published.', fix: 'rename it to long.md.' },
-      { file: 'content/quotes/mixed.Md', message: 'has the extension “.Md”; only files ending in “.md” (lower case) are published.', fix: 'rename it to mixed.md.' },
-      { file: 'content/quotes/page.mdx', message: 'has the extension “.mdx”; only files ending in “.md” (lower case) are published.', fix: 'rename it to page.md.' },
-      { file: 'content/quotes/plain.txt', message: 'has the extension “.txt”; only files ending in “.md” (lower case) are published.', fix: 'rename it to plain.md.' },
-      { file: 'content/quotes/shout.MARKDOWN', message: 'has the extension “.MARKDOWN”; only files ending in “.md” (lower case) are published.', fix: 'rename it to shout.md.' },
-      { file: 'content/quotes/upper.MD', message: 'has the extension “.MD”; only files ending in “.md” (lower case) are published.', fix: 'rename it to upper.md.' },
+      {
+        file: 'content/quotes/long.markdown',
+        message: 'has the extension “.markdown”; only files ending in “.md” (lower case) are published.',
+        fix: 'rename it to long.md.',
+      },
+      {
+        file: 'content/quotes/mixed.Md',
+        message: 'has the extension “.Md”; only files ending in “.md” (lower case) are published.',
+        fix: 'rename it to mixed.md.',
+      },
+      {
+        file: 'content/quotes/page.mdx',
+        message: 'has the extension “.mdx”; only files ending in “.md” (lower case) are published.',
+        fix: 'rename it to page.md.',
+      },
+      {
+        file: 'content/quotes/plain.txt',
+        message: 'has the extension “.txt”; only files ending in “.md” (lower case) are published.',
+        fix: 'rename it to plain.md.',
+      },
+      {
+        file: 'content/quotes/shout.MARKDOWN',
+        message: 'has the extension “.MARKDOWN”; only files ending in “.md” (lower case) are published.',
+        fix: 'rename it to shout.md.',
+      },
+      {
+        file: 'content/quotes/upper.MD',
+        message: 'has the extension “.MD”; only files ending in “.md” (lower case) are published.',
+        fix: 'rename it to upper.md.',
+      },
     ]);
   });
 
@@ -273,7 +308,18 @@ describe('listContentFiles: what is refused', () => {
 });
 
 describe('listContentFiles: leftovers of systems and editors', () => {
-  const LEFTOVERS = ['.DS_Store', 'Thumbs.db', 'desktop.ini', '.gitkeep', '.keep', '._quote.md', '.#quote.md', '.quote.md.swp', '.quote.md.swo', 'quote.md~'];
+  const LEFTOVERS = [
+    '.DS_Store',
+    'Thumbs.db',
+    'desktop.ini',
+    '.gitkeep',
+    '.keep',
+    '._quote.md',
+    '.#quote.md',
+    '.quote.md.swp',
+    '.quote.md.swo',
+    'quote.md~',
+  ];
 
   it('passes over them in silence, in collections, in subfolders and at the top', () => {
     const { root, base, write } = project();
@@ -300,7 +346,8 @@ describe('listContentFiles: leftovers of systems and editors', () => {
   });
 
   it('does not take ordinary names for leftovers', () => {
-    for (const name of ['quote.md', 'swp.md', 'a~b.md', 'keep.md', 'desktop.md', 'DS_Store.md']) expect(isSystemLeftover(name), name).toBe(false);
+    for (const name of ['quote.md', 'swp.md', 'a~b.md', 'keep.md', 'desktop.md', 'DS_Store.md'])
+      expect(isSystemLeftover(name), name).toBe(false);
   });
 });
 
@@ -320,7 +367,9 @@ describe('file names the listing accepts and the id check refuses', () => {
       const [only, ...rest] = issues.filter((found) => found.file === `content/people/${name}.md`);
       expect(rest, name).toEqual([]);
       // Invisible and control characters are shown as code points: nothing in the message rewrites the terminal.
-      expect(only?.message, name).toBe(`the file name "${visibleName(name)}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`);
+      expect(only?.message, name).toBe(
+        `the file name "${visibleName(name)}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`,
+      );
     }
     expect(issues).toHaveLength(names.length);
     expect(issues.find((found) => found.file === 'content/people/café.md')?.fix).toBe('rename the file, e.g. to cafe.md.');
@@ -364,7 +413,21 @@ interface Made {
   oversize?: boolean;
 }
 
-const STEMS = ['alpha', 'quote-1', 'Mixed Case', 'with space', 'new\nline', 'zero\u200Bwidth', 'café', '日本', 'x'.repeat(101), 'ok-name', '2021', 'page', 'a.b'];
+const STEMS = [
+  'alpha',
+  'quote-1',
+  'Mixed Case',
+  'with space',
+  'new\nline',
+  'zero\u200Bwidth',
+  'café',
+  '日本',
+  'x'.repeat(101),
+  'ok-name',
+  '2021',
+  'page',
+  'a.b',
+];
 const EXTENSIONS = ['.md', '.md', '.md', '.md', '.MD', '.Md', '.markdown', '.txt', '.png', '.yaml', '', '.mdx'];
 const LEFTOVER_NAMES = ['.DS_Store', 'Thumbs.db', 'desktop.ini', '.gitkeep', '._x.md', '.#x.md', '.x.md.swp', 'x.md~'];
 const TOP_FOLDERS = ['people', 'articles', 'quotes', 'quotes', 'quote', 'Quotes', '.git', 'drafts'];
@@ -375,7 +438,7 @@ function randomCase(text: string, next: () => number): string {
 
 function generateTree(seed: number, base: string, outside: string, canMakeFifo: boolean): Made[] {
   const next = random(seed);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const made: Made[] = [];
   const used = new Set<string>();
   const fresh = (folder: string, name: string): string | undefined => {
@@ -434,7 +497,10 @@ function generateTree(seed: number, base: string, outside: string, canMakeFifo: 
       else if (roll < 0.65) makeLink(folder);
       else if (depth < 11 && (depth < 3 || next() < 0.6)) {
         const hidden = next() < 0.1;
-        const path = fresh(folder, hidden ? pick(['.drafts', '.git', '.DS_Store']) : pick(['2021', '2022', 'sub folder', 'déjà', 'Thumbs.db', 'x.md~', 'nested']));
+        const path = fresh(
+          folder,
+          hidden ? pick(['.drafts', '.git', '.DS_Store']) : pick(['2021', '2022', 'sub folder', 'déjà', 'Thumbs.db', 'x.md~', 'nested']),
+        );
         if (!path) continue;
         mkdirSync(join(base, path));
         made.push({ path, kind: 'folder' });
@@ -550,7 +616,11 @@ describe('property: the listing leaves nothing in between', () => {
 
       // Every listed file whose text is an entry (and whose id is not too long) becomes that entry.
       const folder = await readContentFolder(root, 'content');
-      const { content } = validateContent(folder.files, { siteTimeZone: 'UTC', allowSeveralQuotesPerDay: true, ...(folder.tagsFile ? { tagsFile: folder.tagsFile } : {}) });
+      const { content } = validateContent(folder.files, {
+        siteTimeZone: 'UTC',
+        allowSeveralQuotesPerDay: true,
+        ...(folder.tagsFile ? { tagsFile: folder.tagsFile } : {}),
+      });
       const entryPaths = new Set([...content.people, ...content.articles, ...content.quotes].map((entry) => entry.path));
       for (const file of listing.files) {
         const item = byPath.get(file.path.slice('content/'.length));
@@ -559,7 +629,10 @@ describe('property: the listing leaves nothing in between', () => {
         expect(entryPaths.has(file.path), `${context}: ${JSON.stringify(file.path)}`).toBe(shouldBeEntry);
         if (shouldBeEntry) totals.entries++;
       }
-      expect([...entryPaths].every((path) => listed.has(path)), context).toBe(true);
+      expect(
+        [...entryPaths].every((path) => listed.has(path)),
+        context,
+      ).toBe(true);
     }
     // The trees held every kind of case.
     expect(totals.listed).toBeGreaterThan(200);

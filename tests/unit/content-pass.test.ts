@@ -76,7 +76,9 @@ describe('renderEntry: hygiene of the HTML a reader gets', () => {
 
   it('reports a literal noncharacter at its line', async () => {
     const { issues } = await renderEntry(entry('people', 'One.\n\nTwo \uFFFE three.'), 'people', render);
-    expect(issues).toEqual([expect.objectContaining({ field: 'body', line: 6, message: expect.stringMatching(/^a noncharacter U\+FFFE, /) })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ field: 'body', line: 6, message: expect.stringMatching(/^a noncharacter U\+FFFE, /) }),
+    ]);
   });
 
   it('reports a NUL, which Markdown turns into U+FFFD, at the NUL’s line', async () => {
@@ -110,7 +112,9 @@ describe('renderEntry: hygiene of the HTML a reader gets', () => {
 
   it('reads what is published: an attribute and inline code are checked, a comment the sanitiser drops is not', async () => {
     const inAlt = await renderEntry(entry('people', 'Text.\n\n![An image\u200B](x.png)'), 'people', render);
-    expect(inAlt.issues).toEqual([expect.objectContaining({ field: 'body', line: 6, message: expect.stringMatching(/^a zero-width space U\+200B/) })]);
+    expect(inAlt.issues).toEqual([
+      expect.objectContaining({ field: 'body', line: 6, message: expect.stringMatching(/^a zero-width space U\+200B/) }),
+    ]);
     const inCode = await renderEntry(entry('people', 'Run `x\u202Ey` now.'), 'people', render);
     expect(inCode.issues).toEqual([expect.objectContaining({ field: 'body', line: 4 })]);
     const inComment = await renderEntry(entry('people', 'Text.\n\n<!-- \u202E note -->'), 'people', render);
@@ -126,7 +130,10 @@ describe('renderEntry: hygiene of the HTML a reader gets', () => {
 });
 
 describe('renderEntry: nesting limits', () => {
-  async function attempt(body: string, collection: Collection = 'people'): Promise<{ issues: ContentIssue[]; rendered?: unknown; calls: number } | Error> {
+  async function attempt(
+    body: string,
+    collection: Collection = 'people',
+  ): Promise<{ issues: ContentIssue[]; rendered?: unknown; calls: number } | Error> {
     const before = renderCalls;
     try {
       const result = await renderEntry(entry(collection, body), collection, render);
@@ -154,7 +161,16 @@ describe('renderEntry: nesting limits', () => {
 
   it('refuses 2,000 `> ` on one line', async () => {
     const result = await attempt(`${'> '.repeat(2_000)}deep`);
-    expect(result).toMatchObject({ issues: [{ field: 'body', line: 4, message: `opens 2000 block quotes or lists inside each other on one line; at most ${MAX_MARKDOWN_NESTING} are allowed.` }], calls: 0 });
+    expect(result).toMatchObject({
+      issues: [
+        {
+          field: 'body',
+          line: 4,
+          message: `opens 2000 block quotes or lists inside each other on one line; at most ${MAX_MARKDOWN_NESTING} are allowed.`,
+        },
+      ],
+      calls: 0,
+    });
   });
 
   it('refuses lists nested 100 deep on one line', async () => {
@@ -180,9 +196,15 @@ describe('renderEntry: nesting limits', () => {
       expect(result, collection).not.toBeInstanceOf(Error);
       const { issues } = result as { issues: ContentIssue[] };
       expect(issues, collection).toHaveLength(1);
-      expect(issues[0], collection).toMatchObject({ file: `content/${collection}/entry.md`, field: 'body', line: collection === 'people' ? 4 : 6 });
+      expect(issues[0], collection).toMatchObject({
+        file: `content/${collection}/entry.md`,
+        field: 'body',
+        line: collection === 'people' ? 4 : 6,
+      });
       // Rendered but too deep, or too deep to render: either way the file is refused.
-      expect(issues[0]?.message, collection).toMatch(/^(renders to HTML nested 2000 elements deep; at most 64 are allowed|is nested too deeply to be rendered)\.$/);
+      expect(issues[0]?.message, collection).toMatch(
+        /^(renders to HTML nested 2000 elements deep; at most 64 are allowed|is nested too deeply to be rendered)\.$/,
+      );
     }
   }
 
@@ -239,7 +261,12 @@ describe('renderEntry: renderer failures and article text', () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
     const [tooDeep] = (await renderEntry(entry('people', 'Body.'), 'people', overflow)).issues;
-    expect(tooDeep).toMatchObject({ field: 'body', line: 4, message: 'is nested too deeply to be rendered.', fix: `keep elements and Markdown blocks less than ${MAX_HTML_NESTING} levels deep.` });
+    expect(tooDeep).toMatchObject({
+      field: 'body',
+      line: 4,
+      message: 'is nested too deeply to be rendered.',
+      fix: `keep elements and Markdown blocks less than ${MAX_HTML_NESTING} levels deep.`,
+    });
     const odd: RenderMarkdown = () => Promise.reject('just a string');
     const [strange] = (await renderEntry(entry('people', 'Body.'), 'people', odd)).issues;
     expect(strange?.message).toBe('cannot be rendered: just a string.');
@@ -272,7 +299,13 @@ describe('verifyQuotes', () => {
   ].join('\n');
 
   const quote = (id: string, text: string, articleId: string | undefined, date: string, extra: readonly string[] = []) =>
-    source('quotes', id, '', [`text: ${text}`, 'speaker: someone', ...(articleId ? [`source: ${articleId}`] : []), `date: ${date}`, ...extra]);
+    source('quotes', id, '', [
+      `text: ${text}`,
+      'speaker: someone',
+      ...(articleId ? [`source: ${articleId}`] : []),
+      `date: ${date}`,
+      ...extra,
+    ]);
 
   const FILES: SourceFile[] = [
     source('people', 'someone', ''),
@@ -326,17 +359,27 @@ describe('verifyQuotes', () => {
   it('checks only valid quotes whose source is a valid, rendered article', () => {
     const { verifier, asked } = recording();
     verifyQuotes(content, paragraphsOf, verifier);
-    expect(asked).toEqual(['By morning the square was a lake.', 'Words of an image description', 'Words kept in a template are never shown.', 'By morning the square was a sea.']);
+    expect(asked).toEqual([
+      'By morning the square was a lake.',
+      'Words of an image description',
+      'Words kept in a template are never shown.',
+      'By morning the square was a sea.',
+    ]);
   });
 
   it('reports each failure at the quote’s `text` line, saying where quote and article part', () => {
     const issues = verifyQuotes(content, paragraphsOf);
-    expect(issues.map((found) => found.file)).toEqual(['content/quotes/in-alt.md', 'content/quotes/in-template.md', 'content/quotes/misquoted.md']);
+    expect(issues.map((found) => found.file)).toEqual([
+      'content/quotes/in-alt.md',
+      'content/quotes/in-template.md',
+      'content/quotes/misquoted.md',
+    ]);
     expect(issues[2]).toEqual({
       file: 'content/quotes/misquoted.md',
       field: 'text',
       line: 2,
-      message: 'is not found in the article content/articles/river.md. The first words match (“By morning the square was a”), then the quote says “sea.” where the article says “lake.”.',
+      message:
+        'is not found in the article content/articles/river.md. The first words match (“By morning the square was a”), then the quote says “sea.” where the article says “lake.”.',
       fix: 'copy the words exactly from the article as it reads on its page (mark left-out words with . . .), or correct `source:`.',
     });
   });
@@ -368,7 +411,11 @@ describe('verifyQuotes', () => {
         }),
     };
     expect(verifyQuotes(content, paragraphsOf, counting)).toEqual(plain);
-    expect(matchedQuotes).toEqual(['Words of an image description', 'Words kept in a template are never shown.', 'By morning the square was a sea.']);
+    expect(matchedQuotes).toEqual([
+      'Words of an image description',
+      'Words kept in a template are never shown.',
+      'By morning the square was a sea.',
+    ]);
     expect([second.matched(), second.remembered()]).toEqual([3, 1]);
   });
 

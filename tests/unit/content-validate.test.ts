@@ -36,13 +36,7 @@ const BASE: SourceFile[] = [
 ];
 
 const TAGS_PATH = 'content/tags.yaml';
-const TAGS = [
-  '- id: afghanistan',
-  '  name: Afghanistan',
-  '- id: resistance',
-  '  name: Resistance',
-  '  renamedFrom: [defiance]',
-].join('\n');
+const TAGS = ['- id: afghanistan', '  name: Afghanistan', '- id: resistance', '  name: Resistance', '  renamedFrom: [defiance]'].join('\n');
 
 const OPTIONS: ValidateOptions = {
   siteTimeZone: 'America/New_York',
@@ -261,8 +255,7 @@ describe('ids', () => {
     expect(issues).toEqual([
       {
         file: 'content/quotes/Spirit Of Resistance 2.md',
-        message:
-          'the file name "Spirit Of Resistance 2" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.',
+        message: 'the file name "Spirit Of Resistance 2" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.',
         fix: 'rename the file, e.g. to spirit-of-resistance-2.md.',
       },
     ]);
@@ -290,8 +283,16 @@ describe('ids', () => {
   it('reports the reserved ids of the quote archive', () => {
     const issues = check([file('quotes', '2021.md', quoteFields('2021-09-01')), file('quotes', 'page.md', quoteFields('2021-09-02'))]);
     expect(issues.map(({ file: path, message, fix }) => ({ path, message, fix }))).toEqual([
-      { path: 'content/quotes/2021.md', message: 'the id "2021" is reserved: /quotes/2021/ is the archive of a year.', fix: 'rename the file, e.g. to quote-2021.md.' },
-      { path: 'content/quotes/page.md', message: 'the id "page" is reserved: /quotes/page/ is where the list pages live.', fix: 'rename the file, e.g. to quote-page.md.' },
+      {
+        path: 'content/quotes/2021.md',
+        message: 'the id "2021" is reserved: /quotes/2021/ is the archive of a year.',
+        fix: 'rename the file, e.g. to quote-2021.md.',
+      },
+      {
+        path: 'content/quotes/page.md',
+        message: 'the id "page" is reserved: /quotes/page/ is where the list pages live.',
+        fix: 'rename the file, e.g. to quote-page.md.',
+      },
     ]);
   });
 
@@ -307,8 +308,7 @@ describe('files that cannot be read', () => {
       {
         file: 'content/quotes/plain.md',
         line: 1,
-        message:
-          'the file does not start with a front-matter block (a line `---`, the fields, a line `---`).',
+        message: 'the file does not start with a front-matter block (a line `---`, the fields, a line `---`).',
         fix: 'start the file with `---`, one `field: value` per line, then `---` and the text.',
       },
     ]);
@@ -376,9 +376,7 @@ describe('offsets of articles', () => {
   });
 
   it('checks `updated` too, and a Z offset', () => {
-    const issues = check([
-      article('utc.md', ['published: 2021-01-15T17:00:00-05:00', 'updated: 2021-01-16T17:00:00Z']),
-    ]);
+    const issues = check([article('utc.md', ['published: 2021-01-15T17:00:00-05:00', 'updated: 2021-01-16T17:00:00Z'])]);
     expect(issues.map(({ field, line, fix }) => ({ field, line, fix }))).toEqual([
       {
         field: 'updated',
@@ -560,7 +558,10 @@ describe('text hygiene of the front-matter values', () => {
 
   it('leaves the body to the check of its rendered HTML (content-pass.ts)', () => {
     // The body is checked once, as the page shows it: see renderEntry in content-pass.test.ts.
-    const { issues, content } = validateContent([...BASE, file('quotes', 'body.md', quoteFields('2021-09-01'), 'First line.\nThe \uFB01ghters.')], OPTIONS);
+    const { issues, content } = validateContent(
+      [...BASE, file('quotes', 'body.md', quoteFields('2021-09-01'), 'First line.\nThe \uFB01ghters.')],
+      OPTIONS,
+    );
     expect(issues).toEqual([]);
     expect(content.quotes.find((quote) => quote.id === 'body')?.body).toBe('First line.\nThe \uFB01ghters.');
   });

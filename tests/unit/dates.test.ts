@@ -356,9 +356,7 @@ describe('todayIn', () => {
   });
 
   it('refuses a pinned day that does not exist', () => {
-    expect(() => todayIn(NEW_YORK, new Date(), '2021-02-30')).toThrow(
-      'BUILD_DATE: 2021-02-30 is not a day of the calendar',
-    );
+    expect(() => todayIn(NEW_YORK, new Date(), '2021-02-30')).toThrow('BUILD_DATE: 2021-02-30 is not a day of the calendar');
   });
 
   it('is the day of the zone, not of the machine, near midnight', () => {

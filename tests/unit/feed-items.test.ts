@@ -75,7 +75,9 @@ function item(overrides: Partial<FeedItem>): FeedItem {
 
 describe('plainText', () => {
   it('reads the text of HTML, entities decoded, on one line', () => {
-    expect(plainText('<p>Fish &amp; chips &lt;3</p>\n<p>Second <em>paragraph</em>&#8217;s end</p>')).toBe('Fish & chips <3 Second paragraph’s end');
+    expect(plainText('<p>Fish &amp; chips &lt;3</p>\n<p>Second <em>paragraph</em>&#8217;s end</p>')).toBe(
+      'Fish & chips <3 Second paragraph’s end',
+    );
   });
 
   it('keeps the no-break spaces of a printed ellipsis', () => {
@@ -116,7 +118,9 @@ describe('absoluteUrlsInHtml', () => {
   });
 
   it('resolves cite attributes and leaves absolute and mailto: URLs untouched', () => {
-    expect(absolute('<blockquote cite="/articles/x/"><p>q</p></blockquote>')).toBe('<blockquote cite="https://qtd.example/articles/x/"><p>q</p></blockquote>');
+    expect(absolute('<blockquote cite="/articles/x/"><p>q</p></blockquote>')).toBe(
+      '<blockquote cite="https://qtd.example/articles/x/"><p>q</p></blockquote>',
+    );
     expect(absolute('<a href="mailto:editor@qtd.example">mail</a>')).toBe('<a href="mailto:editor@qtd.example">mail</a>');
     expect(absolute('<a href="https://news.example/a?b=1&#x26;c=2">x</a>')).toBe('<a href="https://news.example/a?b=1&#x26;c=2">x</a>');
   });
@@ -132,7 +136,13 @@ describe('feedHtml', () => {
   });
 
   it('drops javascript: and data: URLs, however they are disguised', () => {
-    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+    ]) {
       const html = clean(`<a href="${href}">x</a>`);
       expect(html, href).toBe('<a>x</a>');
     }
@@ -143,8 +153,12 @@ describe('feedHtml', () => {
   });
 
   it('keeps the language and direction of a quote, marks and citations', () => {
-    const html = clean('<blockquote lang="fa" dir="rtl" cite="https://news.example/"><p><mark>متن</mark> <cite>Source</cite></p></blockquote>');
-    expect(html).toBe('<blockquote lang="fa" dir="rtl" cite="https://news.example/"><p><mark>متن</mark> <cite>Source</cite></p></blockquote>');
+    const html = clean(
+      '<blockquote lang="fa" dir="rtl" cite="https://news.example/"><p><mark>متن</mark> <cite>Source</cite></p></blockquote>',
+    );
+    expect(html).toBe(
+      '<blockquote lang="fa" dir="rtl" cite="https://news.example/"><p><mark>متن</mark> <cite>Source</cite></p></blockquote>',
+    );
   });
 });
 
@@ -188,7 +202,13 @@ describe('quoteFeedItem', () => {
 
   it('shows the context and the corrections of a quote', () => {
     const withContext = quoteFeedItem(
-      { ...quoteInput, source: undefined, verified: false, context: 'Interview by phone, Aug. 21, 2021', corrections: [{ date: '2021-08-24', note: 'Fixed a typo.' }] },
+      {
+        ...quoteInput,
+        source: undefined,
+        verified: false,
+        context: 'Interview by phone, Aug. 21, 2021',
+        corrections: [{ date: '2021-08-24', note: 'Fixed a typo.' }],
+      },
       settings,
     );
     expect(withContext.contentHtml).toContain('<p>Interview by phone, Aug. 21, 2021</p>');
@@ -222,7 +242,10 @@ describe('quoteFeedItem written as the feed pass writes it', () => {
     const sourceLine = source
       ? `<p>From <cite><a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a></cite>${source.authors.length ? ` by ${escapeHtml(source.authors.join(' and '))}` : ''}${source.publication ? `, ${escapeHtml(source.publication)}` : ''}, ${escapeHtml(formatDateTimeInZone(source.publishedMs, source.timeZone))}.</p>`
       : '';
-    const provenance = input.verified && source ? '<p><small>Verified against the text of the article.</small></p>' : '<p><small>Source text not in the archive.</small></p>';
+    const provenance =
+      input.verified && source
+        ? '<p><small>Verified against the text of the article.</small></p>'
+        : '<p><small>Source text not in the archive.</small></p>';
     const commentary = input.commentaryHtml.trim()
       ? `<h3>Quote of the day for ${escapeHtml(formatDayLong(input.date))}${input.curator ? `, chosen by ${escapeHtml(input.curator)}` : ''}</h3>${input.commentaryHtml}`
       : '';
@@ -246,9 +269,21 @@ describe('quoteFeedItem written as the feed pass writes it', () => {
   const awkward = 'Tom & Jerry <b>“quoted”</b> \'single\' "double" a<b c>d &amp; &#60; ]]> \r\nnext\rline\u0000end \u2028 🙂 الحرية';
   const cases: [string, QuoteFeedInput][] = [
     ['an ordinary quote', quoteInput],
-    ['no source, with context and corrections', { ...quoteInput, source: undefined, verified: false, context: 'Interview by phone', corrections: [{ date: '2021-08-24', note: 'Fixed <a> typo & more.' }] }],
+    [
+      'no source, with context and corrections',
+      {
+        ...quoteInput,
+        source: undefined,
+        verified: false,
+        context: 'Interview by phone',
+        corrections: [{ date: '2021-08-24', note: 'Fixed <a> typo & more.' }],
+      },
+    ],
     ['a right-to-left quote', { ...quoteInput, text: 'آزادی', lang: 'fa', dir: 'rtl' }],
-    ['no commentary, no curator, no description', { ...quoteInput, commentaryHtml: '  ', curator: undefined, speaker: { name: 'X', url: 'https://qtd.example/people/x/' } }],
+    [
+      'no commentary, no curator, no description',
+      { ...quoteInput, commentaryHtml: '  ', curator: undefined, speaker: { name: 'X', url: 'https://qtd.example/people/x/' } },
+    ],
     [
       'awkward text in every field',
       {
@@ -258,14 +293,31 @@ describe('quoteFeedItem written as the feed pass writes it', () => {
         context: awkward,
         curator: awkward,
         speaker: { name: awkward, url: 'https://qtd.example/people/a?b=1&c="2"', description: awkward },
-        source: { ...quoteInput.source!, title: awkward, url: 'https://qtd.example/articles/a/?q=1&r=<2>', authors: [awkward, 'B & C'], publication: awkward },
+        source: {
+          ...quoteInput.source!,
+          title: awkward,
+          url: 'https://qtd.example/articles/a/?q=1&r=<2>',
+          authors: [awkward, 'B & C'],
+          publication: awkward,
+        },
         corrections: [{ date: '2021-08-24', note: awkward }],
       },
     ],
-    ['URLs that are not written as the URL parser writes them', { ...quoteInput, speaker: { ...quoteInput.speaker, url: 'HTTPS://QTD.example:443/people/a b/' }, source: { ...quoteInput.source!, url: 'https://qtd.example' } }],
+    [
+      'URLs that are not written as the URL parser writes them',
+      {
+        ...quoteInput,
+        speaker: { ...quoteInput.speaker, url: 'HTTPS://QTD.example:443/people/a b/' },
+        source: { ...quoteInput.source!, url: 'https://qtd.example' },
+      },
+    ],
     [
       'hostile commentary',
-      { ...quoteInput, commentaryHtml: '<p id="user-content-x"><a href="javascript:alert(1)" onmouseover="alert(2)">x</a><img src="/a.png" alt=""></p><script>alert(3)</script><style>p{}</style>' },
+      {
+        ...quoteInput,
+        commentaryHtml:
+          '<p id="user-content-x"><a href="javascript:alert(1)" onmouseover="alert(2)">x</a><img src="/a.png" alt=""></p><script>alert(3)</script><style>p{}</style>',
+      },
     ],
   ];
 
@@ -341,7 +393,9 @@ describe('renderRss', () => {
     stylesheet: '/feed.css',
   };
   const tricky = 'Tom & Jerry <b>bold</b> ]]> "quoted" it’s';
-  const items = [item({ title: tricky, summary: tricky, contentHtml: '<p>a ]]> b &#x26; c</p>', creators: ['Lévy & co'], categories: ['War & peace'] })];
+  const items = [
+    item({ title: tricky, summary: tricky, contentHtml: '<p>a ]]> b &#x26; c</p>', creators: ['Lévy & co'], categories: ['War & peace'] }),
+  ];
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text' });
 
   it('writes well-formed XML whose titles read back exactly', async () => {
@@ -369,14 +423,17 @@ describe('renderRss', () => {
 
   it('writes a document a strict XML parser accepts whatever characters the content holds; emoji survive', async () => {
     const odd = 'NUL\u0000 SOH\u0001 FFFE\uFFFE FFFF\uFFFF lone\uD800 half\uDC00 emoji 😀👩🏽‍🔬';
-    const quote = quoteFeedItem({
-      ...quoteInput,
-      text: odd,
-      speaker: { ...quoteInput.speaker, name: `Ahmad ${odd}` },
-      context: odd,
-      commentaryHtml: `<p>${odd}</p>`,
-      tags: [odd],
-    }, settings);
+    const quote = quoteFeedItem(
+      {
+        ...quoteInput,
+        text: odd,
+        speaker: { ...quoteInput.speaker, name: `Ahmad ${odd}` },
+        context: odd,
+        commentaryHtml: `<p>${odd}</p>`,
+        tags: [odd],
+      },
+      settings,
+    );
     const article = articleFeedItem({ ...articleInput, title: odd, dek: odd, bodyHtml: `<p>${odd}</p>`, authors: [odd] });
     const xml = await renderRss({ ...channel, title: odd, description: odd }, [quote, article]);
     expect(xmlWellFormednessErrors(xml)).toEqual([]);
@@ -395,6 +452,9 @@ describe('renderRss', () => {
     const xml = await renderRss(channel, [quoteFeedItem(quoteInput, settings), articleFeedItem(articleInput)]);
     expect(XMLValidator.validate(xml)).toBe(true);
     const titles = (parser.parse(xml).rss.channel.item as { title: string }[]).map((i) => i.title);
-    expect(titles).toEqual(['Ahmad Massoud: What makes a people strong, above and beyond any imbalance…', 'The Afghan Who Won’t Surrender to the Taliban']);
+    expect(titles).toEqual([
+      'Ahmad Massoud: What makes a people strong, above and beyond any imbalance…',
+      'The Afghan Who Won’t Surrender to the Taliban',
+    ]);
   });
 });

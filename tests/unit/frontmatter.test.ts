@@ -183,7 +183,11 @@ describe('YAML that would exhaust the reader', () => {
   });
 
   it('refuses 10,000 nested `[` (and `{`) as a failed parse, never a thrown error', () => {
-    for (const source of [`---\nname: ${'['.repeat(10_000)}\n---\nBody`, `---\nname: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\nBody`, `---\nname: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n---\n`]) {
+    for (const source of [
+      `---\nname: ${'['.repeat(10_000)}\n---\nBody`,
+      `---\nname: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\nBody`,
+      `---\nname: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n---\n`,
+    ]) {
       const result = attempt(source);
       expect(result).not.toBeInstanceOf(Error);
       expect(result).toMatchObject({ ok: false, line: 2 });

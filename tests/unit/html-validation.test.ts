@@ -2,12 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  HTML_VALIDATE_CONFIG_FILE,
-  createHtmlValidator,
-  validateHtmlFiles,
-  validateHtmlString,
-} from '../support/html-validation.ts';
+import { HTML_VALIDATE_CONFIG_FILE, createHtmlValidator, validateHtmlFiles, validateHtmlString } from '../support/html-validation.ts';
 
 /** The shape of what `astro build` writes for a page of ours (scoped-style ids, CSP meta, JSON-LD, inline module script). */
 const ASTRO_PAGE =

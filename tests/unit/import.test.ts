@@ -9,20 +9,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import {
-  draftArticle,
-  formatSection,
-  kebabId,
-  parseDateline,
-  toMarkdown,
-} from '../../src/tools/article-draft.ts';
-import {
-  applyGuesses,
-  findReplacementChars,
-  fixLigatures,
-  joinWrappedLines,
-  unwrapParagraphs,
-} from '../../src/tools/clean-text.ts';
+import { draftArticle, formatSection, kebabId, parseDateline, toMarkdown } from '../../src/tools/article-draft.ts';
+import { applyGuesses, findReplacementChars, fixLigatures, joinWrappedLines, unwrapParagraphs } from '../../src/tools/clean-text.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 // The curator's PDF copy, as delivered with the project brief (a byte-for-byte copy of ../shared/seeds).
@@ -99,10 +87,7 @@ describe('unwrapParagraphs', () => {
   });
 
   it('reads CRLF line ends and collapses runs of spaces inside a paragraph', () => {
-    expect(unwrapParagraphs('one  two\r\nthree\r\n\r\nfour').map((paragraph) => paragraph.text)).toEqual([
-      'one two three',
-      'four',
-    ]);
+    expect(unwrapParagraphs('one  two\r\nthree\r\n\r\nfour').map((paragraph) => paragraph.text)).toEqual(['one two three', 'four']);
   });
 });
 

@@ -12,10 +12,19 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AstroPrerenderer, PathWithRoute } from 'astro';
 import {
-  concurrencyNotEngaged, createPrerenderTally, linkedOutcome, linkedPagesCopied, observePrerenderer, prerenderSummary, recordNotReadable,
+  concurrencyNotEngaged,
+  createPrerenderTally,
+  linkedOutcome,
+  linkedPagesCopied,
+  observePrerenderer,
+  prerenderSummary,
+  recordNotReadable,
 } from '../../src/build/reuse-pages.ts';
 import viteContentStore, {
-  CONTENT_STORE_MODULE_ID, createContentStoreReport, storeNotServed, storeNotSplit,
+  CONTENT_STORE_MODULE_ID,
+  createContentStoreReport,
+  storeNotServed,
+  storeNotSplit,
 } from '../../src/build/vite-content-store.ts';
 import { isFeedRoute, pagesOutsideProcess } from '../../src/build/integrations/previous-output.ts';
 import { formatNotRead } from '../../src/build/integrations/search-index.ts';
@@ -57,7 +66,12 @@ function fakePrerenderer(paths: PathWithRoute[], ms = 5): AstroPrerenderer & { c
 }
 
 /** Renders the given paths `concurrency` at a time, as Astro's generate loop does. */
-async function renderAll(prerenderer: AstroPrerenderer, pathnames: readonly string[], component: (pathname: string) => string, concurrency: number): Promise<void> {
+async function renderAll(
+  prerenderer: AstroPrerenderer,
+  pathnames: readonly string[],
+  component: (pathname: string) => string,
+  concurrency: number,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     for (let at = next++; at < pathnames.length; at = next++) {
@@ -69,7 +83,13 @@ async function renderAll(prerenderer: AstroPrerenderer, pathnames: readonly stri
 }
 
 describe('observing Astro’s prerendering', () => {
-  const paths = [path('/', HOME_ROUTE), path('/quotes/a/', QUOTE_ROUTE, 'ka'), path('/quotes/b/', QUOTE_ROUTE, 'kb'), path('/quotes/c/', QUOTE_ROUTE, 'kc'), path('/rss.xml', 'src/pages/rss.xml.ts')];
+  const paths = [
+    path('/', HOME_ROUTE),
+    path('/quotes/a/', QUOTE_ROUTE, 'ka'),
+    path('/quotes/b/', QUOTE_ROUTE, 'kb'),
+    path('/quotes/c/', QUOTE_ROUTE, 'kc'),
+    path('/rss.xml', 'src/pages/rss.xml.ts'),
+  ];
 
   it('counts the paths, the keyed ones, the pages rendered and how many at once, rendering through Astro’s own prerenderer', async () => {
     const base = fakePrerenderer(paths);
@@ -79,13 +99,20 @@ describe('observing Astro’s prerendering', () => {
     await observed.setup?.();
     expect(await observed.getStaticPaths()).toBe(paths);
     // Astro skipped /quotes/b/ and /quotes/c/: unchanged keyed pages are never rendered.
-    await renderAll(observed, ['/', '/quotes/a/', '/rss.xml'], (pathname) => paths.find((p) => p.pathname === pathname)!.route.component, 8);
+    await renderAll(
+      observed,
+      ['/', '/quotes/a/', '/rss.xml'],
+      (pathname) => paths.find((p) => p.pathname === pathname)!.route.component,
+      8,
+    );
     await observed.teardown?.();
     expect(base.calls).toEqual(['setup', '/', '/quotes/a/', '/rss.xml', 'teardown']);
     expect(tally).toMatchObject({ observed: true, paths: 5, keyedPaths: 3, renders: 3, keyedRenders: 1, inFlight: 0, maxInFlight: 3 });
     expect([...tally.renderedComponents].sort()).toEqual([HOME_ROUTE, QUOTE_ROUTE, 'src/pages/rss.xml.ts'].sort());
     expect(concurrencyNotEngaged(tally, 8)).toBeUndefined();
-    expect(prerenderSummary(tally, 8)).toBe('pages: 3 rendered, up to 3 at once (build.concurrency 8); 2 of 3 keyed pages skipped as unchanged');
+    expect(prerenderSummary(tally, 8)).toBe(
+      'pages: 3 rendered, up to 3 at once (build.concurrency 8); 2 of 3 keyed pages skipped as unchanged',
+    );
   });
 
   it('warns when pages render one at a time although build.concurrency allows more', async () => {
@@ -131,7 +158,11 @@ describe('the pages linked back', () => {
     page('quotes/a/index.html', linkedAt - 60_000);
     page('quotes/b/index.html', linkedAt - 60_000);
     page('quotes/c/index.html', linkedAt + 500);
-    const outcome = linkedOutcome(dir, ['quotes/a/index.html', 'quotes/b/index.html', 'quotes/c/index.html', 'quotes/gone/index.html'], linkedAt);
+    const outcome = linkedOutcome(
+      dir,
+      ['quotes/a/index.html', 'quotes/b/index.html', 'quotes/c/index.html', 'quotes/gone/index.html'],
+      linkedAt,
+    );
     expect(outcome).toEqual({ untouched: 2, written: 1 });
     const tally = { ...createPrerenderTally(), observed: true, keyedPaths: 3, renders: 2, keyedRenders: 1 };
     expect(linkedPagesCopied(outcome, tally)).toBeUndefined();
@@ -148,7 +179,16 @@ describe('the pages linked back', () => {
 });
 
 describe('Astro’s record of an incremental build', () => {
-  const record = (paths: Record<string, string>) => JSON.stringify({ version: 1, routes: { [QUOTE_ROUTE]: { dependencyHash: 'd', paths: Object.fromEntries(Object.entries(paths).map(([p, outputFile]) => [p, { cacheKey: 'k', outputFile }])) } } });
+  const record = (paths: Record<string, string>) =>
+    JSON.stringify({
+      version: 1,
+      routes: {
+        [QUOTE_ROUTE]: {
+          dependencyHash: 'd',
+          paths: Object.fromEntries(Object.entries(paths).map(([p, outputFile]) => [p, { cacheKey: 'k', outputFile }])),
+        },
+      },
+    });
 
   it('is readable when it lists every keyed page', () => {
     expect(recordNotReadable(record({ '/quotes/a/': 'quotes/a/index.html' }), 1)).toBeUndefined();
@@ -159,7 +199,9 @@ describe('Astro’s record of an incremental build', () => {
     expect(recordNotReadable(undefined, 3)).toBe('Astro keyed 3 pages but wrote no incremental-build.json into its cache folder');
     expect(recordNotReadable(JSON.stringify({ version: 2, routes: {} }), 3)).toMatch(/is not \{ version: 1, routes/);
     expect(recordNotReadable('not json', 3)).toMatch(/is not \{ version: 1, routes/);
-    expect(recordNotReadable(record({ '/quotes/a/': 'quotes/a/index.html' }), 3)).toBe('its incremental-build.json lists 1 pages, but Astro keyed 3');
+    expect(recordNotReadable(record({ '/quotes/a/': 'quotes/a/index.html' }), 3)).toBe(
+      'its incremental-build.json lists 1 pages, but Astro keyed 3',
+    );
   });
 });
 
@@ -189,10 +231,16 @@ describe('the content store served from its file', () => {
 
   it('is missed when the store module never came, came elsewhere, or Astro wrote no file', () => {
     const { report, load } = plugin();
-    expect(storeNotServed(report, { chunked: false, storeFileWritten: true })).toMatch(/no module with the id "\\u0000astro:data-layer-content" was loaded/);
+    expect(storeNotServed(report, { chunked: false, storeFileWritten: true })).toMatch(
+      /no module with the id "\\u0000astro:data-layer-content" was loaded/,
+    );
     load.handler.call({ environment: { name: 'static' } }, CONTENT_STORE_MODULE_ID);
-    expect(storeNotServed(report, { chunked: false, storeFileWritten: true })).toBe('the store module was loaded in "static", never in Astro\'s "prerender" environment');
-    expect(storeNotServed(report, { chunked: false, storeFileWritten: false })).toBe('Astro wrote no data-store.json into its cache folder after syncing the content');
+    expect(storeNotServed(report, { chunked: false, storeFileWritten: true })).toBe(
+      'the store module was loaded in "static", never in Astro\'s "prerender" environment',
+    );
+    expect(storeNotServed(report, { chunked: false, storeFileWritten: false })).toBe(
+      'Astro wrote no data-store.json into its cache folder after syncing the content',
+    );
     // A chunked store is left to Astro on purpose.
     expect(storeNotServed(report, { chunked: true, storeFileWritten: false })).toBeUndefined();
   });
@@ -200,13 +248,19 @@ describe('the content store served from its file', () => {
   it('notes a store module of a shape the plugin cannot cut, and only that', () => {
     const { report, transform } = plugin(createContentStoreReport(), 'serve');
     const ssr = { environment: { name: 'ssr' } };
-    transform.handler.call(ssr, `export default JSON.parse(${JSON.stringify(JSON.stringify('x'.repeat(70_000)))})`, CONTENT_STORE_MODULE_ID);
+    transform.handler.call(
+      ssr,
+      `export default JSON.parse(${JSON.stringify(JSON.stringify('x'.repeat(70_000)))})`,
+      CONTENT_STORE_MODULE_ID,
+    );
     transform.handler.call(ssr, 'export default JSON.parse("[]")', CONTENT_STORE_MODULE_ID);
     transform.handler.call(ssr, 'export default new Map()', CONTENT_STORE_MODULE_ID);
     expect([...report.splitIn]).toEqual(['ssr']);
     expect(storeNotSplit(report)).toBeUndefined();
     transform.handler.call(ssr, 'export default devalue.parse("[]")', CONTENT_STORE_MODULE_ID);
-    expect(storeNotSplit(report)).toBe('Astro\'s store module in "ssr" is not `export default JSON.parse("…")`, so it was left as one literal');
+    expect(storeNotSplit(report)).toBe(
+      'Astro\'s store module in "ssr" is not `export default JSON.parse("…")`, so it was left as one literal',
+    );
   });
 });
 
@@ -221,12 +275,26 @@ describe('Pagefind’s fragments', () => {
 
   it('named another way leave the bundle without download costs, and the build says why', async () => {
     const fragments = join(bundleDir, 'fragment');
-    for (const name of readdirSync(fragments)) renameSync(join(fragments, name), join(fragments, name.replace(/\.pf_fragment$/, '.fragment')));
+    for (const name of readdirSync(fragments))
+      renameSync(join(fragments, name), join(fragments, name.replace(/\.pf_fragment$/, '.fragment')));
     const costs = await writeDownloadCosts(bundleDir, { budget: 300 * 1024, resultsShown: 10 });
     expect(costs.skipped).toMatch(/^no fragment of language "en" is named <language>_<hash>\.pf_fragment in /);
-    expect(formatNotRead({ pagesRead: 48, pagesIndexed: 48, cached: false, costs })).toMatch(/^no download costs written: no fragment of language "en"/);
-    expect(formatNotRead({ pagesRead: 48, pagesIndexed: 48, cached: false, split: { skipped: 'Pagefind 2.0.0 writes an index format this code does not know', chunksSplit: 0, chunksBefore: 0, chunksAfter: 0 } }))
-      .toBe('chunks not split: Pagefind 2.0.0 writes an index format this code does not know');
+    expect(formatNotRead({ pagesRead: 48, pagesIndexed: 48, cached: false, costs })).toMatch(
+      /^no download costs written: no fragment of language "en"/,
+    );
+    expect(
+      formatNotRead({
+        pagesRead: 48,
+        pagesIndexed: 48,
+        cached: false,
+        split: {
+          skipped: 'Pagefind 2.0.0 writes an index format this code does not know',
+          chunksSplit: 0,
+          chunksBefore: 0,
+          chunksAfter: 0,
+        },
+      }),
+    ).toBe('chunks not split: Pagefind 2.0.0 writes an index format this code does not know');
     expect(formatNotRead({ pagesRead: 48, pagesIndexed: 48, cached: true })).toBeUndefined();
   });
 });
@@ -240,14 +308,21 @@ describe('Astro’s command', () => {
 
   function astroPackage(manifest: object): string {
     mkdirSync(join(root, 'node_modules/astro'), { recursive: true });
-    writeFileSync(join(root, 'node_modules/astro/package.json'), JSON.stringify({ name: 'astro', exports: { './package.json': './package.json' }, ...manifest }));
+    writeFileSync(
+      join(root, 'node_modules/astro/package.json'),
+      JSON.stringify({ name: 'astro', exports: { './package.json': './package.json' }, ...manifest }),
+    );
     return pathToFileURL(join(root, 'build.ts')).href;
   }
 
   it('fails, naming the package and its version, when astro declares no command or its file is missing', () => {
-    expect(() => astroCliPath(astroPackage({ version: '99.0.0' }))).toThrow(`did not engage with astro 99.0.0 (checked with ${CHECKED_VERSIONS.astro}): its package.json (`);
+    expect(() => astroCliPath(astroPackage({ version: '99.0.0' }))).toThrow(
+      `did not engage with astro 99.0.0 (checked with ${CHECKED_VERSIONS.astro}): its package.json (`,
+    );
     expect(() => astroCliPath(astroPackage({ version: '99.0.0' }))).toThrow(/declares no "astro" command in "bin"/);
-    expect(() => astroCliPath(astroPackage({ version: '99.0.0', bin: { astro: './cli.mjs' } }))).toThrow(/the command its package\.json declares, .*cli\.mjs, does not exist/);
+    expect(() => astroCliPath(astroPackage({ version: '99.0.0', bin: { astro: './cli.mjs' } }))).toThrow(
+      /the command its package\.json declares, .*cli\.mjs, does not exist/,
+    );
     writeFileSync(join(root, 'node_modules/astro/cli.mjs'), '');
     expect(astroCliPath(astroPackage({ version: '99.0.0', bin: { astro: './cli.mjs' } }))).toBe(join(root, 'node_modules/astro/cli.mjs'));
   });

@@ -14,7 +14,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import {
-  astroCliPath, CHECKED_PACKAGES, CHECKED_VERSIONS, installedFolder, installedVersion, notEngaged, RELIANCES, versionDrift,
+  astroCliPath,
+  CHECKED_PACKAGES,
+  CHECKED_VERSIONS,
+  installedFolder,
+  installedVersion,
+  notEngaged,
+  RELIANCES,
+  versionDrift,
 } from '../../src/build/internals.ts';
 import { CONTENT_STORE_MODULE_ID, DATA_STORE_FILE, PRERENDER_ENVIRONMENT } from '../../src/build/vite-content-store.ts';
 import { incrementalMetadataMismatch, markdownWorkersNotEngaged } from '../../src/build/integrations/content-store.ts';
@@ -26,7 +33,10 @@ import { formatNotRead, pagefindVersion } from '../../src/build/integrations/sea
 import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; dependencies?: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+  dependencies?: Record<string, string>;
+};
 const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as {
   packages: Record<string, { version?: string; devDependencies?: Record<string, string>; dependencies?: Record<string, string> }>;
 };
@@ -41,13 +51,23 @@ async function privateModule<T>(name: (typeof CHECKED_PACKAGES)[number], path: s
 describe('the checked versions', () => {
   for (const name of CHECKED_PACKAGES) {
     it(`${name}: the installed version is the checked one`, () => {
-      expect(installedVersion(name), `${name} ${installedVersion(name)} is installed, but src/build/internals.ts was checked with ${CHECKED_VERSIONS[name]}: follow docs/internals.md, "Upgrading"`).toBe(CHECKED_VERSIONS[name]);
+      expect(
+        installedVersion(name),
+        `${name} ${installedVersion(name)} is installed, but src/build/internals.ts was checked with ${CHECKED_VERSIONS[name]}: follow docs/internals.md, "Upgrading"`,
+      ).toBe(CHECKED_VERSIONS[name]);
     });
 
     it(`${name}: package.json and package-lock.json pin exactly the checked version`, () => {
-      expect(packageJson.devDependencies[name], `package.json must declare ${name} as exactly "${CHECKED_VERSIONS[name]}"`).toBe(CHECKED_VERSIONS[name]);
-      expect(lock.packages['']?.devDependencies?.[name], `package-lock.json's root must declare ${name} as exactly "${CHECKED_VERSIONS[name]}"`).toBe(CHECKED_VERSIONS[name]);
-      expect(lock.packages[`node_modules/${name}`]?.version, `package-lock.json must install ${name} ${CHECKED_VERSIONS[name]}`).toBe(CHECKED_VERSIONS[name]);
+      expect(packageJson.devDependencies[name], `package.json must declare ${name} as exactly "${CHECKED_VERSIONS[name]}"`).toBe(
+        CHECKED_VERSIONS[name],
+      );
+      expect(
+        lock.packages['']?.devDependencies?.[name],
+        `package-lock.json's root must declare ${name} as exactly "${CHECKED_VERSIONS[name]}"`,
+      ).toBe(CHECKED_VERSIONS[name]);
+      expect(lock.packages[`node_modules/${name}`]?.version, `package-lock.json must install ${name} ${CHECKED_VERSIONS[name]}`).toBe(
+        CHECKED_VERSIONS[name],
+      );
     });
   }
 
@@ -68,7 +88,9 @@ describe('the checked versions', () => {
     expect(message).toContain('“Pages of the last build linked back”');
     expect(message).not.toContain('Pagefind');
     const warning = notEngaged(RELIANCES.pagefindFormat, 'the bundle is of Pagefind 99.0.0', { pagefind: '99.0.0' });
-    expect(warning).toMatch(/^reading Pagefind’s index .* did not engage with pagefind 99\.0\.0 \(checked with [\d.]+\): the bundle is of Pagefind 99\.0\.0\. Cost: .*See docs\/internals\.md, “Pagefind’s index format”\.$/);
+    expect(warning).toMatch(
+      /^reading Pagefind’s index .* did not engage with pagefind 99\.0\.0 \(checked with [\d.]+\): the bundle is of Pagefind 99\.0\.0\. Cost: .*See docs\/internals\.md, “Pagefind’s index format”\.$/,
+    );
     expect(warning).toContain(`checked with ${CHECKED_VERSIONS.pagefind}`);
   });
 
@@ -83,10 +105,12 @@ describe('the packages the code imports', () => {
   /** Imports of a package (not a relative path, not `node:` or a virtual `astro:` module), as written. */
   function importedPackages(): Map<string, string> {
     const found = new Map<string, string>();
-    const pattern = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]|require(?:\.resolve)?\(\s*[`'"]([^`'"$]+)/gm;
+    const pattern =
+      /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]|require(?:\.resolve)?\(\s*[`'"]([^`'"$]+)/gm;
     const visit = (path: string): void => {
       if (statSync(path).isDirectory()) {
-        for (const name of readdirSync(path)) if (name !== 'node_modules' && name !== '.out' && name !== 'fixtures') visit(join(path, name));
+        for (const name of readdirSync(path))
+          if (name !== 'node_modules' && name !== '.out' && name !== 'fixtures') visit(join(path, name));
         return;
       }
       if (!/\.(?:ts|mjs|js|astro)$/.test(path)) return;
@@ -111,7 +135,8 @@ describe('the packages the code imports', () => {
       .filter(([name]) => declared[name] === undefined)
       .map(([name, file]) => `${name} (imported by ${file})`);
     expect(missing, 'declare each with `npm install --save-dev --save-exact <name>@<installed version>`').toEqual([]);
-    for (const [name, range] of Object.entries(lock.packages['']?.devDependencies ?? {})) expect(packageJson.devDependencies[name], name).toBe(range);
+    for (const [name, range] of Object.entries(lock.packages['']?.devDependencies ?? {}))
+      expect(packageJson.devDependencies[name], name).toBe(range);
     expect(Object.keys(lock.packages['']?.devDependencies ?? {}).sort()).toEqual(Object.keys(packageJson.devDependencies).sort());
   });
 });
@@ -122,13 +147,21 @@ describe('Astro’s command-line file', () => {
     const manifest = JSON.parse(readFileSync(join(installedFolder('astro')!, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     // Compared as real paths: node_modules may be a link (a second checkout sharing one install).
     expect(realpathSync(cli)).toBe(realpathSync(join(installedFolder('astro')!, manifest.bin.astro!)));
-    expect(execFileSync(process.execPath, [cli, '--version'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } })).toContain(CHECKED_VERSIONS.astro);
+    expect(
+      execFileSync(process.execPath, [cli, '--version'], {
+        encoding: 'utf8',
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      }),
+    ).toContain(CHECKED_VERSIONS.astro);
   });
 });
 
 describe('Astro’s content store, as the plugin reads it', () => {
   it('has the module id, file name and build environment the plugin expects', async () => {
-    const consts = await privateModule<{ RESOLVED_DATA_STORE_VIRTUAL_ID: string; DATA_STORE_FILE: string }>('astro', 'dist/content/consts.js');
+    const consts = await privateModule<{ RESOLVED_DATA_STORE_VIRTUAL_ID: string; DATA_STORE_FILE: string }>(
+      'astro',
+      'dist/content/consts.js',
+    );
     expect(consts.RESOLVED_DATA_STORE_VIRTUAL_ID).toBe(CONTENT_STORE_MODULE_ID);
     expect(consts.DATA_STORE_FILE).toBe(DATA_STORE_FILE);
     const constants = await privateModule<{ ASTRO_VITE_ENVIRONMENT_NAMES: Record<string, string> }>('astro', 'dist/core/constants.js');
@@ -150,7 +183,12 @@ describe('Astro’s record of an incremental build', () => {
   it('is written by Astro in the shape the pages linked back are read from', async () => {
     const { IncrementalBuildCache } = await privateModule<{
       IncrementalBuildCache: {
-        load(settings: unknown, configHash: string, lockfileHash: string, keyDigest: string): {
+        load(
+          settings: unknown,
+          configHash: string,
+          lockfileHash: string,
+          keyDigest: string,
+        ): {
           record(component: string, dependencyHash: string, pathname: string, cacheKey: string, outputFile: string): void;
           writeManifest(settings: unknown): void;
           canSkip(component: string, pathname: string, dependencyHash: string, cacheKey: string): boolean;
@@ -168,7 +206,14 @@ describe('Astro’s record of an incremental build', () => {
       expect(keyedOutputFiles(JSON.parse(record))).toEqual(['quotes/café/index.html', 'quotes/b/index.html']);
       expect(recordNotReadable(record, 2)).toBeUndefined();
       // The next build skips what the record lists, unchanged.
-      expect(IncrementalBuildCache.load(settings, 'config', 'lock', 'key').canSkip('src/pages/quotes/[key]/index.astro', '/quotes/b/', 'code', 'k2')).toBe(true);
+      expect(
+        IncrementalBuildCache.load(settings, 'config', 'lock', 'key').canSkip(
+          'src/pages/quotes/[key]/index.astro',
+          '/quotes/b/',
+          'code',
+          'k2',
+        ),
+      ).toBe(true);
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }
@@ -177,15 +222,23 @@ describe('Astro’s record of an incremental build', () => {
 
 describe('Markdown on worker threads', () => {
   it('engages for the site’s processor as Astro’s configuration keeps it, and not once Astro adds a plugin to it', async () => {
-    const { validateConfig } = await privateModule<{ validateConfig(config: unknown, root: string, command: string): Promise<{ markdown: { processor: Parameters<typeof markdownWorkersNotEngaged>[0] } }> }>(
-      'astro', 'dist/core/config/validate.js',
-    );
+    const { validateConfig } = await privateModule<{
+      validateConfig(
+        config: unknown,
+        root: string,
+        command: string,
+      ): Promise<{ markdown: { processor: Parameters<typeof markdownWorkersNotEngaged>[0] } }>;
+    }>('astro', 'dist/core/config/validate.js');
     const processor = siteMarkdownProcessor();
     expect(isUnifiedProcessor(processor)).toBe(true);
     const kept = await validateConfig({ markdown: { processor } }, projectRoot, 'build');
     expect(markdownWorkersNotEngaged(kept.markdown.processor)).toBeUndefined();
     // What an integration's `markdown.remarkPlugins` becomes: Astro pushes it into the processor's own options.
-    const extended = await validateConfig({ markdown: { processor: siteMarkdownProcessor(), remarkPlugins: [() => () => {}] } }, projectRoot, 'build');
+    const extended = await validateConfig(
+      { markdown: { processor: siteMarkdownProcessor(), remarkPlugins: [() => () => {}] } },
+      projectRoot,
+      'build',
+    );
     expect(markdownWorkersNotEngaged(extended.markdown.processor)).toMatch(/an integration added Markdown plugins/);
   });
 });

@@ -19,7 +19,11 @@ function astroStoreModule(value: unknown): string {
 const store = [
   ['Map', 1, 2],
   'quotes',
-  { id: 'a-quote', body: 'He said, “It’s \\ done” — and left.\n\u2028 🙂 "quoted" \'single\' `tick` ${not} </script>', html: '<p>“Text” &amp; more</p>'.repeat(40) },
+  {
+    id: 'a-quote',
+    body: 'He said, “It’s \\ done” — and left.\n\u2028 🙂 "quoted" \'single\' `tick` ${not} </script>',
+    html: '<p>“Text” &amp; more</p>'.repeat(40),
+  },
   ...Array.from({ length: 60 }, (_, index) => ({ index, arabic: 'الحرية ليست منحة', emoji: '🙂🙃'.repeat(index % 7) })),
 ];
 
@@ -29,7 +33,10 @@ describe('splitJsonParseModule', () => {
     const split = splitJsonParseModule(original, 97);
     expect(split).toBeDefined();
     expect(await defaultExport(split!)).toEqual(await defaultExport(original));
-    const literals = split!.split('\n').slice(1, -1).map((line) => JSON.parse(line.replace(/,$/, '')) as string);
+    const literals = split!
+      .split('\n')
+      .slice(1, -1)
+      .map((line) => JSON.parse(line.replace(/,$/, '')) as string);
     expect(literals.length).toBeGreaterThan(10);
     expect(Math.max(...literals.map((piece) => piece.length))).toBeLessThanOrEqual(97);
     expect(literals.join('')).toBe(JSON.stringify(store));
@@ -130,7 +137,11 @@ describe('the Vite plugin', () => {
       expect(pluginFor('build', cacheDir).load.handler.call(prerender, CONTENT_STORE_MODULE_ID)).toBeNull();
       writeFileSync(join(cacheDir, 'data-store.json'), JSON.stringify(big));
       expect(pluginFor('build', cacheDir, { chunked: true }).load.handler.call(prerender, CONTENT_STORE_MODULE_ID)).toBeNull();
-      for (const [command, environment] of [['build', 'ssr'], ['serve', 'prerender'], ['serve', 'ssr']] as const) {
+      for (const [command, environment] of [
+        ['build', 'ssr'],
+        ['serve', 'prerender'],
+        ['serve', 'ssr'],
+      ] as const) {
         expect(pluginFor(command, cacheDir).load.handler.call({ environment: { name: environment } }, CONTENT_STORE_MODULE_ID)).toBeNull();
       }
     } finally {
@@ -139,8 +150,16 @@ describe('the Vite plugin', () => {
   });
 
   it('elsewhere (a server bundle, astro dev) keeps the module self-contained, in pieces', async () => {
-    for (const [command, environment] of [['build', 'ssr'], ['serve', 'prerender'], ['serve', 'ssr']] as const) {
-      const result = pluginFor(command, tmpdir()).transform.handler.call({ environment: { name: environment } }, code, CONTENT_STORE_MODULE_ID);
+    for (const [command, environment] of [
+      ['build', 'ssr'],
+      ['serve', 'prerender'],
+      ['serve', 'ssr'],
+    ] as const) {
+      const result = pluginFor(command, tmpdir()).transform.handler.call(
+        { environment: { name: environment } },
+        code,
+        CONTENT_STORE_MODULE_ID,
+      );
       expect(result!.code).not.toContain('readFileSync');
       expect(await defaultExport(result!.code)).toEqual(big);
     }

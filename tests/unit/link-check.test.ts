@@ -20,10 +20,7 @@ function page(body: string, head = ''): string {
 }
 
 /** Extracts every page of a small in-memory site and checks it; other files are listed as-is. */
-function check(
-  site: Record<string, string>,
-  opts: { basePath?: string; siteUrl?: string; otherFiles?: string[] } = {},
-): BrokenLink[] {
+function check(site: Record<string, string>, opts: { basePath?: string; siteUrl?: string; otherFiles?: string[] } = {}): BrokenLink[] {
   const pages = Object.entries(site).map(([file, html]) => extractLinks(html, file));
   const files = new Set([...Object.keys(site), ...(opts.otherFiles ?? [])]);
   return checkLinks(pages, files, { siteUrl: opts.siteUrl ?? SITE, basePath: opts.basePath ?? '/' });
@@ -123,9 +120,7 @@ describe('checkLinks', () => {
       'quotes/x/index.html': page('<a href="/articles/y/#q-x">x</a><p id="q-x">here, not there</p>'),
       'articles/y/index.html': page('<p id="other"></p>'),
     });
-    expect(broken).toEqual([
-      { page: 'quotes/x/index.html', url: '/articles/y/#q-x', reason: 'no id "q-x" in articles/y/index.html' },
-    ]);
+    expect(broken).toEqual([{ page: 'quotes/x/index.html', url: '/articles/y/#q-x', reason: 'no id "q-x" in articles/y/index.html' }]);
   });
 
   it('accepts a[name] as a fragment target', () => {
@@ -142,7 +137,9 @@ describe('checkLinks', () => {
 
   it('under a base path, accepts links inside it and reports links outside it', () => {
     const site = {
-      'index.html': page('<a href="/qtd/quotes/x/">good</a><a href="/quotes/x/">outside base</a><a href="/qtd">base root</a><main id="main"></main>'),
+      'index.html': page(
+        '<a href="/qtd/quotes/x/">good</a><a href="/quotes/x/">outside base</a><a href="/qtd">base root</a><main id="main"></main>',
+      ),
       'quotes/x/index.html': page('<a href="../../">up to home</a><a href="/qtd/#main">home</a>'),
     };
     expect(check(site, { basePath: '/qtd/' })).toEqual([
@@ -261,10 +258,7 @@ describe('checkLinks', () => {
   });
 
   it('checks meta refresh targets (as on redirect pages)', () => {
-    const broken = check(
-      { 'old/index.html': page('', '<meta http-equiv="refresh" content="0;url=/quotes/x/">') },
-      { basePath: '/qtd/' },
-    );
+    const broken = check({ 'old/index.html': page('', '<meta http-equiv="refresh" content="0;url=/quotes/x/">') }, { basePath: '/qtd/' });
     expect(broken).toEqual([{ page: 'old/index.html', url: '/quotes/x/', reason: 'not under the base path /qtd/' }]);
   });
 });
@@ -291,12 +285,9 @@ describe('helpers', () => {
       { page: 'index.html', url: '/nope/', reason: 'no file nope/index.html' },
     ];
     expect(formatBrokenLinks(broken)).toBe(
-      'quotes/x/index.html → /articles/y/#q-x: no id "q-x" in articles/y/index.html\n' +
-        'index.html → /nope/: no file nope/index.html',
+      'quotes/x/index.html → /articles/y/#q-x: no id "q-x" in articles/y/index.html\n' + 'index.html → /nope/: no file nope/index.html',
     );
-    expect(formatBrokenLinks(broken, 1)).toBe(
-      'quotes/x/index.html → /articles/y/#q-x: no id "q-x" in articles/y/index.html\n… and 1 more',
-    );
+    expect(formatBrokenLinks(broken, 1)).toBe('quotes/x/index.html → /articles/y/#q-x: no id "q-x" in articles/y/index.html\n… and 1 more');
     expect(formatBrokenLinks([])).toBe('');
   });
 });

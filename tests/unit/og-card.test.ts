@@ -305,19 +305,29 @@ describe('renderCards', () => {
       allCores = resolve;
     });
     const many = Array.from({ length: 6 }, (_, i) => ({ ...seed, id: `low-${i}`, text: `${seed.text} ${i}` }));
-    const drawing = renderCards(many, { outDir: join(work, 'dist-low'), cacheDir: join(work, 'cache-low'), concurrency: 1, lowPriority: true, useAllCores });
+    const drawing = renderCards(many, {
+      outDir: join(work, 'dist-low'),
+      cacheDir: join(work, 'cache-low'),
+      concurrency: 1,
+      lowPriority: true,
+      useAllCores,
+    });
     allCores();
     expect(await drawing).toMatchObject({ rendered: 6, reused: 0 });
     await renderCards(many, { outDir: join(work, 'dist-normal'), cacheDir: join(work, 'cache-normal'), concurrency: 1 });
     for (const card of many) {
-      expect(await readFile(join(work, 'dist-low', cardOutputPath(card))), card.id).toEqual(await readFile(join(work, 'dist-normal', cardOutputPath(card))));
+      expect(await readFile(join(work, 'dist-low', cardOutputPath(card))), card.id).toEqual(
+        await readFile(join(work, 'dist-normal', cardOutputPath(card))),
+      );
     }
   });
 
   it('stops the build on a card that cannot be drawn, naming it', async () => {
     const broken = { ...seed, id: 'broken', text: undefined as unknown as string };
     const many = [...Array.from({ length: 20 }, (_, i) => ({ ...seed, id: `fine-${i}`, text: `${seed.text} ${i}` })), broken];
-    await expect(renderCards(many, { cacheDir: join(work, 'cache-broken'), concurrency: 2 })).rejects.toThrow(/rendering the card for quote broken failed/);
+    await expect(renderCards(many, { cacheDir: join(work, 'cache-broken'), concurrency: 2 })).rejects.toThrow(
+      /rendering the card for quote broken failed/,
+    );
   });
 
   it('draws many cards on workers that take them from a shared counter, each once, into its own file', async () => {
@@ -325,7 +335,13 @@ describe('renderCards', () => {
     const result = await renderCards(many, { outDir: join(work, 'dist-batch'), cacheDir: join(work, 'cache-batch'), concurrency: 2 });
     expect(result).toMatchObject({ rendered: 60, reused: 0 });
     // Every card its own picture: no card got another's file.
-    const digests = await Promise.all(many.map(async (card) => createHash('sha256').update(await readFile(join(work, 'dist-batch', cardOutputPath(card)))).digest('hex')));
+    const digests = await Promise.all(
+      many.map(async (card) =>
+        createHash('sha256')
+          .update(await readFile(join(work, 'dist-batch', cardOutputPath(card))))
+          .digest('hex'),
+      ),
+    );
     expect(new Set(digests).size).toBe(60);
     expect((await readdir(join(work, 'cache-batch'))).filter((name) => name.endsWith('.png'))).toHaveLength(60);
   });
@@ -393,7 +409,14 @@ describe('right-to-left card', () => {
   it('puts the first word on the right, with joined letters and no boxes', async () => {
     const renderer = await createCardRenderer(cardFontFiles().map((font) => ({ ...font, data: readFileSync(font.path) })));
     // "We will not surrender": a short joined word first, a long joined word second.
-    const { png, warnings } = await renderer.render({ kind: 'quote', id: 'order', text: 'لن نستسلم', attribution: 'أحمد مسعود', lang: 'ar', siteName: 'QTD' });
+    const { png, warnings } = await renderer.render({
+      kind: 'quote',
+      id: 'order',
+      text: 'لن نستسلم',
+      attribution: 'أحمد مسعود',
+      lang: 'ar',
+      siteName: 'QTD',
+    });
     expect(warnings).toEqual([]);
     const image = PNG.sync.read(Buffer.from(png));
     const runs = inkRunsFromRight(image, 0, 430);

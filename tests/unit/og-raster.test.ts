@@ -92,14 +92,22 @@ describe('the rasteriser', () => {
       { type: 'Q', values: [r, -r, r, 0] },
       { type: 'Z', values: [] },
     ];
-    const at = (x: number, y: number, reusable: boolean): Outline => ({ commands: ringCommands, scaleX: 1.5, scaleY: -1.5, translateX: x, translateY: y, reusable });
+    const at = (x: number, y: number, reusable: boolean): Outline => ({
+      commands: ringCommands,
+      scaleX: 1.5,
+      scaleY: -1.5,
+      translateX: x,
+      translateY: y,
+      reusable,
+    });
 
     it('gives the pixels of a direct fill at the nearest eighth of a pixel', () => {
       // 10.3 → 10.25 and 9.7 → 9.75, the nearest eighths.
       const fromTile = coverage(24, 20, [at(10.3, 9.7, true)]);
       const direct = coverage(24, 20, [at(10.25, 9.75, false)]);
       for (let y = 0; y < 20; y++) {
-        for (let x = 0; x < 24; x++) expect(Math.abs((fromTile[y]![x] ?? 0) - (direct[y]![x] ?? 0)), `pixel ${x},${y}`).toBeLessThanOrEqual(1 / 255 + 1e-9);
+        for (let x = 0; x < 24; x++)
+          expect(Math.abs((fromTile[y]![x] ?? 0) - (direct[y]![x] ?? 0)), `pixel ${x},${y}`).toBeLessThanOrEqual(1 / 255 + 1e-9);
       }
       expect(total(fromTile)).toBeGreaterThan(50);
     });
@@ -110,12 +118,22 @@ describe('the rasteriser', () => {
     });
 
     it('clips a tile at every edge of the image as a direct fill is clipped', () => {
-      for (const [x, y] of [[1.25, 9.5], [22.75, 9.5], [10.5, 0.5], [10.5, 19.25], [0.5, 0.5], [23.5, 19.5]] as const) {
+      for (const [x, y] of [
+        [1.25, 9.5],
+        [22.75, 9.5],
+        [10.5, 0.5],
+        [10.5, 19.25],
+        [0.5, 0.5],
+        [23.5, 19.5],
+      ] as const) {
         const fromTile = coverage(24, 20, [at(x, y, true)]);
         const direct = coverage(24, 20, [at(x, y, false)]);
         for (let row = 0; row < 20; row++) {
           for (let col = 0; col < 24; col++) {
-            expect(Math.abs((fromTile[row]![col] ?? 0) - (direct[row]![col] ?? 0)), `glyph at ${x},${y}, pixel ${col},${row}`).toBeLessThanOrEqual(1 / 255 + 1e-9);
+            expect(
+              Math.abs((fromTile[row]![col] ?? 0) - (direct[row]![col] ?? 0)),
+              `glyph at ${x},${y}, pixel ${col},${row}`,
+            ).toBeLessThanOrEqual(1 / 255 + 1e-9);
           }
         }
         expect(total(fromTile), `glyph at ${x},${y}`).toBeGreaterThan(5);
@@ -123,7 +141,16 @@ describe('the rasteriser', () => {
     });
 
     it('adds the coverage of two glyphs of one ink that share a pixel, leaving no seam', () => {
-      const half = (x: number): Outline => ({ ...polygon([[0, 0], [2.5, 0], [2.5, 4], [0, 4]]), translateX: x, reusable: true });
+      const half = (x: number): Outline => ({
+        ...polygon([
+          [0, 0],
+          [2.5, 0],
+          [2.5, 4],
+          [0, 4],
+        ]),
+        translateX: x,
+        reusable: true,
+      });
       const rows = coverage(8, 4, [half(0), half(2.5)]);
       expect(rows[1]!.slice(0, 6)).toEqual([1, 1, 1, 1, 1, 0]);
     });
@@ -133,14 +160,30 @@ describe('the rasteriser', () => {
     const overlapping = coverage(10, 10, [rectangleOutline(1, 1, 5, 5), rectangleOutline(3, 3, 5, 5)]);
     expect(Math.max(...overlapping.flat())).toBe(1);
     expect(total(overlapping)).toBeCloseTo(25 + 25 - 9, 5);
-    const ring = coverage(10, 10, [rectangleOutline(1, 1, 8, 8), polygon([[3, 3], [3, 7], [7, 7], [7, 3]])]);
+    const ring = coverage(10, 10, [
+      rectangleOutline(1, 1, 8, 8),
+      polygon([
+        [3, 3],
+        [3, 7],
+        [7, 7],
+        [7, 3],
+      ]),
+    ]);
     expect(ring[5]![5]).toBe(0);
     expect(ring[2]![2]).toBe(1);
     expect(total(ring)).toBeCloseTo(64 - 16, 5);
   });
 
   it('clips what lies outside the image without distorting what lies inside', () => {
-    const rows = coverage(6, 4, [rectangleOutline(-10, -3, 13.5, 5), polygon([[4, 3], [20, 3], [20, 9], [4, 9]])]);
+    const rows = coverage(6, 4, [
+      rectangleOutline(-10, -3, 13.5, 5),
+      polygon([
+        [4, 3],
+        [20, 3],
+        [20, 9],
+        [4, 9],
+      ]),
+    ]);
     expect(rows[0]!.slice(0, 4)).toEqual([1, 1, 1, 0.5019607843137255]);
     expect(rows[1]![0]).toBe(1);
     expect(rows[2]![0]).toBe(0);

@@ -31,7 +31,18 @@ const article: Article = {
 const tags: Tag[] = [{ id: 'afghanistan', name: 'Afghanistan', renamedFrom: [] }];
 
 function quote(id: string, date: string, overrides: Partial<Quote> = {}): Quote {
-  return { id, text: `Words of ${id}.`, displayText: `Words of ${id}.`, speakerId: 'ahmad-massoud', date, tags: [], corrections: [], commentaryHtml: '', status: 'published', ...overrides };
+  return {
+    id,
+    text: `Words of ${id}.`,
+    displayText: `Words of ${id}.`,
+    speakerId: 'ahmad-massoud',
+    date,
+    tags: [],
+    corrections: [],
+    commentaryHtml: '',
+    status: 'published',
+    ...overrides,
+  };
 }
 
 const spirit = quote('spirit-of-resistance', '2021-08-23', {
@@ -76,7 +87,9 @@ describe('openDataDocument', () => {
           source: {
             id: 'the-afghan',
             title: 'The Afghan Who Won’t Surrender to the Taliban',
-            authors: [{ id: 'bernard-henri-levy', name: 'Bernard-Henri Lévy', url: 'https://quotes.example.org/qtd/people/bernard-henri-levy/' }],
+            authors: [
+              { id: 'bernard-henri-levy', name: 'Bernard-Henri Lévy', url: 'https://quotes.example.org/qtd/people/bernard-henri-levy/' },
+            ],
             publication: 'The Wall Street Journal',
             section: 'Opinion · Commentary',
             published: '2021-08-23T12:56:00-04:00',
@@ -91,7 +104,8 @@ describe('openDataDocument', () => {
   });
 
   it('leaves out the fields a quote does not have', () => {
-    const bare = openDataDocument(archiveOf([quote('bare', '2021-08-24', { context: 'Interview by phone', lang: 'fa' })]), settings).quotes[0];
+    const bare = openDataDocument(archiveOf([quote('bare', '2021-08-24', { context: 'Interview by phone', lang: 'fa' })]), settings)
+      .quotes[0];
     expect(bare).toStrictEqual({
       id: 'bare',
       text: 'Words of bare.',
@@ -100,7 +114,12 @@ describe('openDataDocument', () => {
       card: 'https://quotes.example.org/qtd/og/quotes/bare.png',
       lang: 'fa',
       verified: false,
-      speaker: { id: 'ahmad-massoud', name: 'Ahmad Massoud', url: 'https://quotes.example.org/qtd/people/ahmad-massoud/', description: 'Afghan resistance leader' },
+      speaker: {
+        id: 'ahmad-massoud',
+        name: 'Ahmad Massoud',
+        url: 'https://quotes.example.org/qtd/people/ahmad-massoud/',
+        description: 'Afghan resistance leader',
+      },
       context: 'Interview by phone',
       tags: [],
     });
@@ -125,7 +144,9 @@ describe('openDataDocument', () => {
 
   it('writes the same bytes for the same content', () => {
     const quotes = [spirit, quote('other', '2021-08-20')];
-    expect(JSON.stringify(openDataDocument(archiveOf(quotes), settings))).toBe(JSON.stringify(openDataDocument(archiveOf([...quotes].reverse()), settings)));
+    expect(JSON.stringify(openDataDocument(archiveOf(quotes), settings))).toBe(
+      JSON.stringify(openDataDocument(archiveOf([...quotes].reverse()), settings)),
+    );
   });
 
   it('marks a quote unverified when its words were not found in the source', () => {

@@ -36,18 +36,20 @@ describe('auditPage', () => {
 
   it('single-h1: exactly one <h1>', () => {
     expect(rulesOf(withBody(DEFAULT_BODY.replace('<h1>A quote</h1>', '')))).toEqual(['single-h1: 0 <h1> elements, expected 1']);
-    expect(rulesOf(withBody(DEFAULT_BODY.replace('<p>Text</p>', '<h1>Again</h1>')))).toEqual([
-      'single-h1: 2 <h1> elements, expected 1',
-    ]);
+    expect(rulesOf(withBody(DEFAULT_BODY.replace('<p>Text</p>', '<h1>Again</h1>')))).toEqual(['single-h1: 2 <h1> elements, expected 1']);
   });
 
   it('title: present and not empty', () => {
     expect(rulesOf(page({ title: '  \n ' }))).toEqual(['title: <title> is empty']);
     expect(rulesOf(page().replace(/<title>.*<\/title>/, ''))).toEqual(['title: no <title>']);
     // An SVG <title> is not the document title.
-    expect(rulesOf(page().replace(/<title>.*<\/title>/, '').replace('<p>Text</p>', '<svg><title>icon</title></svg>'))).toEqual([
-      'title: no <title>',
-    ]);
+    expect(
+      rulesOf(
+        page()
+          .replace(/<title>.*<\/title>/, '')
+          .replace('<p>Text</p>', '<svg><title>icon</title></svg>'),
+      ),
+    ).toEqual(['title: no <title>']);
   });
 
   it('meta-description: present with content', () => {
@@ -81,9 +83,7 @@ describe('auditPage', () => {
   });
 
   it('landmarks: a page header, one main and a page footer', () => {
-    expect(rulesOf(withBody(DEFAULT_BODY.replace(/<header>.*<\/header>/, '')))).toEqual([
-      'landmarks: no page <header> (banner landmark)',
-    ]);
+    expect(rulesOf(withBody(DEFAULT_BODY.replace(/<header>.*<\/header>/, '')))).toEqual(['landmarks: no page <header> (banner landmark)']);
     expect(rulesOf(withBody(DEFAULT_BODY.replace('<footer><p>© QTD</p></footer>', '')))).toEqual([
       'landmarks: no page <footer> (contentinfo landmark)',
     ]);
@@ -94,8 +94,7 @@ describe('auditPage', () => {
   });
 
   it('landmarks: <header>/<footer> inside an article do not count, role equivalents do', () => {
-    const nested =
-      '<a href="#main">Skip</a><main id="main"><article><header><h1>A</h1></header><footer>by</footer></article></main>';
+    const nested = '<a href="#main">Skip</a><main id="main"><article><header><h1>A</h1></header><footer>by</footer></article></main>';
     expect(rulesOf(withBody(nested))).toEqual([
       'landmarks: no page <header> (banner landmark)',
       'landmarks: no page <footer> (contentinfo landmark)',
@@ -163,9 +162,7 @@ describe('auditPage', () => {
       '<meta name="robots" content="noindex"><link rel="canonical" href="https://qtd.example/qtd/quotes/x/">' +
       '<body>\t<a href="/qtd/quotes/x/">Redirecting from <code>/qtd/old/</code> to <code>/qtd/quotes/x/</code></a></body>';
     expect(rulesOf(astroRedirect, 'old/index.html')).toEqual([]);
-    expect(rulesOf(astroRedirect.replace(/<title>.*<\/title>/, '<title></title>'), 'old/index.html')).toEqual([
-      'title: <title> is empty',
-    ]);
+    expect(rulesOf(astroRedirect.replace(/<title>.*<\/title>/, '<title></title>'), 'old/index.html')).toEqual(['title: <title> is empty']);
     expect(rulesOf(astroRedirect.replace('https://qtd.example/qtd/quotes/x/', 'quotes/x/'), 'old/index.html')).toEqual([
       'canonical: canonical href "quotes/x/" is not an absolute http(s) URL',
     ]);

@@ -4,7 +4,9 @@ import { digestOf, pageKey, viewKey } from '../../src/views/page-keys.ts';
 describe('page cache keys', () => {
   it('are the same for the same data, whatever the objects', () => {
     const speaker = { id: 'ada', name: 'Ada' };
-    expect(pageKey(['quote', { id: 'q1', text: 'Words' }, speaker])).toBe(pageKey(['quote', { id: 'q1', text: 'Words' }, { id: 'ada', name: 'Ada' }]));
+    expect(pageKey(['quote', { id: 'q1', text: 'Words' }, speaker])).toBe(
+      pageKey(['quote', { id: 'q1', text: 'Words' }, { id: 'ada', name: 'Ada' }]),
+    );
   });
 
   it('change when any piece changes, and with the order of the pieces', () => {

@@ -27,9 +27,15 @@ const extra = [
 describe('Markdown rendered on worker threads', () => {
   it('gives the HTML, headings and front matter the main thread gives, for every content file', async () => {
     expect(entries.length).toBeGreaterThan(3);
-    const [onWorkers, inThread] = await Promise.all([siteMarkdownProcessor().createRenderer(shared), unified(markdownPipeline).createRenderer(shared)]);
+    const [onWorkers, inThread] = await Promise.all([
+      siteMarkdownProcessor().createRenderer(shared),
+      unified(markdownPipeline).createRenderer(shared),
+    ]);
     const frontmatter = { title: 'A title', published: new Date('2024-05-01T08:00:00Z'), tags: ['a', 'b'] };
-    const jobs = [...entries, ...extra.map((body, i) => ({ path: `/tmp/extra-${i}.md`, body }))].map(({ path, body }) => ({ body, opts: { frontmatter, fileURL: pathToFileURL(path) } }));
+    const jobs = [...entries, ...extra.map((body, i) => ({ path: `/tmp/extra-${i}.md`, body }))].map(({ path, body }) => ({
+      body,
+      opts: { frontmatter, fileURL: pathToFileURL(path) },
+    }));
     // Ten at once, as Astro's glob loader sends them.
     const fromWorkers = await Promise.all(jobs.map(({ body, opts }) => onWorkers.render(body, opts)));
     for (const [i, { body, opts }] of jobs.entries()) {

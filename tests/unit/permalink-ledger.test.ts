@@ -133,7 +133,11 @@ describe('hostLimitWarnings', () => {
     const near = hostLimitWarnings({ files: HOST_LIMITS.cloudflarePagesFiles * 0.9, bytes: 0, redirects: 0 });
     expect(near).toHaveLength(1);
     expect(near[0]).toMatch(/90% of the Cloudflare Pages \(free plan\) limit: 18000 files of 20000 files/);
-    const over = hostLimitWarnings({ files: 0, bytes: HOST_LIMITS.githubPagesBytes + 1, redirects: HOST_LIMITS.cloudflarePagesRedirects + 1 });
+    const over = hostLimitWarnings({
+      files: 0,
+      bytes: HOST_LIMITS.githubPagesBytes + 1,
+      redirects: HOST_LIMITS.cloudflarePagesRedirects + 1,
+    });
     expect(over).toHaveLength(2);
     expect(over.join('\n')).toMatch(/over the Cloudflare Pages limit: 2001 redirects/);
     expect(over.join('\n')).toMatch(/over the GitHub Pages limit: 1\.00 GB, the limit is 1\.00 GB/);
@@ -192,6 +196,9 @@ describe('scripts/update-permalinks.ts', () => {
     await mkdir(content, { recursive: true });
     await run(content, dist);
     expect(await readFile(join(content, 'permalinks.txt'), 'utf8')).toBe('/\n/about/\n');
-    await expect(run(content, join(work, 'nowhere'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('run `npm run build` first') });
+    await expect(run(content, join(work, 'nowhere'))).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('run `npm run build` first'),
+    });
   });
 });

@@ -28,10 +28,7 @@ function seedArticleParagraphs(): string[] {
     .map((block) => block.filter((line) => line !== 'Ahmad Massoud in Panjshir province, September 2020.'))
     .filter((block) => block.length > 0 && !block[0]?.startsWith('Mr. Lévy is author of'))
     .map((block) =>
-      block.reduce(
-        (text, line) => (text === '' || text.endsWith('—') || line.startsWith('—') ? text + line : `${text} ${line}`),
-        '',
-      ),
+      block.reduce((text, line) => (text === '' || text.endsWith('—') || line.startsWith('—') ? text + line : `${text} ${line}`), ''),
     );
 }
 
@@ -144,31 +141,20 @@ describe('matchQuote: what counts as the same text', () => {
       'Only we remain standing. And we will never yield. I visited Mr. Massoud in Panjshir.',
     ]);
     expect(
-      spanTexts(
-        ['Only we remain standing. And we will never yield. I visited Mr. Massoud in Panjshir.'],
-        fullStopThenElision,
-      ),
+      spanTexts(['Only we remain standing. And we will never yield. I visited Mr. Massoud in Panjshir.'], fullStopThenElision),
     ).toEqual(['Only we remain standing', 'I visited Mr. Massoud']);
   });
 
   it('lets the first letter change case, and only the first letter', () => {
-    expect(spanTexts(paragraphs, matchQuote('What makes a people strong', article))).toEqual([
-      'what makes a people strong',
-    ]);
-    expect(spanTexts(paragraphs, matchQuote('instilled in me the habit', article))).toEqual([
-      'instilled in me the habit',
-    ]);
-    expect(spanTexts(paragraphs, matchQuote('Instilled in me the habit', article))).toEqual([
-      'instilled in me the habit',
-    ]);
+    expect(spanTexts(paragraphs, matchQuote('What makes a people strong', article))).toEqual(['what makes a people strong']);
+    expect(spanTexts(paragraphs, matchQuote('instilled in me the habit', article))).toEqual(['instilled in me the habit']);
+    expect(spanTexts(paragraphs, matchQuote('Instilled in me the habit', article))).toEqual(['instilled in me the habit']);
     expect(matchQuote('What Makes a people strong', article).found).toBe(false);
     expect(matchQuote('what makes a People strong', article).found).toBe(false);
   });
 
   it('treats straight and curly quote marks and apostrophes as the same', () => {
-    expect(spanTexts(paragraphs, matchQuote(`"That's propaganda," he says.`, article))).toEqual([
-      '“That’s propaganda,” he says.',
-    ]);
+    expect(spanTexts(paragraphs, matchQuote(`"That's propaganda," he says.`, article))).toEqual(['“That’s propaganda,” he says.']);
     expect(spanTexts(paragraphs, matchQuote('he told the British people: "I have nothing to offer', article))).toEqual([
       'he told the British people: ‘I have nothing to offer',
     ]);
@@ -176,24 +162,20 @@ describe('matchQuote: what counts as the same text', () => {
   });
 
   it('treats dash variants as the same, with or without spaces around them', () => {
-    expect(
-      spanTexts(paragraphs, matchQuote('officers of the ANSF" – the Afghan National Security Forces', article)),
-    ).toEqual(['officers of the ANSF”—the Afghan National Security Forces']);
-    expect(spanTexts(paragraphs, matchQuote('Neither the pre–2001 Taliban', article))).toEqual([
-      'Neither the pre-2001 Taliban',
+    expect(spanTexts(paragraphs, matchQuote('officers of the ANSF" – the Afghan National Security Forces', article))).toEqual([
+      'officers of the ANSF”—the Afghan National Security Forces',
     ]);
-    expect(
-      spanTexts(paragraphs, matchQuote('a shield against barbarism \u2014 not only for the Afghan people', article)),
-    ).toEqual(['a shield against barbarism—not only for the Afghan people']);
+    expect(spanTexts(paragraphs, matchQuote('Neither the pre–2001 Taliban', article))).toEqual(['Neither the pre-2001 Taliban']);
+    expect(spanTexts(paragraphs, matchQuote('a shield against barbarism \u2014 not only for the Afghan people', article))).toEqual([
+      'a shield against barbarism—not only for the Afghan people',
+    ]);
   });
 
   it('treats every run of white space, no-break spaces and newlines included, as one space', () => {
     const quote = 'His\u00a0voice  was clear\nand\u202fresonant \t but choppy.';
     expect(spanTexts(paragraphs, matchQuote(quote, article))).toEqual(['His voice was clear and resonant but choppy.']);
     const wrapped = ['The Afghan  who\u00a0won’t\n surrender.'];
-    expect(spanTexts(wrapped, matchQuote('The Afghan who won’t surrender.', wrapped))).toEqual([
-      'The Afghan  who\u00a0won’t\n surrender.',
-    ]);
+    expect(spanTexts(wrapped, matchQuote('The Afghan who won’t surrender.', wrapped))).toEqual(['The Afghan  who\u00a0won’t\n surrender.']);
   });
 
   it('matches words only on word boundaries', () => {
@@ -210,18 +192,14 @@ describe('matchQuote: what counts as the same text', () => {
 
   it('keeps a broken character of the article as it is', () => {
     const broken = ['Can he and his \ufffdighters hold out?'];
-    expect(spanTexts(broken, matchQuote('his \ufffdighters hold out?', broken))).toEqual([
-      'his \ufffdighters hold out?',
-    ]);
+    expect(spanTexts(broken, matchQuote('his \ufffdighters hold out?', broken))).toEqual(['his \ufffdighters hold out?']);
     expect(matchQuote('his fighters hold out?', broken).found).toBe(false);
   });
 });
 
 describe('matchQuote: misquotes fail and say where', () => {
   it('reports one changed word', () => {
-    const result = expectNotFound(
-      matchQuote('What makes a people strong, above or beyond any imbalance of forces', article),
-    );
+    const result = expectNotFound(matchQuote('What makes a people strong, above or beyond any imbalance of forces', article));
     expect(result).toEqual({
       found: false,
       matchedPart: 'What makes a people strong, above',
@@ -251,9 +229,7 @@ describe('matchQuote: misquotes fail and say where', () => {
   });
 
   it('rejects elided segments that the article has only in the reverse order', () => {
-    const result = expectNotFound(
-      matchQuote('You must believe with all your heart . . . what makes a people strong', article),
-    );
+    const result = expectNotFound(matchQuote('You must believe with all your heart . . . what makes a people strong', article));
     expect(result.matchedPart).toBe('You must believe with all your heart');
     expect(result.quoteContinues).toBe('. . . what makes a people strong');
     expect(result.articleContinues).toBe('in your mission. And for me');
@@ -298,33 +274,12 @@ describe('helpers', () => {
   });
 
   it('normalizeForMatch agrees with the plain statement of its rules on random strings', () => {
-    const alphabet = [
-      'a',
-      'b',
-      'é',
-      '.',
-      ',',
-      ' ',
-      ' ',
-      '\u00a0',
-      '\n',
-      '-',
-      '—',
-      '"',
-      '“',
-      "'",
-      '’',
-      '\u00ad',
-      '\u200b',
-    ];
+    const alphabet = ['a', 'b', 'é', '.', ',', ' ', ' ', '\u00a0', '\n', '-', '—', '"', '“', "'", '’', '\u00ad', '\u200b'];
     const isSpace = (ch: string): boolean => /\s/.test(ch);
     const fold = (ch: string): string => ('"“\'’'.includes(ch) ? "'" : '-—'.includes(ch) ? '-' : ch);
     const random = seededRandom(42);
     for (let n = 0; n < 3000; n++) {
-      const chars = Array.from(
-        { length: Math.floor(random() * 12) },
-        () => alphabet[Math.floor(random() * alphabet.length)] ?? '',
-      );
+      const chars = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)] ?? '');
       const expected: string[] = [];
       const expectedStarts: number[] = [];
       let spaceStart = -1;
@@ -435,13 +390,9 @@ describe('matchQuote: canonically equivalent text (NFC)', () => {
 
   it('finds a quote written in NFD in an article written in NFC, and the other way round', () => {
     const nfcArticle = [`Il dit : le caf${NFC_E_ACUTE} est noir.`];
-    expect(spanTexts(nfcArticle, matchQuote(`le caf${NFD_E_ACUTE} est noir`, nfcArticle))).toEqual([
-      `le caf${NFC_E_ACUTE} est noir`,
-    ]);
+    expect(spanTexts(nfcArticle, matchQuote(`le caf${NFD_E_ACUTE} est noir`, nfcArticle))).toEqual([`le caf${NFC_E_ACUTE} est noir`]);
     const nfdArticle = [`Il dit : le caf${NFD_E_ACUTE} est noir.`];
-    expect(spanTexts(nfdArticle, matchQuote(`le caf${NFC_E_ACUTE} est noir`, nfdArticle))).toEqual([
-      `le caf${NFD_E_ACUTE} est noir`,
-    ]);
+    expect(spanTexts(nfdArticle, matchQuote(`le caf${NFC_E_ACUTE} est noir`, nfdArticle))).toEqual([`le caf${NFD_E_ACUTE} est noir`]);
   });
 
   it('ends a span after the accents of its last letter, and starts it before those of its first', () => {
@@ -460,9 +411,7 @@ describe('matchQuote: canonically equivalent text (NFC)', () => {
     expect(spanTexts(paragraphs, result)).toEqual([`the caf${NFD_E_ACUTE} closed.`]);
     const local = toParagraphSpans(paragraphs, 1, result.spans);
     expect(local.map((span) => paragraphs[1]?.slice(span.start, span.end))).toEqual([`the caf${NFD_E_ACUTE} closed.`]);
-    expect(spanTexts(paragraphs, matchQuote('\u05e9\u05bc\u05c1 \u00c5ngstr\u00f6m', paragraphs))).toEqual([
-      '\uFB2C \u212Bngstr\u00f6m',
-    ]);
+    expect(spanTexts(paragraphs, matchQuote('\u05e9\u05bc\u05c1 \u00c5ngstr\u00f6m', paragraphs))).toEqual(['\uFB2C \u212Bngstr\u00f6m']);
   });
 
   it('records where characters end only when NFC changed the text', () => {
@@ -481,14 +430,18 @@ describe('matchQuote: canonically equivalent text (NFC)', () => {
       // Numbered words: the passage is in the article once.
       const words = Array.from(
         { length: 30 },
-        (_, k) => `${Array.from({ length: 1 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * letters.length)] ?? '').join('')}${k}`,
+        (_, k) =>
+          `${Array.from({ length: 1 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * letters.length)] ?? '').join('')}${k}`,
       );
       const written = words.map(form);
       const paragraphs = [written.slice(0, 15).join(' '), written.slice(15).join(' ')];
       const count = 1 + Math.floor(random() * 5);
       // Within one paragraph: words 0–14 or 15–29.
       const first = (random() < 0.5 ? 0 : 15) + Math.floor(random() * (16 - count));
-      const quote = words.slice(first, first + count).map(form).join(' ');
+      const quote = words
+        .slice(first, first + count)
+        .map(form)
+        .join(' ');
       const result = expectFound(matchQuote(quote, paragraphs));
       const inArticle = written.slice(first, first + count);
       expect(result.paragraphIndex, quote).toBe(first < 15 ? 0 : 1);

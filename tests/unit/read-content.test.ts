@@ -114,7 +114,10 @@ describe('strict UTF-8', () => {
   });
 
   it('drops a leading byte-order mark, and keeps one anywhere else', async () => {
-    const root = project({ 'people/bom.md': bytes([0xef, 0xbb, 0xbf], PERSON), 'people/inner.md': bytes(PERSON, [0xef, 0xbb, 0xbf], 'x\n') });
+    const root = project({
+      'people/bom.md': bytes([0xef, 0xbb, 0xbf], PERSON),
+      'people/inner.md': bytes(PERSON, [0xef, 0xbb, 0xbf], 'x\n'),
+    });
     const folder = await readContentFolder(root, 'content');
     expect(folder.issues).toEqual([]);
     expect(folder.files.find((file) => file.path.endsWith('bom.md'))?.text).toBe(PERSON);
@@ -126,12 +129,19 @@ describe('strict UTF-8', () => {
     const folder = await readContentFolder(root, 'content');
     expect(folder.tagsFile).toBeUndefined();
     expect(folder.issues).toEqual([
-      { file: 'content/tags.yaml', line: 2, message: 'is not UTF-8 text (the bytes at line 2 are in another encoding).', fix: 'save the file as UTF-8 in your editor.' },
+      {
+        file: 'content/tags.yaml',
+        line: 2,
+        message: 'is not UTF-8 text (the bytes at line 2 are in another encoding).',
+        fix: 'save the file as UTF-8 in your editor.',
+      },
     ]);
   });
 
   it('reads a large folder completely, in the listing’s order', async () => {
-    const files = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`quotes/q-${String(index).padStart(3, '0')}.md`, `---\ntext: Quote ${index}\n---\n`]));
+    const files = Object.fromEntries(
+      Array.from({ length: 150 }, (_, index) => [`quotes/q-${String(index).padStart(3, '0')}.md`, `---\ntext: Quote ${index}\n---\n`]),
+    );
     const folder = await readContentFolder(project(files), 'content');
     expect(folder.issues).toEqual([]);
     expect(folder.files.map((file) => file.text)).toEqual(Object.values(files));

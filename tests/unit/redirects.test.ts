@@ -26,7 +26,9 @@ const pairs = (redirects: readonly Redirect[]) => redirects.map(({ from, to }) =
 
 describe('parseRedirects', () => {
   it('reads a list of from/to entries, each with where it was declared', () => {
-    const { redirects, errors } = parseRedirects('- from: /quotes/old/\n  to: /quotes/new/\n- { from: /x/, to: "https://example.org/y" }\n');
+    const { redirects, errors } = parseRedirects(
+      '- from: /quotes/old/\n  to: /quotes/new/\n- { from: /x/, to: "https://example.org/y" }\n',
+    );
     expect(errors).toEqual([]);
     expect(redirects).toEqual([
       { from: '/quotes/old/', to: '/quotes/new/', source: 'content/redirects.yaml, entry 1' },
@@ -73,7 +75,10 @@ describe('mergeRedirects (validation)', () => {
       { from: '/a/', to: 'b/' },
       { from: '/c/', to: 'javascript:alert(1)' },
     ]);
-    expect(errors).toEqual([expect.stringMatching(/"to: b\/" must be a root-relative path/), expect.stringMatching(/must be an http\(s\) URL/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/"to: b\/" must be a root-relative path/),
+      expect.stringMatching(/must be an http\(s\) URL/),
+    ]);
   });
 
   it('rejects one old URL sent to two places, naming both declarations', () => {
@@ -87,7 +92,10 @@ describe('mergeRedirects (validation)', () => {
   });
 
   it('keeps one copy of a redirect declared twice, and spells it percent-encoded once for _redirects', () => {
-    const { redirects, errors } = mergeRedirects([{ from: '/tags/café/', to: '/tags/cafe/' }], [{ from: '/tags/café/', to: '/tags/cafe/' }]);
+    const { redirects, errors } = mergeRedirects(
+      [{ from: '/tags/café/', to: '/tags/cafe/' }],
+      [{ from: '/tags/café/', to: '/tags/cafe/' }],
+    );
     expect(errors).toEqual([]);
     expect(pairs(redirects)).toEqual(['/tags/caf%C3%A9/ → /tags/cafe/']);
   });
@@ -99,7 +107,9 @@ describe('mergeRedirects (validation)', () => {
 
   it('reports a duplicate from within redirects.yaml through the whole pipeline', () => {
     const parsed = parseRedirects('- { from: /a/, to: /b/ }\n- { from: /a/, to: /c/ }\n');
-    expect(prepareRedirects(parsed.redirects).errors).toEqual([expect.stringMatching(/entry 2: "from: \/a\/" is already redirected \(content\/redirects\.yaml, entry 1\)/)]);
+    expect(prepareRedirects(parsed.redirects).errors).toEqual([
+      expect.stringMatching(/entry 2: "from: \/a\/" is already redirected \(content\/redirects\.yaml, entry 1\)/),
+    ]);
   });
 });
 
@@ -116,7 +126,14 @@ describe('resolveRedirectChains', () => {
   });
 
   it('follows a target that carries a fragment to the next hop', () => {
-    expect(pairs(resolveRedirectChains([{ from: '/a/', to: '/b/#top' }, { from: '/b/', to: '/c/' }]).redirects)).toEqual(['/a/ → /c/', '/b/ → /c/']);
+    expect(
+      pairs(
+        resolveRedirectChains([
+          { from: '/a/', to: '/b/#top' },
+          { from: '/b/', to: '/c/' },
+        ]).redirects,
+      ),
+    ).toEqual(['/a/ → /c/', '/b/ → /c/']);
   });
 
   it('reports a loop once and keeps none of its redirects', () => {
@@ -136,7 +153,10 @@ describe('resolveRedirectChains', () => {
 
 describe('prepareRedirects', () => {
   it('merges sources, resolves chains and sorts by from', () => {
-    const { redirects, errors } = prepareRedirects([{ from: '/z/', to: '/tags/old/' }], tagRenameRedirects([{ id: 'new', renamedFrom: ['old'] }]));
+    const { redirects, errors } = prepareRedirects(
+      [{ from: '/z/', to: '/tags/old/' }],
+      tagRenameRedirects([{ id: 'new', renamedFrom: ['old'] }]),
+    );
     expect(errors).toEqual([]);
     expect(pairs(redirects)).toEqual(['/tags/old/ → /tags/new/', '/z/ → /tags/new/']);
   });
@@ -173,18 +193,38 @@ describe('checks against the build', () => {
 describe('a from is what a web server reads, or refused with where, what and the fix', () => {
   /** Each hostile or non-canonical `from`, declared in redirects.yaml: the refusal and its fix. */
   const CASES: { from: string; message: RegExp; fix: RegExp }[] = [
-    { from: '/%2E%2E/%2E%2E/index.html', message: /is percent-encoded: a web server reads it as "\/\.\.\/\.\.\/index\.html".*climbs above the root/, fix: /remove the entry/ },
-    { from: '/quotes/%2E/x/', message: /is percent-encoded: a web server reads it as "\/quotes\/\.\/x\/".*reads as "\/quotes\/x\/"/, fix: /write from: \/quotes\/x\/$/ },
+    {
+      from: '/%2E%2E/%2E%2E/index.html',
+      message: /is percent-encoded: a web server reads it as "\/\.\.\/\.\.\/index\.html".*climbs above the root/,
+      fix: /remove the entry/,
+    },
+    {
+      from: '/quotes/%2E/x/',
+      message: /is percent-encoded: a web server reads it as "\/quotes\/\.\/x\/".*reads as "\/quotes\/x\/"/,
+      fix: /write from: \/quotes\/x\/$/,
+    },
     { from: '/a%2F..%2F..%2Fb/', message: /reads it as "\/a\/\.\.\/\.\.\/b\/".*climbs above the root/, fix: /remove the entry/ },
     { from: '/%252E%252E/', message: /is percent-encoded twice: a web server reads it as "\/\.\.\/"/, fix: /remove the entry/ },
     { from: '/%2e%2E%2f/', message: /reads it as "\/\.\.\/\/"/, fix: /remove the entry/ },
     { from: '/a%5C..%5Cb/', message: /reads it as "\/a\\\.\.\\b\/"; .*contains "\\"/, fix: /write from: \/b\/$/ },
     { from: '/a\\b/', message: /contains "\\", which Windows servers and some others read as "\/"/, fix: /write from: \/a\/b\/$/ },
     { from: '/a%zz/', message: /contains a "%" that is no escape/, fix: /remove the entry/ },
-    { from: '/tags/caf%C3%A9/', message: /is percent-encoded: a web server reads it as "\/tags\/café\/"$/, fix: /write from: \/tags\/café\/$/ },
+    {
+      from: '/tags/caf%C3%A9/',
+      message: /is percent-encoded: a web server reads it as "\/tags\/café\/"$/,
+      fix: /write from: \/tags\/café\/$/,
+    },
     { from: '/tags/cafe\u0301/', message: /is not in Unicode normal form C/, fix: /write from: \/tags\/café\/$/ },
-    { from: '/a\uFF0E\uFF0E/', message: /contains "．" \(U\+FF0E\), which some servers and file systems read as "\."/, fix: /plain characters/ },
-    { from: '/pagefind/pagefind.js', message: /is under \/pagefind\/, which holds the search index, written after the pages/, fix: /remove the entry/ },
+    {
+      from: '/a\uFF0E\uFF0E/',
+      message: /contains "．" \(U\+FF0E\), which some servers and file systems read as "\."/,
+      fix: /plain characters/,
+    },
+    {
+      from: '/pagefind/pagefind.js',
+      message: /is under \/pagefind\/, which holds the search index, written after the pages/,
+      fix: /remove the entry/,
+    },
     { from: '/pagefind/', message: /is under \/pagefind\/, which holds the search index/, fix: /remove the entry/ },
     { from: '/PageFind/x.js', message: /is under \/pagefind\//, fix: /remove the entry/ },
     { from: '/_astro/x.js', message: /is under \/_astro, reserved for the build's assets/, fix: /remove the entry/ },
@@ -192,14 +232,22 @@ describe('a from is what a web server reads, or refused with where, what and the
     { from: '/og/quotes/x.png', message: /is under \/og\/, which holds the share cards/, fix: /remove the entry/ },
     { from: '/sitemap-index.xml', message: /a file the build writes/, fix: /remove the entry/ },
     { from: '/quotes.json', message: /a file the build writes/, fix: /remove the entry/ },
-    { from: '/index.html', message: /names the file of the page \/, whose URL is \//, fix: /a redirect cannot replace what the build writes/ },
+    {
+      from: '/index.html',
+      message: /names the file of the page \/, whose URL is \//,
+      fix: /a redirect cannot replace what the build writes/,
+    },
     { from: '/quotes/x/index.html', message: /names the file of the page \/quotes\/x\//, fix: /write from: \/quotes\/x\/$/ },
     { from: '/', message: /is the home page, which the build always writes/, fix: /remove the entry/ },
     { from: '/quotes/x./', message: /a segment ending with "\." \("x\."\), which Windows drops/, fix: /remove the entry/ },
     { from: '/.htaccess', message: /a segment starting with "\."/, fix: /remove the entry/ },
     { from: '/a:b/x.html', message: /contains ":"/, fix: /remove the entry/ },
     { from: `/${'a'.repeat(300)}/`, message: /has a segment of 300 bytes, past the 255 of a file name/, fix: /remove the entry/ },
-    { from: `/${'ab/'.repeat(400)}`, message: new RegExp(`is 1201 bytes long, past the ${MAX_FROM_BYTES}`), fix: /no URL of this site was ever this long/ },
+    {
+      from: `/${'ab/'.repeat(400)}`,
+      message: new RegExp(`is 1201 bytes long, past the ${MAX_FROM_BYTES}`),
+      fix: /no URL of this site was ever this long/,
+    },
     { from: '/a\u0000b/', message: /"from: \/a<U\+0000>b\/" contains the invisible character U\+0000/, fix: /without that character/ },
     { from: '/a\u202Eb/', message: /contains the invisible character U\+202E/, fix: /without that character/ },
     { from: '/a\u001b[2Jb/', message: /contains the invisible character U\+001B/, fix: /without that character/ },
@@ -245,14 +293,26 @@ describe('a from is what a web server reads, or refused with where, what and the
     const { redirects, errors } = prepareRedirects(tagRenameRedirects([{ id: 'new', renamedFrom: ['../../../etc', '%2E%2E'] }]));
     expect(redirects).toEqual([]);
     expect(errors).toEqual([
-      expect.stringMatching(/^content\/tags\.yaml \(renamedFrom of new\): "from: \/tags\/\.\.\/\.\.\/\.\.\/etc\/" .*climbs above the root[^]*Fix: remove the entry/),
-      expect.stringMatching(/^content\/tags\.yaml \(renamedFrom of new\): "from: \/tags\/%2E%2E\/" is percent-encoded: a web server reads it as "\/tags\/\.\.\/".* reads as "\/"[^]*Fix: remove the entry: a redirect cannot replace what the build writes$/),
+      expect.stringMatching(
+        /^content\/tags\.yaml \(renamedFrom of new\): "from: \/tags\/\.\.\/\.\.\/\.\.\/etc\/" .*climbs above the root[^]*Fix: remove the entry/,
+      ),
+      expect.stringMatching(
+        /^content\/tags\.yaml \(renamedFrom of new\): "from: \/tags\/%2E%2E\/" is percent-encoded: a web server reads it as "\/tags\/\.\.\/".* reads as "\/"[^]*Fix: remove the entry: a redirect cannot replace what the build writes$/,
+      ),
     ]);
   });
 });
 
 describe('redirectsClearOfBuild', () => {
-  const built = ['index.html', 'favicon.svg', 'quotes/live/index.html', 'v1.2/index.html', 'tags/x/rss.xml', '_astro/app.1234.js', 'robots.txt'];
+  const built = [
+    'index.html',
+    'favicon.svg',
+    'quotes/live/index.html',
+    'v1.2/index.html',
+    'tags/x/rss.xml',
+    '_astro/app.1234.js',
+    'robots.txt',
+  ];
   const check = (...froms: string[]) =>
     redirectsClearOfBuild(
       prepareRedirects(froms.map((from, index) => ({ from, to: '/quotes/live/', source: `entry ${index + 1}` }))).redirects,
@@ -271,7 +331,9 @@ describe('redirectsClearOfBuild', () => {
   });
 
   it('refuses a page of the build in another case, as a case-insensitive disk would overwrite it', () => {
-    expect(check('/Quotes/Live/').errors).toEqual([expect.stringMatching(/"from: \/Quotes\/Live\/" is still a page or file of the site \(quotes\/live\/index\.html\)/)]);
+    expect(check('/Quotes/Live/').errors).toEqual([
+      expect.stringMatching(/"from: \/Quotes\/Live\/" is still a page or file of the site \(quotes\/live\/index\.html\)/),
+    ]);
   });
 
   it('refuses a file where the build has a folder, and a folder where it has a file', () => {
@@ -287,7 +349,9 @@ describe('redirectsClearOfBuild', () => {
     const { redirects, errors } = check('/old/', '/OLD/', '/a.html', '/a.html/');
     expect(pairs(redirects)).toEqual(['/OLD/ → /quotes/live/', '/a.html → /quotes/live/']);
     expect(errors).toEqual([
-      expect.stringMatching(/"from: \/a\.html\/" and "from: \/a\.html" \(entry 3\) would write a file and a folder of one name[^]*Fix: keep one/),
+      expect.stringMatching(
+        /"from: \/a\.html\/" and "from: \/a\.html" \(entry 3\) would write a file and a folder of one name[^]*Fix: keep one/,
+      ),
       expect.stringMatching(/"from: \/old\/" and "from: \/OLD\/" \(entry 2\) would write the same file on a case-insensitive disk/),
     ]);
   });
@@ -333,13 +397,16 @@ describe('outputFile', () => {
   });
 
   it('refuses a path under a file', () => {
-    expect(outputFile(dist, 'favicon.svg/index.html').problem).toMatch(/favicon\.svg is a file where favicon\.svg\/index\.html needs a folder/);
+    expect(outputFile(dist, 'favicon.svg/index.html').problem).toMatch(
+      /favicon\.svg is a file where favicon\.svg\/index\.html needs a folder/,
+    );
   });
 });
 
 describe('renamed tags', () => {
   it('reads id and renamedFrom from the tags registry', () => {
-    const text = '# tags\n- id: resistance\n  name: Resistance\n  renamedFrom: [defiance, opposition]\n- id: afghanistan\n  name: Afghanistan\n';
+    const text =
+      '# tags\n- id: resistance\n  name: Resistance\n  renamedFrom: [defiance, opposition]\n- id: afghanistan\n  name: Afghanistan\n';
     expect(parseTagRenames(text)).toEqual([
       { id: 'resistance', renamedFrom: ['defiance', 'opposition'] },
       { id: 'afghanistan', renamedFrom: [] },
@@ -357,7 +424,9 @@ describe('renamed tags', () => {
 describe('redirectTargetUrl', () => {
   it('puts a site path under the origin and base path, and leaves absolute URLs alone', () => {
     expect(redirectTargetUrl('/quotes/new/', { siteUrl: 'https://qtd.example', basePath: '/' })).toBe('https://qtd.example/quotes/new/');
-    expect(redirectTargetUrl('/quotes/new/#q-x', { siteUrl: 'https://elsewhere.example', basePath: '/qtd/' })).toBe('https://elsewhere.example/qtd/quotes/new/#q-x');
+    expect(redirectTargetUrl('/quotes/new/#q-x', { siteUrl: 'https://elsewhere.example', basePath: '/qtd/' })).toBe(
+      'https://elsewhere.example/qtd/quotes/new/#q-x',
+    );
     expect(redirectTargetUrl('https://example.org/a', { siteUrl: 'https://qtd.example', basePath: '/qtd/' })).toBe('https://example.org/a');
   });
 });

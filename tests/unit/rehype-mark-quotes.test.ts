@@ -22,11 +22,7 @@ const CONTENT = join(import.meta.dirname, '../../content');
 const htmlParser = unified().use(rehypeParse, { fragment: true });
 
 function markQuotes(html: string, quotes: readonly MarkableQuote[]): { html: string; markedQuoteIds: string[] } {
-  const file = unified()
-    .use(rehypeParse, { fragment: true })
-    .use(rehypeMarkQuotes, { quotes })
-    .use(rehypeStringify)
-    .processSync(html);
+  const file = unified().use(rehypeParse, { fragment: true }).use(rehypeMarkQuotes, { quotes }).use(rehypeStringify).processSync(html);
   return { html: String(file), markedQuoteIds: file.data.markedQuoteIds ?? [] };
 }
 
@@ -60,9 +56,7 @@ function elements(html: string, tagName: string): Element[] {
 
 /** Whether an element sits inside another of the same kind (marks in marks, links in links). */
 function nestedInItself(html: string, tagName: string): boolean {
-  return withAncestors(html).some(
-    ({ element, ancestors }) => element.tagName === tagName && ancestors.some((a) => a.tagName === tagName),
-  );
+  return withAncestors(html).some(({ element, ancestors }) => element.tagName === tagName && ancestors.some((a) => a.tagName === tagName));
 }
 
 function anchorIds(html: string): string[] {
@@ -179,9 +173,7 @@ describe('the seed article', () => {
     const words = quoteText.replace(/[\s.]*\.\s*\.\s*\.[\s.]*/g, ' ');
     expect(words).toMatch(/^What makes .* resistance You must .* whatever the price\.$/);
     expect(marks.map((mark) => toText(mark)).join(' ')).toBe(`w${words.slice(1)}`);
-    expect(marked).toContain(
-      `whatever the price.</mark><a class="quote-link" href="${quoteUrl('spirit-of-resistance')}"`,
-    );
+    expect(marked).toContain(`whatever the price.</mark><a class="quote-link" href="${quoteUrl('spirit-of-resistance')}"`);
   });
 
   it('marks exactly the quotes that verification finds in the same rendered article', async () => {
@@ -213,7 +205,9 @@ describe('the seed article', () => {
       { id: 'in-alt', text: 'alt words of an image', href: quoteUrl('in-alt') },
     ];
     const prepared = prepareArticle(paragraphs);
-    const verified = candidates.filter((quote) => verifyQuoteText(quote.text, prepared, 'content/articles/sample.md') === undefined).map((quote) => quote.id);
+    const verified = candidates
+      .filter((quote) => verifyQuoteText(quote.text, prepared, 'content/articles/sample.md') === undefined)
+      .map((quote) => quote.id);
     expect(verified).toEqual(['seed', 'across-inline', 'nested-item', 'hard-break']);
     expect(markQuotes(html, candidates).markedQuoteIds).toEqual(verified);
   });
@@ -235,9 +229,7 @@ describe('articleBodyHtml', () => {
   it('marks the pulled passages on the page and links each to its quote page', () => {
     const body = renderArticleBody({ html, display: 'full' }, pulled);
     expect(body.markedQuoteIds).toEqual(['never-yield', 'giving-up']);
-    expect(body.html).toContain(
-      '<mark id="q-never-yield" class="pulled" data-quote="never-yield">Only we remain standing.</mark>',
-    );
+    expect(body.html).toContain('<mark id="q-never-yield" class="pulled" data-quote="never-yield">Only we remain standing.</mark>');
     expect(body.html).toContain(`<a class="quote-link" href="${quoteUrl('giving-up')}"`);
     expect(body.html).toContain('<p>I visited Mr. Massoud last year.</p>');
     expect(articleBodyHtml({ html, display: 'full' }, pulled)).toBe(body.html);

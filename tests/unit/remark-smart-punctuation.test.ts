@@ -17,7 +17,9 @@ import { pipelineSmartPunctuationOptions } from '../../src/markdown/typography.t
 const options = { dashes: 'oldschool', ellipses: 'unspaced' } as const;
 
 function treeWith(plugin: typeof remarkSmartPunctuation | typeof remarkSmartypants, markdown: string): unknown {
-  const processor = unified().use(remarkParse).use(plugin as typeof remarkSmartPunctuation, options);
+  const processor = unified()
+    .use(remarkParse)
+    .use(plugin as typeof remarkSmartPunctuation, options);
   return processor.runSync(processor.parse(markdown));
 }
 
@@ -31,7 +33,7 @@ const cases = [
   'He said, "\'Quoted\' words in a larger quote."',
   '"*Emphasis*," she said, "and [a link](https://example.com/)."',
   '"A quote that opens here\n\nand a paragraph that starts with "another".',
-  "Dashes -- en, --- em, and – - apart, –-joined.",
+  'Dashes -- en, --- em, and – - apart, –-joined.',
   'Ellipses... four.... spaced . . . and `code with "quotes" -- inside`.',
   "``Backticks'' and ''two apostrophes''.",
   '# A "heading" -- with dashes\n\nText.',
@@ -58,7 +60,33 @@ describe('remark-smart-punctuation', () => {
 
   it('gives what remark-smartypants gives on 3,000 generated texts', () => {
     // Pieces that the rules look at, in every order: quotes, dashes, dots, backticks, inline code, emphasis, links, blocks.
-    const pieces = ['"', "'", '--', '-', '---', '–', '.', '...', '``', "''", ' ', ' ', 'word', 'It', '80s', '*em*', '`co"de`', '[li"nk](u)', '\n\n', '\n\n# ', '(', ')', '5', ',', '?'];
+    const pieces = [
+      '"',
+      "'",
+      '--',
+      '-',
+      '---',
+      '–',
+      '.',
+      '...',
+      '``',
+      "''",
+      ' ',
+      ' ',
+      'word',
+      'It',
+      '80s',
+      '*em*',
+      '`co"de`',
+      '[li"nk](u)',
+      '\n\n',
+      '\n\n# ',
+      '(',
+      ')',
+      '5',
+      ',',
+      '?',
+    ];
     let seed = 20261127;
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -3,7 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  deleteFiles, keyedOutputFiles, linkFiles, reusableFiles, stampCompletedBuild, unproducedFiles,
+  deleteFiles,
+  keyedOutputFiles,
+  linkFiles,
+  reusableFiles,
+  stampCompletedBuild,
+  unproducedFiles,
 } from '../../src/build/reuse-pages.ts';
 
 /** Astro's record of an incremental build, version 1 (astro/dist/core/build/incremental.js). */
@@ -29,10 +34,9 @@ function write(path: string, text: string): void {
 
 describe('keyedOutputFiles', () => {
   it('lists the output files of every keyed path, decoded', () => {
-    expect(keyedOutputFiles(manifest({ '/quotes/a/': 'quotes/a/index.html', '/quotes/caf%C3%A9/': 'quotes/caf%C3%A9/index.html' }))).toEqual([
-      'quotes/a/index.html',
-      'quotes/café/index.html',
-    ]);
+    expect(
+      keyedOutputFiles(manifest({ '/quotes/a/': 'quotes/a/index.html', '/quotes/caf%C3%A9/': 'quotes/caf%C3%A9/index.html' })),
+    ).toEqual(['quotes/a/index.html', 'quotes/café/index.html']);
   });
 
   it('gives up on a record of another shape or version, so that Astro copies as it would', () => {
@@ -101,7 +105,10 @@ describe('reusing the pages of the last complete build', () => {
     write(join(outDir, 'quotes/a/index.html'), 'a');
     write(join(outDir, 'quotes/b/index.html'), 'b');
     write(join(outDir, 'quotes/b/citation.json'), '{}');
-    const gone = unproducedFiles(['quotes/a/index.html', 'quotes/b/index.html'], new Set(['quotes/a/index.html', 'quotes/b/citation.json']));
+    const gone = unproducedFiles(
+      ['quotes/a/index.html', 'quotes/b/index.html'],
+      new Set(['quotes/a/index.html', 'quotes/b/citation.json']),
+    );
     expect(gone).toEqual(['quotes/b/index.html']);
     deleteFiles(outDir, gone);
     expect(existsSync(join(outDir, 'quotes/b/index.html'))).toBe(false);

@@ -7,7 +7,10 @@ const article = articleSchema(plainRef);
 const quote = quoteSchema(plainRef);
 
 /** The issues of one parse as `path: message`, the way the content check reads them. */
-function problems(schema: { safeParse(data: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, data: unknown): string[] {
+function problems(
+  schema: { safeParse(data: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  data: unknown,
+): string[] {
   const result = schema.safeParse(data);
   return result.success ? [] : (result.error?.issues ?? []).map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
 }
@@ -64,7 +67,9 @@ describe('web addresses (url, sourceUrl)', () => {
     expect(webUrlProblem('javascript:alert(1)')).toBe(
       'must be a full web address starting with https:// (or http://), while this one starts with javascript:',
     );
-    expect(webUrlProblem('ftp://example.org/file')).toBe('must be a full web address starting with https:// (or http://), while this one starts with ftp:');
+    expect(webUrlProblem('ftp://example.org/file')).toBe(
+      'must be a full web address starting with https:// (or http://), while this one starts with ftp:',
+    );
     for (const url of ['not a web address', '/wiki/Ahmad_Massoud', 'https://', '']) {
       expect(webUrlProblem(url), url).toBe('must be a full web address starting with https:// (or http://)');
     }
@@ -119,7 +124,15 @@ describe('dates in order', () => {
   });
 
   it('refuses a correction dated before the day the article was published, as written', () => {
-    expect(problems(article, { ...ARTICLE, corrections: [{ date: '2021-08-23', note: 'same day' }, { date: '2021-08-22', note: 'before' }] })).toEqual([
+    expect(
+      problems(article, {
+        ...ARTICLE,
+        corrections: [
+          { date: '2021-08-23', note: 'same day' },
+          { date: '2021-08-22', note: 'before' },
+        ],
+      }),
+    ).toEqual([
       'corrections.1.date: is 2021-08-22, before the article was published (`published: 2021-08-23T12:56:00-04:00`): a correction is dated on or after the day of publication; correct the date',
     ]);
     // Late in the evening in New York is the next day in UTC: the day as written counts.
@@ -140,12 +153,18 @@ describe('dates in order', () => {
 
   it('refuses a withdrawal or a correction of a quote before its day', () => {
     expect(problems(quote, { ...QUOTE, withdrawn: { date: '2021-08-22', reason: 'Retracted.' } })).toEqual([
-      'withdrawn.date: is 2021-08-22, before the quote\'s day (`date: 2021-08-23`): a quote is withdrawn on or after its day; correct the date',
+      "withdrawn.date: is 2021-08-22, before the quote's day (`date: 2021-08-23`): a quote is withdrawn on or after its day; correct the date",
     ]);
     expect(problems(quote, { ...QUOTE, corrections: [{ date: '2021-08-01', note: 'x' }] })).toEqual([
-      'corrections.0.date: is 2021-08-01, before the quote\'s day (`date: 2021-08-23`): a quote is corrected on or after its day; correct the date',
+      "corrections.0.date: is 2021-08-01, before the quote's day (`date: 2021-08-23`): a quote is corrected on or after its day; correct the date",
     ]);
-    expect(problems(quote, { ...QUOTE, withdrawn: { date: '2021-08-23', reason: 'Same day.' }, corrections: [{ date: '2021-08-23', note: 'x' }] })).toEqual([]);
+    expect(
+      problems(quote, {
+        ...QUOTE,
+        withdrawn: { date: '2021-08-23', reason: 'Same day.' },
+        corrections: [{ date: '2021-08-23', note: 'x' }],
+      }),
+    ).toEqual([]);
   });
 
   it('keeps the unknown-field check and the field list (the schema is still an object)', () => {
@@ -169,12 +188,7 @@ describe('the content check reports these with file, field and fix', () => {
       'published: 2021-08-23T12:56:00-04:00',
       'updated: 2021-08-22T09:00:00-04:00',
     ]),
-    md('quotes', 'spirit.md', [
-      'text: What makes a people strong',
-      'speaker: ahmad-massoud',
-      'source: the-article',
-      'date: 0050-06-15',
-    ]),
+    md('quotes', 'spirit.md', ['text: What makes a people strong', 'speaker: ahmad-massoud', 'source: the-article', 'date: 0050-06-15']),
     md('quotes', 'withdrawn-early.md', [
       'text: What makes a people strong',
       'speaker: ahmad-massoud',
@@ -197,15 +211,24 @@ describe('the content check reports these with file, field and fix', () => {
       expect.objectContaining({
         field: 'updated',
         line: 5,
-        message: 'is 2021-08-22T09:00:00-04:00, before `published` (2021-08-23T12:56:00-04:00): an article is updated after it is published; correct whichever of the two is wrong.',
+        message:
+          'is 2021-08-22T09:00:00-04:00, before `published` (2021-08-23T12:56:00-04:00): an article is updated after it is published; correct whichever of the two is wrong.',
         fix: 'write it like `updated: 2021-08-24T09:00:00-04:00`.',
       }),
     ]);
     expect(byFile('content/quotes/spirit.md')).toEqual([
-      expect.objectContaining({ field: 'date', line: 5, message: expect.stringMatching(/^year 0050 is outside the years QTD accepts \(1000–9998\)/) }),
+      expect.objectContaining({
+        field: 'date',
+        line: 5,
+        message: expect.stringMatching(/^year 0050 is outside the years QTD accepts \(1000–9998\)/),
+      }),
     ]);
     expect(byFile('content/quotes/withdrawn-early.md')).toEqual([
-      expect.objectContaining({ field: 'withdrawn.date', line: 5, message: expect.stringContaining('before the quote\'s day (`date: 2021-09-02`)') }),
+      expect.objectContaining({
+        field: 'withdrawn.date',
+        line: 5,
+        message: expect.stringContaining("before the quote's day (`date: 2021-09-02`)"),
+      }),
     ]);
     expect(issues.map((found) => found.message).join('\n')).not.toContain('not a day of the calendar');
   });

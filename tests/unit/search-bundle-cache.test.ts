@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  bundleKey, codeDigest, digestFiles, entriesToPrune, findBundle, hasBundles, placeTree, sha256, storeBundle,
+  bundleKey,
+  codeDigest,
+  digestFiles,
+  entriesToPrune,
+  findBundle,
+  hasBundles,
+  placeTree,
+  sha256,
+  storeBundle,
   type IndexIdentity,
 } from '../../src/build/search/bundle-cache.ts';
 import { linkOrCopy } from '../../src/build/link-or-copy.ts';

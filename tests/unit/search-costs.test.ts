@@ -7,8 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DOWNLOAD_COSTS_FILE, chunksForTerm, chunksForWord, compareCodePoints, costlySearchMessage, costlyTerms, costsForLanguage, formatKilobytes, pagefindWords,
-  type CostlyChunk, type DownloadCosts,
+  DOWNLOAD_COSTS_FILE,
+  chunksForTerm,
+  chunksForWord,
+  compareCodePoints,
+  costlySearchMessage,
+  costlyTerms,
+  costsForLanguage,
+  formatKilobytes,
+  pagefindWords,
+  type CostlyChunk,
+  type DownloadCosts,
 } from '../../src/domain/costly-terms.ts';
 import { writeDownloadCosts } from '../../src/build/search/download-costs.ts';
 import { readChunkWords, splitBundleChunks, unpackPagefindFile, wordPageCount } from '../../src/build/search/split-chunks.ts';
@@ -16,13 +25,20 @@ import { FIXTURE_PAGES, writeCommonWordsBundle, bundleCopies, readBundleMeta } f
 
 // Ranges as Pagefind writes them: a chunk's ends are shortened to one character past what
 // they share with the neighbouring chunk's ("oc" for "ocelot" before "of").
-const ranges: [string, string][] = [['0', 'ambit'], ['ambiti', 'and'], ['ane', 'oc'], ['of', 'tha'], ['the', 'the'], ['thei', 'zephyr']];
+const ranges: [string, string][] = [
+  ['0', 'ambit'],
+  ['ambiti', 'and'],
+  ['ane', 'oc'],
+  ['of', 'tha'],
+  ['the', 'the'],
+  ['thei', 'zephyr'],
+];
 const and: CostlyChunk = { at: 1, bytes: 75_700, word: 'and', pages: 10_990 };
 const the: CostlyChunk = { at: 4, bytes: 235_110, word: 'the', pages: 11_495 };
 const costs: DownloadCosts = { budget: 307_200, fixed: 185_000, fragments: 41_000, pages: 11_523, ranges, costly: [and, the] };
 
 describe('pagefindWords', () => {
-  it('lower-cases, drops punctuation and splits on spaces, as Pagefind\'s client does before it picks chunks', () => {
+  it("lower-cases, drops punctuation and splits on spaces, as Pagefind's client does before it picks chunks", () => {
     expect(pagefindWords('The “River”!')).toEqual(['the', 'river']);
     expect(pagefindWords('  "of   the"  ')).toEqual(['of', 'the']);
     expect(pagefindWords('tea-time (again)')).toEqual(['teatime', 'again']);
@@ -64,25 +80,43 @@ describe('chunksForWord', () => {
     // Past "the" and before "thei": only the chunk of "the" could hold its extensions.
     expect(chunksForWord('theater', ranges)).toEqual([4]);
     // As at 10,000 quotes: "heart" is past both "he" and "hea", and both chunks load.
-    expect(chunksForWord('heart', [['has', 'has'], ['hav', 'he'], ['hea', 'hea'], ['hel', 'hesit']])).toEqual([1, 2]);
+    expect(
+      chunksForWord('heart', [
+        ['has', 'has'],
+        ['hav', 'he'],
+        ['hea', 'hea'],
+        ['hel', 'hesit'],
+      ]),
+    ).toEqual([1, 2]);
     expect(chunksForWord('zzz', ranges)).toEqual([]);
     expect(chunksForWord('the', [])).toEqual([]);
   });
 
-  it('compares in characters, where a range ends inside a character\'s bytes', () => {
-    expect(chunksForWord('قلمx', [['رود،»', 'سفر'], ['سفر»', 'قلم'], ['قلم»', 'می']])).toEqual([1]);
+  it("compares in characters, where a range ends inside a character's bytes", () => {
+    expect(
+      chunksForWord('قلمx', [
+        ['رود،»', 'سفر'],
+        ['سفر»', 'قلم'],
+        ['قلم»', 'می'],
+      ]),
+    ).toEqual([1]);
   });
 });
 
 describe('chunksForTerm', () => {
   // As at 10,000 quotes: "july" is past the shortened end "jul", and its stem "juli" ends the chunk before.
-  const julyRanges: [string, string][] = [['journeys', 'juli'], ['july', 'jul'], ['jun', 'kestrel']];
+  const julyRanges: [string, string][] = [
+    ['journeys', 'juli'],
+    ['july', 'jul'],
+    ['jun', 'kestrel'],
+  ];
 
   it('looks up the word and its English stem, as the index holds stems', () => {
     expect(chunksForTerm('july', julyRanges)).toEqual([1, 0]);
     expect(chunksForTerm('juli', julyRanges)).toEqual([0]);
-    expect(costlyTerms('July', { ...costs, ranges: julyRanges, costly: [{ at: 0, bytes: 90_000, word: 'juli', pages: 900 }] }))
-      .toEqual([{ term: 'july', chunk: { at: 0, bytes: 90_000, word: 'juli', pages: 900 } }]);
+    expect(costlyTerms('July', { ...costs, ranges: julyRanges, costly: [{ at: 0, bytes: 90_000, word: 'juli', pages: 900 }] })).toEqual([
+      { term: 'july', chunk: { at: 0, bytes: 90_000, word: 'juli', pages: 900 } },
+    ]);
   });
 
   it('looks up the word alone in a language without a stemmer here', () => {
@@ -94,7 +128,10 @@ describe('costlyTerms', () => {
   it('finds the words that Pagefind would look up in a costly chunk, one word per chunk', () => {
     expect(costlyTerms('the', costs)).toEqual([{ term: 'the', chunk: the }]);
     expect(costlyTerms('The THE the', costs)).toEqual([{ term: 'the', chunk: the }]);
-    expect(costlyTerms('ambition and the', costs)).toEqual([{ term: 'ambition', chunk: and }, { term: 'the', chunk: the }]);
+    expect(costlyTerms('ambition and the', costs)).toEqual([
+      { term: 'ambition', chunk: and },
+      { term: 'the', chunk: the },
+    ]);
     expect(costlyTerms('ancient', costs)).toEqual([{ term: 'ancient', chunk: and }]);
     expect(costlyTerms('theater', costs)).toEqual([{ term: 'theater', chunk: the }]);
   });
@@ -173,10 +210,17 @@ describe('writeDownloadCosts on a bundle written by Pagefind', () => {
     const written = await writeDownloadCosts(dir, { budget: 10_000_000, resultsShown: 3 });
     const en = written.file?.languages['en'];
     const { metaFile, chunks } = chunksOf(dir);
-    const fragments = readdirSync(join(dir, 'fragment')).map((name) => size(dir, 'fragment', name)).sort((a, b) => b - a);
+    const fragments = readdirSync(join(dir, 'fragment'))
+      .map((name) => size(dir, 'fragment', name))
+      .sort((a, b) => b - a);
     expect(en).toEqual({
       budget: 10_000_000,
-      fixed: size(dir, 'pagefind.js') + size(dir, 'pagefind-entry.json') + size(dir, 'wasm.en.pagefind') + size(dir, metaFile) + size(dir, DOWNLOAD_COSTS_FILE),
+      fixed:
+        size(dir, 'pagefind.js') +
+        size(dir, 'pagefind-entry.json') +
+        size(dir, 'wasm.en.pagefind') +
+        size(dir, metaFile) +
+        size(dir, DOWNLOAD_COSTS_FILE),
       fragments: (fragments[0] ?? 0) + (fragments[1] ?? 0) + (fragments[2] ?? 0),
       pages: FIXTURE_PAGES,
       ranges: chunks.map((chunk) => [chunk.from, chunk.to]),
@@ -195,7 +239,9 @@ describe('writeDownloadCosts on a bundle written by Pagefind', () => {
     const budget = first.fixed + first.fragments + Math.round((heaviest + second) / 2);
     const en = (await writeDownloadCosts(dir, { budget, resultsShown: 10, leastCostlyShare: 0 })).file?.languages['en'];
     if (!en) throw new Error('no costs for en');
-    expect(en.costly.map((chunk) => chunk.bytes)).toEqual(chunks.map((chunk) => chunk.bytes).filter((bytes) => bytes > en.budget - en.fixed - en.fragments));
+    expect(en.costly.map((chunk) => chunk.bytes)).toEqual(
+      chunks.map((chunk) => chunk.bytes).filter((bytes) => bytes > en.budget - en.fixed - en.fragments),
+    );
     const costly = chunks.filter((chunk) => chunk.bytes === heaviest);
     expect(costly).toHaveLength(1);
     const [chunk] = costly;

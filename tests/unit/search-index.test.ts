@@ -5,15 +5,20 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  articleTextSelectors, boilerplateSelectors, checkIndexedPages, indexedPageCount, indexIdentity, searchIndexLogLine, writeSearchIndex, writeSearchIndexCached,
+  articleTextSelectors,
+  boilerplateSelectors,
+  checkIndexedPages,
+  indexedPageCount,
+  indexIdentity,
+  searchIndexLogLine,
+  writeSearchIndex,
+  writeSearchIndexCached,
 } from '../../src/build/integrations/search-index.ts';
 import { parseBuildLog } from '../../bench/run.ts';
 import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
 import { DOWNLOAD_COSTS_FILE } from '../../src/domain/costly-terms.ts';
 import { siteConfig } from '../../src/site.config.ts';
-import {
-  excerptPieces, queryFromSearch, resultKind, resultsMessage, searchQueryString,
-} from '../../src/browser/search.ts';
+import { excerptPieces, queryFromSearch, resultKind, resultsMessage, searchQueryString } from '../../src/browser/search.ts';
 
 describe('indexedPageCount', () => {
   it('adds up the pages of every language in pagefind-entry.json', () => {
@@ -142,7 +147,7 @@ describe('writeSearchIndex', () => {
     expect(await readdir(join(siteDir, 'pagefind', 'index'))).toHaveLength(result.split?.chunksAfter ?? -1);
   });
 
-  it('writes what a search costs into the bundle, with the site\'s budget', async () => {
+  it("writes what a search costs into the bundle, with the site's budget", async () => {
     siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
     await page('index.html', '<h1>Home</h1>');
     await page('quotes/kept/index.html', '<article data-pagefind-body><h1>A quote</h1><p>Panjshir</p></article>');
@@ -170,10 +175,14 @@ describe('writeSearchIndexCached', () => {
   async function bundleFiles(siteDir: string): Promise<Map<string, string>> {
     const bundle = join(siteDir, 'pagefind');
     const files = (await readdir(bundle, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-    return new Map(await Promise.all(files.map(async (entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return [path.slice(bundle.length + 1), (await readFile(path)).toString('base64')] as const;
-    })));
+    return new Map(
+      await Promise.all(
+        files.map(async (entry) => {
+          const path = join(entry.parentPath, entry.name);
+          return [path.slice(bundle.length + 1), (await readFile(path)).toString('base64')] as const;
+        }),
+      ),
+    );
   }
 
   it('indexes once, places the same bundle while no page changes, and re-indexes after any change', async () => {
@@ -212,7 +221,10 @@ describe('writeSearchIndexCached', () => {
 
     // Another Pagefind, other options or other code: indexed again.
     const identity = indexIdentity();
-    expect((await writeSearchIndexCached(siteDir, { cacheDir, identity: { ...identity, pagefindVersion: `${identity.pagefindVersion}-next` } })).cached).toBe(false);
+    expect(
+      (await writeSearchIndexCached(siteDir, { cacheDir, identity: { ...identity, pagefindVersion: `${identity.pagefindVersion}-next` } }))
+        .cached,
+    ).toBe(false);
     expect((await writeSearchIndexCached(siteDir, { cacheDir, identity: { ...identity, code: 'edited' } })).cached).toBe(false);
   });
 
@@ -228,7 +240,11 @@ describe('writeSearchIndexCached', () => {
     await rm(join(cacheDir, entry ?? '', 'pagefind-entry.json'));
     await writeFile(join(cacheDir, entry ?? '', 'pagefind-entry.json'), 'not json');
     const warnings: string[] = [];
-    expect(await writeSearchIndexCached(siteDir, { cacheDir, onWarning: (message) => warnings.push(message) })).toMatchObject({ pagesRead: 2, pagesIndexed: 1, cached: false });
+    expect(await writeSearchIndexCached(siteDir, { cacheDir, onWarning: (message) => warnings.push(message) })).toMatchObject({
+      pagesRead: 2,
+      pagesIndexed: 1,
+      cached: false,
+    });
     expect(warnings.join('\n')).toMatch(/cached bundle could not be used/);
     expect(indexedPageCount(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'))).toBe(1);
     // The damaged entry was replaced by the new bundle.
@@ -243,7 +259,10 @@ describe('writeSearchIndexCached', () => {
     // A file where the cache folder should be.
     await writeFile(join(root, 'blocked'), '');
     const warnings: string[] = [];
-    const result = await writeSearchIndexCached(siteDir, { cacheDir: join(root, 'blocked', 'qtd-search'), onWarning: (message) => warnings.push(message) });
+    const result = await writeSearchIndexCached(siteDir, {
+      cacheDir: join(root, 'blocked', 'qtd-search'),
+      onWarning: (message) => warnings.push(message),
+    });
     expect(result).toMatchObject({ pagesRead: 2, pagesIndexed: 1, cached: false });
     expect(warnings.join('\n')).toMatch(/^search index: not cached/);
   });
@@ -258,11 +277,31 @@ describe('writeSearchIndexCached', () => {
   });
 
   it('says in that line what splitting the chunks did, and the benchmark still reads its duration', () => {
-    const split = searchIndexLogLine({ pagesRead: 12400, pagesIndexed: 11495, cached: false, split: { chunksSplit: 89, chunksBefore: 231, chunksAfter: 349 } }, 33012);
-    expect(split).toBe('search index: 11495 pages indexed of 12400 read; 89 chunks split to give common words their own, 231 → 349 chunks (33012 ms)');
+    const split = searchIndexLogLine(
+      { pagesRead: 12400, pagesIndexed: 11495, cached: false, split: { chunksSplit: 89, chunksBefore: 231, chunksAfter: 349 } },
+      33012,
+    );
+    expect(split).toBe(
+      'search index: 11495 pages indexed of 12400 read; 89 chunks split to give common words their own, 231 → 349 chunks (33012 ms)',
+    );
     expect(parseBuildLog(`17:43:48 [qtd:search-index] ${split}`).searchMs).toBe(33012);
-    const skipped = searchIndexLogLine({ pagesRead: 3, pagesIndexed: 2, cached: false, split: { skipped: 'Pagefind 2.0.0 writes an index format this code does not know', chunksSplit: 0, chunksBefore: 0, chunksAfter: 0 } }, 900);
-    expect(skipped).toBe('search index: 2 pages indexed of 3 read; chunks not split: Pagefind 2.0.0 writes an index format this code does not know (900 ms)');
+    const skipped = searchIndexLogLine(
+      {
+        pagesRead: 3,
+        pagesIndexed: 2,
+        cached: false,
+        split: {
+          skipped: 'Pagefind 2.0.0 writes an index format this code does not know',
+          chunksSplit: 0,
+          chunksBefore: 0,
+          chunksAfter: 0,
+        },
+      },
+      900,
+    );
+    expect(skipped).toBe(
+      'search index: 2 pages indexed of 3 read; chunks not split: Pagefind 2.0.0 writes an index format this code does not know (900 ms)',
+    );
     expect(parseBuildLog(`17:43:48 [qtd:search-index] ${skipped}`).searchMs).toBe(900);
   });
 });
@@ -270,20 +309,49 @@ describe('writeSearchIndexCached', () => {
 describe('the search index log line, on download costs', () => {
   const chunk = (at: number, word: string, bytes: number) => ({ at, bytes, word, pages: 11_000 });
   const file = (costly: ReturnType<typeof chunk>[]) => ({
-    languages: { en: { budget: 307_200, fixed: 185_000, fragments: 41_000, pages: 11_495, ranges: [['a', 'of'], ['off', 'the']] as [string, string][], costly } },
+    languages: {
+      en: {
+        budget: 307_200,
+        fixed: 185_000,
+        fragments: 41_000,
+        pages: 11_495,
+        ranges: [
+          ['a', 'of'],
+          ['off', 'the'],
+        ] as [string, string][],
+        costly,
+      },
+    },
   });
 
   it('names the words a search asks about first, with their weight, and the benchmark still reads its duration', () => {
-    const line = searchIndexLogLine({ pagesRead: 12400, pagesIndexed: 11495, cached: false, costs: { file: file([chunk(0, 'of', 106_300), chunk(1, 'the', 235_110)]) } }, 33012);
-    expect(line).toBe('search index: 11495 pages indexed of 12400 read; a search asks before downloading 2 chunks of "of" 104 kB, "the" 230 kB (33012 ms)');
+    const line = searchIndexLogLine(
+      { pagesRead: 12400, pagesIndexed: 11495, cached: false, costs: { file: file([chunk(0, 'of', 106_300), chunk(1, 'the', 235_110)]) } },
+      33012,
+    );
+    expect(line).toBe(
+      'search index: 11495 pages indexed of 12400 read; a search asks before downloading 2 chunks of "of" 104 kB, "the" 230 kB (33012 ms)',
+    );
     expect(parseBuildLog(`17:43:48 [qtd:search-index] ${line}`).searchMs).toBe(33012);
   });
 
   it('says when every one-word search stays within the budget, and when no costs were written', () => {
-    expect(searchIndexLogLine({ pagesRead: 300, pagesIndexed: 228, cached: false, costs: { file: file([]) } }, 900))
-      .toBe('search index: 228 pages indexed of 300 read; every one-word search within the download budget (900 ms)');
-    expect(searchIndexLogLine({ pagesRead: 3, pagesIndexed: 2, cached: false, costs: { skipped: 'Pagefind 2.0.0 writes an index format this code does not know' } }, 900))
-      .toBe('search index: 2 pages indexed of 3 read; no download costs written: Pagefind 2.0.0 writes an index format this code does not know (900 ms)');
+    expect(searchIndexLogLine({ pagesRead: 300, pagesIndexed: 228, cached: false, costs: { file: file([]) } }, 900)).toBe(
+      'search index: 228 pages indexed of 300 read; every one-word search within the download budget (900 ms)',
+    );
+    expect(
+      searchIndexLogLine(
+        {
+          pagesRead: 3,
+          pagesIndexed: 2,
+          cached: false,
+          costs: { skipped: 'Pagefind 2.0.0 writes an index format this code does not know' },
+        },
+        900,
+      ),
+    ).toBe(
+      'search index: 2 pages indexed of 3 read; no download costs written: Pagefind 2.0.0 writes an index format this code does not know (900 ms)',
+    );
   });
 });
 

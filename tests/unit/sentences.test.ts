@@ -21,8 +21,7 @@ function spansOf(paragraph: string, ...pieces: string[]): TextSpan[] {
 }
 
 const contextText = (pieces: readonly ContextPiece[]): string => pieces.map((piece) => piece.text).join('');
-const quotedTexts = (pieces: readonly ContextPiece[]): string[] =>
-  pieces.filter((piece) => piece.quoted).map((piece) => piece.text);
+const quotedTexts = (pieces: readonly ContextPiece[]): string[] => pieces.filter((piece) => piece.quoted).map((piece) => piece.text);
 
 describe('sentenceBounds', () => {
   it('splits at full stops, question and exclamation marks', () => {
@@ -53,11 +52,7 @@ describe('sentenceBounds', () => {
 
   it('does not split after month abbreviations', () => {
     expect(sentences('He said on Aug. 16. Then he left.')).toEqual(['He said on Aug. 16.', 'Then he left.']);
-    for (const text of [
-      'It was Jan. 5 and Feb. 6.',
-      'From Sept. 9, 2001, to Oct. 7 and Nov. 3.',
-      'On Dec. 24 it snowed.',
-    ]) {
+    for (const text of ['It was Jan. 5 and Feb. 6.', 'From Sept. 9, 2001, to Oct. 7 and Nov. 3.', 'On Dec. 24 it snowed.']) {
       expect(sentences(text), text).toEqual([text]);
     }
   });
@@ -161,9 +156,7 @@ describe('quoteInContext', () => {
     expect(contextText(first)).toBe('Mr. Massoud may seem an unlikely warrior.');
     expect(first[0]).toEqual({ text: 'Mr. Massoud may seem', quoted: true });
     const last = quoteInContext(paragraph, spansOf(paragraph, 'his quiet courage'));
-    expect(contextText(last)).toBe(
-      'I will do my utmost to be worthy of his example, his resolve and his quiet courage.”',
-    );
+    expect(contextText(last)).toBe('I will do my utmost to be worthy of his example, his resolve and his quiet courage.”');
     const whole = quoteInContext('One sentence only.', [{ start: 0, end: 18 }]);
     expect(whole).toEqual([{ text: 'One sentence only.', quoted: true }]);
   });

@@ -46,7 +46,10 @@ describe('readSiteEnvironment', () => {
     // The path as the URL standard writes it.
     expect(readSiteEnvironment({ SITE_URL: 'https://example.org/my site' }).basePath).toBe('/my%20site/');
     // Both given: they must agree.
-    expect(readSiteEnvironment({ SITE_URL: 'https://example.org/qtd', BASE_PATH: '/qtd/' })).toMatchObject({ basePath: '/qtd/', problems: [] });
+    expect(readSiteEnvironment({ SITE_URL: 'https://example.org/qtd', BASE_PATH: '/qtd/' })).toMatchObject({
+      basePath: '/qtd/',
+      problems: [],
+    });
     expect(readSiteEnvironment({ SITE_URL: 'https://example.org/qtd', BASE_PATH: '/other' }).problems).toEqual([
       'SITE_URL="https://example.org/qtd" has the path /qtd/, but BASE_PATH="/other" says /other/; give the path once: ' +
         'SITE_URL=https://example.org with BASE_PATH=/other/, or SITE_URL=https://example.org/qtd/ without BASE_PATH.',
@@ -73,11 +76,14 @@ describe('readSiteEnvironment', () => {
     expect(readSiteEnvironment({ BASE_PATH: '/my site/' }).problems).toEqual([
       'BASE_PATH="/my site/" is not a URL path as browsers write it (they would read /my%20site/); set it to a path of plain words, e.g. BASE_PATH=/qtd/ (percent-encode anything else).',
     ]);
-    for (const base of ['/a?b/', '/a#b/', '/../qtd/', '/a\\b/']) expect(readSiteEnvironment({ BASE_PATH: base }).problems, base).toHaveLength(1);
+    for (const base of ['/a?b/', '/a#b/', '/../qtd/', '/a\\b/'])
+      expect(readSiteEnvironment({ BASE_PATH: base }).problems, base).toHaveLength(1);
     expect(readSiteEnvironment({ BUILD_DATE: '2021-02-30' }).problems).toEqual([
       'BUILD_DATE="2021-02-30": 2021-02-30 is not a day of the calendar; set it to a day written as YYYY-MM-DD, e.g. BUILD_DATE=2021-08-23, or leave it unset for today.',
     ]);
-    expect(readSiteEnvironment({ BUILD_DATE: '23/08/2021' }).problems[0]).toMatch(/^BUILD_DATE="23\/08\/2021": "23\/08\/2021" is not a date written as YYYY-MM-DD; /);
+    expect(readSiteEnvironment({ BUILD_DATE: '23/08/2021' }).problems[0]).toMatch(
+      /^BUILD_DATE="23\/08\/2021": "23\/08\/2021" is not a date written as YYYY-MM-DD; /,
+    );
     expect(readSiteEnvironment({ BUILD_DATE: '0050-06-15' }).problems[0]).toMatch(
       /^BUILD_DATE="0050-06-15": year 0050 is outside the years QTD accepts \(1000–9998\)/,
     );

@@ -4,8 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  boundaryPrefixes, chunkRanges, justBelow, packPagefindFile, readChunkWords, skipItem, splitBundleChunks, splitChunk, splitRanges,
-  unpackPagefindFile, writeChunkWords, writeMeta, type WordEntry,
+  boundaryPrefixes,
+  chunkRanges,
+  justBelow,
+  packPagefindFile,
+  readChunkWords,
+  skipItem,
+  splitBundleChunks,
+  splitChunk,
+  splitRanges,
+  unpackPagefindFile,
+  writeChunkWords,
+  writeMeta,
+  type WordEntry,
 } from '../../src/build/search/split-chunks.ts';
 import { RARE_WORDS, writeCommonWordsBundle, bundleCopies, readBundleMeta } from '../support/pagefind-fixture.ts';
 
@@ -51,7 +62,11 @@ describe('splitChunk', () => {
   const names = (parts: WordEntry[][]) => parts.map((part) => part.map((word) => word.word));
 
   it('gives a word of more than half the chunk a chunk of its own, between the words before and after it', () => {
-    expect(names(splitChunk(words(['now', 300], ['ocean', 200], ['of', 9000], ['ohm', 100]), 500))).toEqual([['now', 'ocean'], ['of'], ['ohm']]);
+    expect(names(splitChunk(words(['now', 300], ['ocean', 200], ['of', 9000], ['ohm', 100]), 500))).toEqual([
+      ['now', 'ocean'],
+      ['of'],
+      ['ohm'],
+    ]);
     expect(names(splitChunk(words(['now', 3000], ['ocean', 2000], ['of', 9000]), 500))).toEqual([['now', 'ocean'], ['of']]);
   });
 
@@ -62,11 +77,14 @@ describe('splitChunk', () => {
       ['council'],
     ]);
     // And the words it extends, with everything between: a search for "an" found "and" and "ancient".
-    expect(names(splitChunk(words(['ambition', 900], ['an', 600], ['ancient', 300], ['and', 9000], ['andrea', 100], ['anger', 100], ['apple', 700]), 500))).toEqual([
-      ['ambition'],
-      ['an', 'ancient', 'and', 'andrea', 'anger'],
-      ['apple'],
-    ]);
+    expect(
+      names(
+        splitChunk(
+          words(['ambition', 900], ['an', 600], ['ancient', 300], ['and', 9000], ['andrea', 100], ['anger', 100], ['apple', 700]),
+          500,
+        ),
+      ),
+    ).toEqual([['ambition'], ['an', 'ancient', 'and', 'andrea', 'anger'], ['apple']]);
     // The rest must still be worth a request once the extensions are counted out.
     expect(names(splitChunk(words(['cost', 400], ['could', 9000], ['couldnt', 300]), 500))).toEqual([['cost', 'could', 'couldnt']]);
   });
@@ -97,7 +115,7 @@ describe('boundaryPrefixes', () => {
 });
 
 describe('splitRanges', () => {
-  it('keeps Pagefind\'s ranges, but that the parts of one chunk of Pagefind\'s meet with no gap', () => {
+  it("keeps Pagefind's ranges, but that the parts of one chunk of Pagefind's meet with no gap", () => {
     const ranges = splitRanges([
       { first: 'abbey', last: 'anchor', sameOriginAsNext: false },
       { first: 'apple', last: 'neutral', sameOriginAsNext: true },
@@ -125,7 +143,13 @@ describe('splitRanges', () => {
 
 describe('chunkRanges', () => {
   it('narrows only the ends where two chunks meet', () => {
-    expect(chunkRanges([{ first: 'abbey', last: 'anchor' }, { first: 'apple', last: 'of' }, { first: 'off', last: 'zephyr' }])).toEqual([
+    expect(
+      chunkRanges([
+        { first: 'abbey', last: 'anchor' },
+        { first: 'apple', last: 'of' },
+        { first: 'off', last: 'zephyr' },
+      ]),
+    ).toEqual([
       { from: 'abbey', to: 'an' },
       { from: 'ap', to: 'of' },
       { from: 'off', to: 'zephyr' },
@@ -178,7 +202,8 @@ describe('a bundle written by Pagefind', () => {
 
   it('puts rare words in the chunk of the common word after them, as Pagefind does', () => {
     const { meta } = metaOf(bundleDir);
-    const chunkOf = (word: string) => meta.chunks.find((chunk) => wordsOf(bundleDir, chunk.hash).some((entry) => entry.word === word))?.hash;
+    const chunkOf = (word: string) =>
+      meta.chunks.find((chunk) => wordsOf(bundleDir, chunk.hash).some((entry) => entry.word === word))?.hash;
     expect(chunkOf('ocean')).toBe(chunkOf('of'));
     expect(chunkOf('thaw')).toBe(chunkOf('the'));
   });
@@ -199,7 +224,8 @@ describe('a bundle written by Pagefind', () => {
     const chunkWords = after.meta.chunks.map((chunk) => wordsOf(dir, chunk.hash));
     // The same words with the same bytes, in the same order.
     expect(chunkWords.flat().map((word) => [word.word, [...word.bytes]])).toEqual(wordsBefore.map((word) => [word.word, [...word.bytes]]));
-    for (const common of ['the', 'of']) expect(chunkWords.find((list) => list.some((word) => word.word === common))?.map((word) => word.word)).toEqual([common]);
+    for (const common of ['the', 'of'])
+      expect(chunkWords.find((list) => list.some((word) => word.word === common))?.map((word) => word.word)).toEqual([common]);
     for (const [rare] of RARE_WORDS) {
       const chunk = chunkWords.find((list) => list.some((word) => word.word === rare))?.map((word) => word.word);
       expect(chunk).toContain(rare);
@@ -225,7 +251,9 @@ describe('a bundle written by Pagefind', () => {
     expect(readdirSync(join(dir, 'index')).sort()).toEqual(after.meta.chunks.map((chunk) => `${chunk.hash}.pf_index`).sort());
     expect(readdirSync(join(dir, 'index')).sort()).toEqual(after.meta.chunks.map((chunk) => `${chunk.hash}.pf_index`).sort());
     // The other parts of the metadata (version, pages, filters …) are untouched.
-    expect(Buffer.compare(after.meta.cbor.subarray(0, after.meta.chunksAt[0]), before.meta.cbor.subarray(0, before.meta.chunksAt[0]))).toBe(0);
+    expect(Buffer.compare(after.meta.cbor.subarray(0, after.meta.chunksAt[0]), before.meta.cbor.subarray(0, before.meta.chunksAt[0]))).toBe(
+      0,
+    );
     expect(Buffer.compare(after.meta.cbor.subarray(after.meta.chunksAt[1]), before.meta.cbor.subarray(before.meta.chunksAt[1]))).toBe(0);
   });
 
@@ -246,7 +274,7 @@ describe('a bundle written by Pagefind', () => {
     expect(result.skipped).toMatch(/Pagefind 2\.0\.0/);
   });
 
-  it('refuses a file that is not Pagefind\'s', () => {
+  it("refuses a file that is not Pagefind's", () => {
     expect(() => unpackPagefindFile(packPagefindFile(bytes(0x80)).subarray(0), 'x')).not.toThrow();
     const notPagefind = new Uint8Array(readFileSync(join(bundleDir, 'pagefind-entry.json')));
     expect(() => unpackPagefindFile(notPagefind, 'pagefind-entry.json')).toThrow();

@@ -47,7 +47,10 @@ function asMarkdownParagraph(text: string): string {
     else processor.use(entry as never);
   }
   const tree = processor.runSync(processor.parse(text)) as Root;
-  expect(tree.children.map((node) => node.type), JSON.stringify(text)).toEqual(['paragraph']);
+  expect(
+    tree.children.map((node) => node.type),
+    JSON.stringify(text),
+  ).toEqual(['paragraph']);
   return toString(tree);
 }
 
@@ -62,7 +65,7 @@ describe('smart punctuation of front matter and of Markdown', () => {
     'He said "hello" and left.',
     "It's the '80s, isn't it? 'Quoted' words.",
     'He said, "\'Quoted\' words in a larger quote."',
-    "Rock 'n' roll, the 1990s, 5'10\", and \"quotes at the end\"",
+    'Rock \'n\' roll, the 1990s, 5\'10", and "quotes at the end"',
     'Dashes -- en, --- em, and – - apart, –-joined.',
     'Ellipses... four.... spaced . . . and three.',
     "Typewriter ``quotes'' and ''two apostrophes''.",

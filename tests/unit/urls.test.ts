@@ -100,12 +100,8 @@ describe('file URLs', () => {
 describe('the quote inside its article', () => {
   it('links to the anchor of the marked passage', () => {
     expect(quoteAnchorId('spirit-of-resistance')).toBe('q-spirit-of-resistance');
-    expect(quoteInArticleUrl(ARTICLE, 'spirit-of-resistance', AT_ROOT)).toBe(
-      `/articles/${ARTICLE}/#q-spirit-of-resistance`,
-    );
-    expect(quoteInArticleUrl(ARTICLE, 'spirit-of-resistance', UNDER_QTD)).toBe(
-      `/qtd/articles/${ARTICLE}/#q-spirit-of-resistance`,
-    );
+    expect(quoteInArticleUrl(ARTICLE, 'spirit-of-resistance', AT_ROOT)).toBe(`/articles/${ARTICLE}/#q-spirit-of-resistance`);
+    expect(quoteInArticleUrl(ARTICLE, 'spirit-of-resistance', UNDER_QTD)).toBe(`/qtd/articles/${ARTICLE}/#q-spirit-of-resistance`);
   });
 });
 
@@ -131,9 +127,7 @@ describe('percent-encoding', () => {
 
 describe('absoluteUrl', () => {
   it('puts a root-relative path on the public origin', () => {
-    expect(absoluteUrl(quoteUrl('spirit-of-resistance', AT_ROOT), AT_ROOT)).toBe(
-      'https://qtd.example/quotes/spirit-of-resistance/',
-    );
+    expect(absoluteUrl(quoteUrl('spirit-of-resistance', AT_ROOT), AT_ROOT)).toBe('https://qtd.example/quotes/spirit-of-resistance/');
     expect(absoluteUrl(quoteUrl('spirit-of-resistance', UNDER_QTD), UNDER_QTD)).toBe(
       'https://quotes.example.org/qtd/quotes/spirit-of-resistance/',
     );
@@ -142,9 +136,7 @@ describe('absoluteUrl', () => {
   });
 
   it('keeps the fragment and the encoding', () => {
-    expect(absoluteUrl(quoteInArticleUrl(ARTICLE, 'x', AT_ROOT), AT_ROOT)).toBe(
-      `https://qtd.example/articles/${ARTICLE}/#q-x`,
-    );
+    expect(absoluteUrl(quoteInArticleUrl(ARTICLE, 'x', AT_ROOT), AT_ROOT)).toBe(`https://qtd.example/articles/${ARTICLE}/#q-x`);
     expect(absoluteUrl(quoteUrl('a b', AT_ROOT), AT_ROOT)).toBe('https://qtd.example/quotes/a%20b/');
   });
 });
@@ -170,9 +162,7 @@ describe('textFragmentUrl', () => {
   const ORIGINAL = 'https://www.wsj.com/articles/afghan-who-wont-surrender-taliban-11629737760';
 
   it('encodes the spaces of a start text', () => {
-    expect(textFragmentUrl(ORIGINAL, 'What makes a people strong')).toBe(
-      `${ORIGINAL}#:~:text=What%20makes%20a%20people%20strong`,
-    );
+    expect(textFragmentUrl(ORIGINAL, 'What makes a people strong')).toBe(`${ORIGINAL}#:~:text=What%20makes%20a%20people%20strong`);
   });
 
   it('joins a start and an end with a comma', () => {

@@ -8,10 +8,16 @@ import { prepareArticle } from '../../src/domain/quote-match.ts';
 
 const PATH = 'content/articles/a.md';
 // An article's visible text, one string a block, as `visibleParagraphs` gives it.
-const TEXT: readonly string[] = Object.freeze(['The river rose in the night. Nobody had warned them, the mayor said.', 'By morning the square was a lake.']);
+const TEXT: readonly string[] = Object.freeze([
+  'The river rose in the night. Nobody had warned them, the mayor said.',
+  'By morning the square was a lake.',
+]);
 
 /** The real verification of a quote against an article text, counting how often it runs. */
-function counting(): { run: (articleText: readonly string[], quoteText: string) => () => VerificationFailure | undefined; calls: () => number } {
+function counting(): {
+  run: (articleText: readonly string[], quoteText: string) => () => VerificationFailure | undefined;
+  calls: () => number;
+} {
   let calls = 0;
   return {
     run: (articleText, quoteText) => () => {

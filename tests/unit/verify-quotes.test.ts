@@ -20,7 +20,9 @@ describe('verifyQuoteText', () => {
   it('names the code points when quote and article look alike but differ', () => {
     // A Cyrillic “е” (U+0435) in place of the Latin “e”.
     const failure = verifyQuoteText('What makes a p\u0435ople strong', ARTICLE, 'a.md');
-    expect(failure?.message).toContain('They look alike but are different characters: “\u0435” (U+0435) where the article has “e” (U+0065).');
+    expect(failure?.message).toContain(
+      'They look alike but are different characters: “\u0435” (U+0435) where the article has “e” (U+0065).',
+    );
   });
 });
 

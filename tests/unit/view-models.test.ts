@@ -103,7 +103,17 @@ function articleEntry(id: string, overrides: Partial<Article> = {}): Article {
 }
 
 function quoteEntry(id: string, date: string, overrides: Partial<Quote> = {}): Omit<Quote, 'status' | 'match'> {
-  return { id, text: `Words of ${id}.`, displayText: `Words of ${id}.`, speakerId: 'ahmad', date, tags: ['resistance'], corrections: [], commentaryHtml: '<p>Why.</p>', ...overrides };
+  return {
+    id,
+    text: `Words of ${id}.`,
+    displayText: `Words of ${id}.`,
+    speakerId: 'ahmad',
+    date,
+    tags: ['resistance'],
+    corrections: [],
+    commentaryHtml: '<p>Why.</p>',
+    ...overrides,
+  };
 }
 
 function content(): Content {
@@ -114,10 +124,23 @@ function content(): Content {
       { id: 'bernard', name: 'Bernard Lévy', url: 'https://people.example/bernard', bioHtml: '' },
       { id: 'jenna', name: 'Jenna Lee', bioHtml: '' },
     ],
-    articles: [articleEntry('the-afghan'), articleEntry('the-excerpt', { display: 'excerpt', publishedMs: Date.parse('2021-09-01T08:00:00-04:00') })],
+    articles: [
+      articleEntry('the-afghan'),
+      articleEntry('the-excerpt', { display: 'excerpt', publishedMs: Date.parse('2021-09-01T08:00:00-04:00') }),
+    ],
     quotes: [
-      quoteEntry('spirit', '2021-08-23', { text: 'the spirit of resistance', displayText: 'the spirit of resistance', sourceId: 'the-afghan', curatorId: 'jenna' }),
-      quoteEntry('surrender', '2021-08-24', { text: 'We will not surrender.', displayText: 'We will not surrender.', sourceId: 'the-excerpt', curatorId: 'jenna' }),
+      quoteEntry('spirit', '2021-08-23', {
+        text: 'the spirit of resistance',
+        displayText: 'the spirit of resistance',
+        sourceId: 'the-afghan',
+        curatorId: 'jenna',
+      }),
+      quoteEntry('surrender', '2021-08-24', {
+        text: 'We will not surrender.',
+        displayText: 'We will not surrender.',
+        sourceId: 'the-excerpt',
+        curatorId: 'jenna',
+      }),
       quoteEntry('river', '2022-08-24', { speakerId: 'bernard', lang: 'fa', context: 'On the radio' }),
       quoteEntry('withdrawn', '2023-01-02', { withdrawn: { date: '2023-02-01', reason: 'Misattributed.' }, sourceId: 'the-afghan' }),
       quoteEntry('scheduled', '2026-12-01'),
@@ -167,7 +190,10 @@ function changedPages(before: Content, after: Content): string[] {
   const first = keysOf(archiveOf(before));
   const second = keysOf(archiveOf(after));
   expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
-  return [...first].filter(([path, key]) => second.get(path) !== key).map(([path]) => path).sort();
+  return [...first]
+    .filter(([path, key]) => second.get(path) !== key)
+    .map(([path]) => path)
+    .sort();
 }
 
 describe('view models', () => {
@@ -212,19 +238,21 @@ describe('page keys, digests of the view models', () => {
     // The curator is named on the pages of the quotes she chose, on her own page and feed, in the
     // feed items and open data of those quotes and on the list of people (not on /feeds/: her
     // feed has no item). No list of quotes shows who chose them.
-    expect(changedPages(content(), after)).toEqual([
-      '/people/',
-      '/people/jenna/',
-      '/people/jenna/rss.xml',
-      '/quotes.json',
-      '/quotes/spirit/',
-      '/quotes/surrender/',
-      '/rss.xml',
-      '/tags/defiance/rss.xml',
-      '/tags/resistance/rss.xml',
-      '/feed.json',
-      '/people/ahmad/rss.xml',
-    ].sort());
+    expect(changedPages(content(), after)).toEqual(
+      [
+        '/people/',
+        '/people/jenna/',
+        '/people/jenna/rss.xml',
+        '/quotes.json',
+        '/quotes/spirit/',
+        '/quotes/surrender/',
+        '/rss.xml',
+        '/tags/defiance/rss.xml',
+        '/tags/resistance/rss.xml',
+        '/feed.json',
+        '/people/ahmad/rss.xml',
+      ].sort(),
+    );
   });
 
   it('leave alone what a page does not show: a biography is on its person’s page alone', () => {
@@ -265,22 +293,24 @@ describe('page keys, digests of the view models', () => {
     const river = after.quotes.find((quote) => quote.id === 'river') as Content['quotes'][number];
     river.displayText = 'Other words of river.';
     river.text = 'Other words of river.';
-    expect(changedPages(content(), after)).toEqual([
-      '/',
-      '/feed.json',
-      '/people/bernard/',
-      '/people/bernard/rss.xml',
-      '/quotes.json',
-      '/quotes/2022/',
-      '/quotes/2022/8/',
-      '/quotes/page/1/',
-      '/quotes/river/',
-      '/rss.xml',
-      '/tags/defiance/rss.xml',
-      '/tags/resistance/',
-      '/tags/resistance/rss.xml',
-      'citation.json bundle',
-    ].sort());
+    expect(changedPages(content(), after)).toEqual(
+      [
+        '/',
+        '/feed.json',
+        '/people/bernard/',
+        '/people/bernard/rss.xml',
+        '/quotes.json',
+        '/quotes/2022/',
+        '/quotes/2022/8/',
+        '/quotes/page/1/',
+        '/quotes/river/',
+        '/rss.xml',
+        '/tags/defiance/rss.xml',
+        '/tags/resistance/',
+        '/tags/resistance/rss.xml',
+        'citation.json bundle',
+      ].sort(),
+    );
   });
 
   it('of a feed hold the build date only when the feed’s items give it no date', () => {
@@ -294,7 +324,9 @@ describe('page keys, digests of the view models', () => {
     for (const article of old.articles) article.publishedMs = Date.parse('1960-08-23T12:56:00-04:00');
     const oldLater = { ...old, today: '2026-11-27' };
     // Items all dated before 1970 give a feed no last build date (src/views/rss-document.ts): the build's day does.
-    expect(tagFeedView(archiveOf(old).tagById.get('resistance') as Tag, 'resistance', archiveOf(old)).channel.emptyBuildDateMs).toBeDefined();
+    expect(
+      tagFeedView(archiveOf(old).tagById.get('resistance') as Tag, 'resistance', archiveOf(old)).channel.emptyBuildDateMs,
+    ).toBeDefined();
     expect(changedPages(old, oldLater)).toContain('/tags/resistance/rss.xml');
   });
 });

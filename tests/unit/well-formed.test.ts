@@ -22,7 +22,9 @@ describe('the strict XML check the tests use (saxes)', () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
     expect(xmlWellFormednessErrors(bytes(`<a>${EMOJI}</a>`))).toEqual([]);
     expect(xmlWellFormednessErrors(bytes('<a>\u0000</a>'))).not.toEqual([]);
-    expect(xmlWellFormednessErrors(new Uint8Array([0x3c, 0x61, 0x3e, 0xed, 0xa0, 0x80, 0x3c, 0x2f, 0x61, 0x3e]))).toEqual(['the bytes are not UTF-8']);
+    expect(xmlWellFormednessErrors(new Uint8Array([0x3c, 0x61, 0x3e, 0xed, 0xa0, 0x80, 0x3c, 0x2f, 0x61, 0x3e]))).toEqual([
+      'the bytes are not UTF-8',
+    ]);
   });
 
   it('rejects a character reference to one, and a document that is not well-formed', () => {

@@ -24,9 +24,7 @@ export function cardInputs(content: ValidatedContent, selection: CardSelection):
     const status = quoteStatus({ id: quote.id, date: quote.data.date, withdrawn: quote.data.withdrawn }, selection.today);
     if (status === 'withdrawn' || (status === 'scheduled' && !selection.showScheduled)) continue;
     const source = quote.data.source ? articles.get(quote.data.source.id) : undefined;
-    const detail = source
-      ? [smartPunctuation(source.title), source.publication].filter(Boolean).join(' · ')
-      : quote.data.context;
+    const detail = source ? [smartPunctuation(source.title), source.publication].filter(Boolean).join(' · ') : quote.data.context;
     cards.push({
       kind: 'quote',
       id: quote.id,

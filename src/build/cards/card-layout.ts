@@ -201,11 +201,7 @@ export type MeasureAtSize = (text: string, fontSize: number) => number;
  * its length calls for, step down while the lines don't fit, and at the
  * smallest size shorten at a word boundary to the longest text that fits.
  */
-export function fitQuote(
-  rawText: string,
-  area: { width: number; height: number; script: CardScript },
-  measure: MeasureAtSize,
-): FittedText {
+export function fitQuote(rawText: string, area: { width: number; height: number; script: CardScript }, measure: MeasureAtSize): FittedText {
   const text = normalizeCardText(rawText);
   const length = splitGraphemes(text).length;
   for (let step = sizeStepForLength(length); step < QUOTE_SIZE_STEPS.length; step++) {

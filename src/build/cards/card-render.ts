@@ -155,15 +155,33 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
     const columnWidth = contentRight - contentLeft;
 
     const siteName = oneLineBlock(card.siteName, {
-      size: SITE_NAME_SIZE, weight: 600, italic: false, ink: INK.accent, maxWidth: 320, fallbackDirection: direction,
+      size: SITE_NAME_SIZE,
+      weight: 600,
+      italic: false,
+      ink: INK.accent,
+      maxWidth: 320,
+      fallbackDirection: direction,
     });
     const siteNameWidth = shaper.measure(siteName.text, siteName.style);
     const footerTextWidth = columnWidth - siteNameWidth - SITE_NAME_GAP;
     const attribution = oneLineBlock(card.attribution, {
-      size: ATTRIBUTION_SIZE, weight: 600, italic: false, ink: INK.text, maxWidth: footerTextWidth, fallbackDirection: direction, lang: card.lang,
+      size: ATTRIBUTION_SIZE,
+      weight: 600,
+      italic: false,
+      ink: INK.text,
+      maxWidth: footerTextWidth,
+      fallbackDirection: direction,
+      lang: card.lang,
     });
     const detail = card.detail?.trim()
-      ? oneLineBlock(card.detail, { size: DETAIL_SIZE, weight: 400, italic: true, ink: INK.muted, maxWidth: footerTextWidth, fallbackDirection: direction })
+      ? oneLineBlock(card.detail, {
+          size: DETAIL_SIZE,
+          weight: 400,
+          italic: true,
+          ink: INK.muted,
+          maxWidth: footerTextWidth,
+          fallbackDirection: direction,
+        })
       : undefined;
     const footerHeight = RULE.height + RULE.gap + attribution.lineHeight + (detail ? DETAIL_GAP + detail.lineHeight : 0);
     const quoteAreaHeight = CARD_HEIGHT - PAD_TOP - PAD_BOTTOM - footerHeight - FOOTER_GAP;
@@ -186,7 +204,8 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
     for (const block of [quote, attribution, detail, siteName]) {
       if (!block) continue;
       const missing = shaper.missingCharacters(block.text, block.style.fonts);
-      if (missing.length > 0) warnings.push(`card ${card.kind}/${card.id}: no card font has ${missing.map((c) => JSON.stringify(c)).join(' ')}`);
+      if (missing.length > 0)
+        warnings.push(`card ${card.kind}/${card.id}: no card font has ${missing.map((c) => JSON.stringify(c)).join(' ')}`);
     }
 
     const layers: CardScene['layers'] = [];
@@ -200,12 +219,18 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       const mark = shaper.shapeLine(analyseParagraph('\u201c', 'ltr'), 0, 1, markStyle);
       const markTop = quoteTop - Math.round(MARK_SIZE * 0.17);
       const markLeft = rtl ? contentRight + gutter - mark.width : contentLeft - gutter;
-      layers.push({ ink: INK.accent, outlines: shaper.lineOutlines(mark, MARK_SIZE, markLeft, baselineIn(markStyle, markTop, MARK_SIZE), rtl) });
+      layers.push({
+        ink: INK.accent,
+        outlines: shaper.lineOutlines(mark, MARK_SIZE, markLeft, baselineIn(markStyle, markTop, MARK_SIZE), rtl),
+      });
     }
     layers.push(...blockLayers(quote, quoteTop, contentLeft, contentRight, rtl));
 
     const footerTop = CARD_HEIGHT - PAD_BOTTOM - footerHeight;
-    layers.push({ ink: INK.accent, outlines: [rectangleOutline(rtl ? contentRight - RULE.width : contentLeft, footerTop, RULE.width, RULE.height)] });
+    layers.push({
+      ink: INK.accent,
+      outlines: [rectangleOutline(rtl ? contentRight - RULE.width : contentLeft, footerTop, RULE.width, RULE.height)],
+    });
     const attributionTop = footerTop + RULE.height + RULE.gap;
     layers.push(...blockLayers(attribution, attributionTop, contentLeft, contentRight, rtl));
     if (detail) layers.push(...blockLayers(detail, attributionTop + attribution.lineHeight + DETAIL_GAP, contentLeft, contentRight, rtl));

@@ -53,7 +53,15 @@ export interface RenderCardsResult {
 const WORKER_URL = new URL('./card-worker.ts', import.meta.url);
 
 /** The code that decides a card's pixels: editing it invalidates the cache even if LAYOUT_VERSION is not bumped. */
-export const RENDERER_SOURCES = ['./card-layout.ts', './card-render.ts', './text-shaper.ts', './raster.ts', './png.ts', './fonts.ts', '../../domain/lang.ts'];
+export const RENDERER_SOURCES = [
+  './card-layout.ts',
+  './card-render.ts',
+  './text-shaper.ts',
+  './raster.ts',
+  './png.ts',
+  './fonts.ts',
+  '../../domain/lang.ts',
+];
 
 /**
  * Everything besides a card's own fields that decides its pixels: the font
@@ -131,7 +139,15 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
   let workers = 0;
   if (toRender.length > 0) {
     const poolSize = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), toRender.length));
-    ({ placed: rendered, workers } = await renderInPool(toRender, poolSize, fonts, opts.cacheDir, warn, opts.useAllCores, opts.lowPriority ?? false));
+    ({ placed: rendered, workers } = await renderInPool(
+      toRender,
+      poolSize,
+      fonts,
+      opts.cacheDir,
+      warn,
+      opts.useAllCores,
+      opts.lowPriority ?? false,
+    ));
   }
   return { rendered, reused, workers, ms: Math.round(performance.now() - started) };
 }
@@ -201,7 +217,8 @@ function renderInPool(
       worker.on('error', fail);
       worker.on('exit', (code) => {
         // Workers wait to be stopped once no card is left: stopping by themselves means they failed.
-        if (!settled) fail(new Error(`card worker stopped (exit code ${code}) with ${jobs.length - finished} of ${jobs.length} cards not done`));
+        if (!settled)
+          fail(new Error(`card worker stopped (exit code ${code}) with ${jobs.length - finished} of ${jobs.length} cards not done`));
       });
       // Only the cards not yet taken: a worker added late is not sent the whole list again.
       const first = Math.min(jobs.length, Atomics.load(claim, 0));

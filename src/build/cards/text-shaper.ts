@@ -111,7 +111,8 @@ function loadHarfBuzz(): Promise<HarfBuzz> {
 const bidi = bidiFactory();
 
 /** Characters that can make any part of a left-to-right paragraph run right to left. */
-const RIGHT_TO_LEFT_OR_CONTROL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u061c\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const RIGHT_TO_LEFT_OR_CONTROL =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u061c\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 export function analyseParagraph(text: string, direction: Direction): BidiParagraph {
   // Most card text is plain left-to-right: every level 0, without running the algorithm (measuring calls this per candidate line).
@@ -172,7 +173,7 @@ export async function createTextShaper(sources: readonly ShaperFontSource[]): Pr
     const fallback = fonts[0];
     if (fallback === undefined) throw new Error('a text style needs at least one font');
     let previous: string | undefined;
-    for (let i = start; i < end; ) {
+    for (let i = start; i < end;) {
       const codePoint = text.codePointAt(i) ?? 0;
       const char = String.fromCodePoint(codePoint);
       let key: string;
@@ -239,7 +240,13 @@ export async function createTextShaper(sources: readonly ShaperFontSource[]): Pr
         infos.forEach((info, i) => {
           const position = positions[i];
           if (!position) return;
-          glyphs.push({ font: run.font, glyph: info.codepoint, cluster: info.cluster, x: x + position.x_offset * scale, y: -position.y_offset * scale });
+          glyphs.push({
+            font: run.font,
+            glyph: info.codepoint,
+            cluster: info.cluster,
+            x: x + position.x_offset * scale,
+            y: -position.y_offset * scale,
+          });
           x += position.x_advance * scale;
         });
       } finally {

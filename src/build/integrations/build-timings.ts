@@ -15,7 +15,9 @@ export default function buildTimings(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         const feeds = buildTiming(FEED_TIMING);
-        logger.info(`feeds: ${feeds.count} built in ${Math.round(feeds.ms)} ms (their items and XML; feeds unchanged since the last build are reused, not built)`);
+        logger.info(
+          `feeds: ${feeds.count} built in ${Math.round(feeds.ms)} ms (their items and XML; feeds unchanged since the last build are reused, not built)`,
+        );
       },
     },
   };

@@ -13,7 +13,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import viteContentStore, {
-  CONTENT_DATA_META, createContentStoreReport, DATA_STORE_FILE, storeNotServed, storeNotSplit, type ContentStoreReport,
+  CONTENT_DATA_META,
+  createContentStoreReport,
+  DATA_STORE_FILE,
+  storeNotServed,
+  storeNotSplit,
+  type ContentStoreReport,
 } from '../vite-content-store.ts';
 import { unchangedOptions } from '../../markdown/parallel-renderer.ts';
 import { markdownPipeline } from '../../markdown/pipeline.ts';
@@ -32,7 +37,8 @@ export async function incrementalMetadataMismatch(astroFolder = installedFolder(
   const file = astroFolder ? join(astroFolder, INCREMENTAL_METADATA_FILE) : undefined;
   if (!file || !existsSync(file)) return `Astro has no ${INCREMENTAL_METADATA_FILE}, which defined that marker`;
   const module = (await import(pathToFileURL(file).href)) as { createContentDataIncrementalMetadata?: () => unknown };
-  if (typeof module.createContentDataIncrementalMetadata !== 'function') return `${file} no longer exports createContentDataIncrementalMetadata`;
+  if (typeof module.createContentDataIncrementalMetadata !== 'function')
+    return `${file} no longer exports createContentDataIncrementalMetadata`;
   const astros = JSON.stringify(module.createContentDataIncrementalMetadata());
   const ours = JSON.stringify(CONTENT_DATA_META);
   return astros === ours ? undefined : `Astro marks content data as ${astros}, the plugin marks the store as ${ours}`;
@@ -42,7 +48,7 @@ export async function incrementalMetadataMismatch(astroFolder = installedFolder(
 export function markdownWorkersNotEngaged(processor: MarkdownProcessor): string | undefined {
   if (!isUnifiedProcessor(processor)) return `markdown.processor is "${processor.name}", not the site's unified() processor`;
   if (!unchangedOptions(processor.options as UnifiedResolvedOptions, markdownPipeline)) {
-    return 'the unified() processor\'s options are not the plugins it was made with (an integration added Markdown plugins), so entries render on Astro\'s thread';
+    return "the unified() processor's options are not the plugins it was made with (an integration added Markdown plugins), so entries render on Astro's thread";
   }
   return undefined;
 }
@@ -76,14 +82,23 @@ export default function contentStore(): AstroIntegration {
         const file = join(cacheDir, DATA_STORE_FILE);
         const notServed = storeNotServed(report, { chunked, storeFileWritten: existsSync(file) });
         if (notServed) logger.warn(notEngaged(RELIANCES.contentStore, notServed));
-        else if (report.servedFrom) logger.info(`content store: read from ${DATA_STORE_FILE} when the pages render (${sizeText(statSync(report.servedFrom).size)}), not bundled`);
+        else if (report.servedFrom)
+          logger.info(
+            `content store: read from ${DATA_STORE_FILE} when the pages render (${sizeText(statSync(report.servedFrom).size)}), not bundled`,
+          );
         const notSplit = storeNotSplit(report);
         if (notSplit) logger.warn(notEngaged(RELIANCES.contentStore, notSplit));
         const metadata = await incrementalMetadataMismatch();
         if (metadata) logger.warn(notEngaged(RELIANCES.incrementalMetadata, metadata));
         // The loader keeps its state on globalThis: it reaches the integrations only when
         // Astro synced the content in this process (the pages: src/build/integrations/previous-output.ts).
-        if (checkedContent() === undefined) logger.warn(notEngaged(RELIANCES.sameProcess, 'the content check\'s result did not reach the integrations: Astro synced the content outside this process'));
+        if (checkedContent() === undefined)
+          logger.warn(
+            notEngaged(
+              RELIANCES.sameProcess,
+              "the content check's result did not reach the integrations: Astro synced the content outside this process",
+            ),
+          );
       },
     },
   };

@@ -17,14 +17,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  distFileForPath,
-  formatBytes,
-  hostLimitWarnings,
-  missingFromBuild,
-  parseLedger,
-  pathsFromDist,
-} from '../permalink-ledger.ts';
+import { distFileForPath, formatBytes, hostLimitWarnings, missingFromBuild, parseLedger, pathsFromDist } from '../permalink-ledger.ts';
 import {
   REDIRECTS_FILE_NAME,
   astroRedirects,
@@ -60,7 +53,8 @@ async function readIfExists(path: string): Promise<string | undefined> {
 /** The redirects of a content folder (redirects.yaml and the tags' renamedFrom) plus extra ones, checked and resolved. */
 export async function collectRedirects(root: string, contentDir: string, extra: readonly Redirect[] = []): Promise<RedirectsResult> {
   const declaredText = await readIfExists(resolve(root, contentDir, REDIRECTS_FILE_NAME));
-  const declared = declaredText === undefined ? { redirects: [], errors: [] } : parseRedirects(declaredText, `${contentDir}/${REDIRECTS_FILE_NAME}`);
+  const declared =
+    declaredText === undefined ? { redirects: [], errors: [] } : parseRedirects(declaredText, `${contentDir}/${REDIRECTS_FILE_NAME}`);
   const tagsText = await readIfExists(resolve(root, contentDir, 'tags.yaml'));
   const renamed = tagsText === undefined ? [] : tagRenameRedirects(parseTagRenames(tagsText), `${contentDir}/tags.yaml`);
   const prepared = prepareRedirects(declared.redirects, renamed, extra);
@@ -97,7 +91,11 @@ function missingUrlsReport(missing: readonly string[], contentDir: string): stri
 }
 
 function redirectProblemsReport(errors: readonly string[], contentDir: string): string {
-  return [`${plural(errors.length, 'redirect problem')}:`, ...errors.map((error) => `  ${error}`), `Fix ${contentDir}/${REDIRECTS_FILE_NAME} (or the tag registry's renamedFrom).`].join('\n');
+  return [
+    `${plural(errors.length, 'redirect problem')}:`,
+    ...errors.map((error) => `  ${error}`),
+    `Fix ${contentDir}/${REDIRECTS_FILE_NAME} (or the tag registry's renamedFrom).`,
+  ].join('\n');
 }
 
 function fail(reports: readonly string[]): never {
@@ -123,7 +121,9 @@ function planRedirects(distDir: string, redirects: readonly Redirect[]): { write
   for (const redirect of redirects) {
     const target = outputFile(distDir, distFileForPath(redirect.from));
     if (target.problem !== undefined) {
-      errors.push(`${redirect.source ? `${redirect.source}: ` : ''}"from: ${readable(redirect.from)}" cannot be written: ${target.problem}\n    Fix: remove the redirect, or what stands in its way in public/`);
+      errors.push(
+        `${redirect.source ? `${redirect.source}: ` : ''}"from: ${readable(redirect.from)}" cannot be written: ${target.problem}\n    Fix: remove the redirect, or what stands in its way in public/`,
+      );
     } else {
       writes.push({ file: target.file, html: redirectPageHtml({ to: redirectTargetUrl(redirect.to, settings) }) });
     }
@@ -172,7 +172,11 @@ async function writeRedirects(distDir: string, redirects: readonly Redirect[], w
 }
 
 /** Logs the size of the finished site and warns before it outgrows a host's limits. */
-export async function reportDistSize(distDir: string, redirects: number, logger: { info(message: string): void; warn(message: string): void }): Promise<void> {
+export async function reportDistSize(
+  distDir: string,
+  redirects: number,
+  logger: { info(message: string): void; warn(message: string): void },
+): Promise<void> {
   const files = listFiles(distDir);
   const stats = { files: files.length, bytes: totalBytes(distDir, files), redirects };
   logger.info(`dist/: ${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)}`);
@@ -214,7 +218,9 @@ function devRedirects(
   if (redirects.length === 0) return;
   logger.info(
     `${plural(Object.keys(served.config).length, 'redirect')} served by the dev server` +
-      served.left.map(({ redirect, reason }) => `\n  not ${readable(redirect.from)} → ${redirect.to}: ${reason}; the build writes it`).join(''),
+      served.left
+        .map(({ redirect, reason }) => `\n  not ${readable(redirect.from)} → ${redirect.to}: ${reason}; the build writes it`)
+        .join(''),
   );
 }
 
@@ -251,7 +257,9 @@ export default function permalinks(options: PermalinksOptions = {}): AstroIntegr
         const clear = redirectsClearOfBuild(redirects, builtFiles);
         errors.push(...clear.errors);
         for (const redirect of redirectsToMissingTargets(redirects, fileSet)) {
-          errors.push(`${redirect.source ? `${redirect.source}: ` : ''}"to: ${redirect.to}" (from ${redirect.from}) is not a page or file of this build`);
+          errors.push(
+            `${redirect.source ? `${redirect.source}: ` : ''}"to: ${redirect.to}" (from ${redirect.from}) is not a page or file of this build`,
+          );
         }
         // Every page's place is proven inside dist/ before the first is written.
         const plan = planRedirects(distDir, clear.redirects);

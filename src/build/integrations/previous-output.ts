@@ -16,8 +16,19 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isWithin, setAsidePreviousOutput, type SetAside } from '../previous-dist.ts';
 import {
-  concurrencyNotEngaged, createPrerenderTally, deleteFiles, linkedOutcome, linkedPagesCopied, linkFiles, observePrerenderer,
-  prerenderSummary, recordNotReadable, reusableFiles, stampCompletedBuild, unproducedFiles, type LinkedOutcome,
+  concurrencyNotEngaged,
+  createPrerenderTally,
+  deleteFiles,
+  linkedOutcome,
+  linkedPagesCopied,
+  linkFiles,
+  observePrerenderer,
+  prerenderSummary,
+  recordNotReadable,
+  reusableFiles,
+  stampCompletedBuild,
+  unproducedFiles,
+  type LinkedOutcome,
 } from '../reuse-pages.ts';
 import { notEngaged, RELIANCES, warnVersionDrift } from '../internals.ts';
 import { buildTiming, FEED_TIMING } from '../work-tally.ts';
@@ -101,11 +112,20 @@ export default function previousOutput(): AstroIntegration {
           deleteFiles(outDir, gone);
           if (gone.length > 0) logger.info(`${gone.length} linked pages no longer exist: deleted`);
           const goneSet = new Set(gone);
-          outcome = linkedOutcome(outDir, linked.filter((file) => !goneSet.has(file)), linkedAt);
+          outcome = linkedOutcome(
+            outDir,
+            linked.filter((file) => !goneSet.has(file)),
+            linkedAt,
+          );
           linked = [];
         }
         if (!tally.observed) {
-          logger.warn(notEngaged(RELIANCES.pageReuse, 'Astro did not prerender through the prerenderer this integration set (another integration or adapter replaced it), so neither page reuse nor build.concurrency could be checked'));
+          logger.warn(
+            notEngaged(
+              RELIANCES.pageReuse,
+              'Astro did not prerender through the prerenderer this integration set (another integration or adapter replaced it), so neither page reuse nor build.concurrency could be checked',
+            ),
+          );
         } else {
           logger.info(prerenderSummary(tally, concurrency, outcome));
           const copied = outcome ? linkedPagesCopied(outcome, tally) : undefined;

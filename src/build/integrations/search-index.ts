@@ -22,7 +22,14 @@ import * as pagefind from 'pagefind';
 import { siteConfig } from '../../site.config.ts';
 import { afterAstroFile, handOver } from '../after-astro.ts';
 import {
-  bundleKey, codeDigest, digestFiles, findBundle, hasBundles, placeTree, storeBundle, type IndexIdentity,
+  bundleKey,
+  codeDigest,
+  digestFiles,
+  findBundle,
+  hasBundles,
+  placeTree,
+  storeBundle,
+  type IndexIdentity,
 } from '../search/bundle-cache.ts';
 import { listFiles } from '../files.ts';
 import { splitBundleChunks, type SplitResult } from '../search/split-chunks.ts';
@@ -122,7 +129,9 @@ export function checkIndexedPages(pagesRead: number, pagesIndexed: number): void
     throw new Error('Pagefind indexed no page: quote, article and person pages must carry data-pagefind-body');
   }
   if (pagesIndexed >= pagesRead) {
-    throw new Error(`Pagefind indexed all ${pagesRead} pages: no page carries data-pagefind-body, so lists and the home page would be searched too`);
+    throw new Error(
+      `Pagefind indexed all ${pagesRead} pages: no page carries data-pagefind-body, so lists and the home page would be searched too`,
+    );
   }
 }
 
@@ -172,7 +181,10 @@ async function indexWhile<T>(siteDir: string, whileWriting: () => T): Promise<{ 
   let pagesRead: number;
   let value: T;
   try {
-    const { index, errors: createErrors } = await pagefind.createIndex({ ...indexOptions.pagefind, excludeSelectors: [...indexOptions.pagefind.excludeSelectors] });
+    const { index, errors: createErrors } = await pagefind.createIndex({
+      ...indexOptions.pagefind,
+      excludeSelectors: [...indexOptions.pagefind.excludeSelectors],
+    });
     if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(`Pagefind could not read the site: ${added.errors.join('; ')}`);
@@ -239,7 +251,9 @@ export async function writeSearchIndexCached(siteDir: string, opts: CachedSearch
       } catch (error) {
         // Damaged, or replaced by another build on the same cache just now: index instead, and
         // drop the entry so that this build's bundle takes its place.
-        (opts.onWarning ?? console.warn)(`search index: the cached bundle could not be used (${error instanceof Error ? error.message : String(error)})`);
+        (opts.onWarning ?? console.warn)(
+          `search index: the cached bundle could not be used (${error instanceof Error ? error.message : String(error)})`,
+        );
         await rm(cached, { recursive: true, force: true });
       }
     }
@@ -258,7 +272,11 @@ export async function writeSearchIndexCached(siteDir: string, opts: CachedSearch
  * Indexes the built site (or places the cached bundle) and logs the result: from the
  * build's last hook, or from scripts/build.ts once Astro has exited.
  */
-export async function indexSite(siteDir: string, cacheDir: string, logger: { info(message: string): void; warn(message: string): void }): Promise<void> {
+export async function indexSite(
+  siteDir: string,
+  cacheDir: string,
+  logger: { info(message: string): void; warn(message: string): void },
+): Promise<void> {
   warnVersionDrift(logger, RELIANCES.pagefindFormat.packages);
   const started = performance.now();
   const result = await writeSearchIndexCached(siteDir, { cacheDir, onWarning: (message) => logger.warn(message) });
@@ -293,13 +311,14 @@ function costsNote(costs: DownloadCostsResult | undefined): string {
 export function searchIndexLogLine(result: SearchIndexResult, ms: number): string {
   if (result.cached) return `search index: cached, ${result.pagesIndexed} pages unchanged since the last build (${ms} ms)`;
   const split = result.split;
-  const splitNote = split === undefined
-    ? ''
-    : split.skipped !== undefined
-      ? `; chunks not split: ${split.skipped}`
-      : split.chunksSplit > 0
-        ? `; ${split.chunksSplit} chunks split to give common words their own, ${split.chunksBefore} → ${split.chunksAfter} chunks`
-        : '';
+  const splitNote =
+    split === undefined
+      ? ''
+      : split.skipped !== undefined
+        ? `; chunks not split: ${split.skipped}`
+        : split.chunksSplit > 0
+          ? `; ${split.chunksSplit} chunks split to give common words their own, ${split.chunksBefore} → ${split.chunksAfter} chunks`
+          : '';
   return `search index: ${result.pagesIndexed} pages indexed of ${result.pagesRead} read${splitNote}${costsNote(result.costs)} (${ms} ms)`;
 }
 

@@ -83,7 +83,10 @@ export function placeTree(from: string, to: string): number {
 }
 
 async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** Entries of an interrupted store are removed after this long, not before: another build may be writing one. */
@@ -145,7 +148,13 @@ export function entriesToPrune(entries: readonly { name: string; mtimeMs: number
 async function pruneEntries(cacheDir: string, keep: string, now: number): Promise<void> {
   const names = await readdir(cacheDir);
   const entries = await Promise.all(
-    names.map(async (name) => ({ name, mtimeMs: await stat(join(cacheDir, name)).then((s) => s.mtimeMs, () => now) })),
+    names.map(async (name) => ({
+      name,
+      mtimeMs: await stat(join(cacheDir, name)).then(
+        (s) => s.mtimeMs,
+        () => now,
+      ),
+    })),
   );
   await Promise.all(entriesToPrune(entries, keep, now).map((name) => rm(join(cacheDir, name), { recursive: true, force: true })));
 }

@@ -16,9 +16,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  DOWNLOAD_COSTS_FILE, type CostlyChunk, type DownloadCostsFile,
-} from '../../domain/costly-terms.ts';
+import { DOWNLOAD_COSTS_FILE, type CostlyChunk, type DownloadCostsFile } from '../../domain/costly-terms.ts';
 import { heaviestIndex, readChunkWords, readMeta, unknownFormat, unpackPagefindFile, wordPageCount } from './split-chunks.ts';
 
 export interface DownloadCostOptions {
@@ -48,7 +46,10 @@ function sizeOf(path: string): number {
 
 /** The sum of the `count` largest of `sizes`. */
 function largest(sizes: readonly number[], count: number): number {
-  return [...sizes].sort((a, b) => b - a).slice(0, count).reduce((sum, size) => sum + size, 0);
+  return [...sizes]
+    .sort((a, b) => b - a)
+    .slice(0, count)
+    .reduce((sum, size) => sum + size, 0);
 }
 
 /** What one language's index weighs, read once. */
@@ -62,7 +63,14 @@ interface LanguageIndex {
   chunks: { path: string; bytes: number }[];
 }
 
-async function readLanguage(bundleDir: string, language: string, metaHash: string, pages: number, fragmentSizes: ReadonlyMap<string, number[]>, resultsShown: number): Promise<LanguageIndex> {
+async function readLanguage(
+  bundleDir: string,
+  language: string,
+  metaHash: string,
+  pages: number,
+  fragmentSizes: ReadonlyMap<string, number[]>,
+  resultsShown: number,
+): Promise<LanguageIndex> {
   const metaPath = join(bundleDir, `pagefind.${metaHash}.pf_meta`);
   const metaFile = await readFile(metaPath);
   const meta = readMeta(unpackPagefindFile(metaFile, metaPath), metaPath);
@@ -97,7 +105,10 @@ async function heaviestWord(path: string): Promise<{ word: string; pages: number
  */
 export async function writeDownloadCosts(bundleDir: string, options: DownloadCostOptions): Promise<DownloadCostsResult> {
   const entryPath = join(bundleDir, 'pagefind-entry.json');
-  const entry = JSON.parse(await readFile(entryPath, 'utf8')) as { version?: unknown; languages?: Record<string, { hash?: unknown; page_count?: number }> };
+  const entry = JSON.parse(await readFile(entryPath, 'utf8')) as {
+    version?: unknown;
+    languages?: Record<string, { hash?: unknown; page_count?: number }>;
+  };
   const unknown = unknownFormat(entry.version);
   if (unknown !== undefined) return { skipped: unknown };
   // Every search loads the client and the entry; the worker only where the page lets Pagefind use one, and ours does not.
@@ -113,10 +124,15 @@ export async function writeDownloadCosts(bundleDir: string, options: DownloadCos
     sizes.push(sizeOf(join(fragmentDir, name)));
     fragmentSizes.set(language, sizes);
   }
-  const languages = await Promise.all(Object.entries(entry.languages ?? {}).map(async ([language, info]) => {
-    if (typeof info.hash !== 'string') throw new Error(`pagefind-entry.json: language ${language} has no metadata hash`);
-    return [language, await readLanguage(bundleDir, language, info.hash, info.page_count ?? 0, fragmentSizes, options.resultsShown)] as const;
-  }));
+  const languages = await Promise.all(
+    Object.entries(entry.languages ?? {}).map(async ([language, info]) => {
+      if (typeof info.hash !== 'string') throw new Error(`pagefind-entry.json: language ${language} has no metadata hash`);
+      return [
+        language,
+        await readLanguage(bundleDir, language, info.hash, info.page_count ?? 0, fragmentSizes, options.resultsShown),
+      ] as const;
+    }),
+  );
   // Each page has a fragment, named after its language's metadata: none found means the names changed.
   const unnamed = languages.find(([, index]) => index.pages > 0 && index.fragments === 0);
   if (unnamed) return { skipped: `no fragment of language "${unnamed[0]}" is named <language>_<hash>.pf_fragment in ${fragmentDir}` };
@@ -137,7 +153,14 @@ export async function writeDownloadCosts(bundleDir: string, options: DownloadCos
         const word = await heaviest.get(chunk.path);
         if (word) costly.push({ at, bytes: chunk.bytes, ...word });
       }
-      file.languages[language] = { budget: options.budget, fixed, fragments: index.fragments, pages: index.pages, ranges: index.ranges, costly };
+      file.languages[language] = {
+        budget: options.budget,
+        fixed,
+        fragments: index.fragments,
+        pages: index.pages,
+        ranges: index.ranges,
+        costly,
+      };
     }
     text = JSON.stringify(file);
     const bytes = new TextEncoder().encode(text).length;

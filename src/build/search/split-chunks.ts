@@ -419,7 +419,12 @@ export async function splitBundleChunks(bundleDir: string, minRest = 4096): Prom
     for (const { chunk, path, words } of chunkWords) {
       const parts = splitChunk(words, minRest);
       if (parts.length === 1) {
-        next.push({ first: words[0]?.word ?? chunk.from, last: words[words.length - 1]?.word ?? chunk.to, hash: chunk.hash, sameOriginAsNext: false });
+        next.push({
+          first: words[0]?.word ?? chunk.from,
+          last: words[words.length - 1]?.word ?? chunk.to,
+          hash: chunk.hash,
+          sameOriginAsNext: false,
+        });
         continue;
       }
       split++;
@@ -431,7 +436,9 @@ export async function splitBundleChunks(bundleDir: string, minRest = 4096): Prom
         taken.add(hash);
         writes.push({ path: join(indexDir, `${hash}.pf_index`), bytes: packPagefindFileAsync(cbor) });
         next.push({
-          first: part[0]?.word ?? '', last: part[part.length - 1]?.word ?? '', hash,
+          first: part[0]?.word ?? '',
+          last: part[part.length - 1]?.word ?? '',
+          hash,
           sameOriginAsNext: index + 1 < parts.length,
         });
       });
@@ -441,7 +448,10 @@ export async function splitBundleChunks(bundleDir: string, minRest = 4096): Prom
     result.chunksSplit += split;
     if (split === 0) continue;
     const ranges = splitRanges(next);
-    const metaCbor = writeMeta(meta, next.map((chunk, i) => ({ ...(ranges[i] ?? { from: chunk.first, to: chunk.last }), hash: chunk.hash })));
+    const metaCbor = writeMeta(
+      meta,
+      next.map((chunk, i) => ({ ...(ranges[i] ?? { from: chunk.first, to: chunk.last }), hash: chunk.hash })),
+    );
     const newMetaHash = `${prefix}_${createHash('sha256').update(metaCbor).digest('hex').slice(0, 10)}`;
     writes.push({ path: join(bundleDir, `pagefind.${newMetaHash}.pf_meta`), bytes: packPagefindFileAsync(metaCbor) });
     removals.push(metaPath);

@@ -7,10 +7,12 @@ import { viewKey } from '../../../views/page-keys.ts';
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
   // A renamed tag's old feed URL keeps serving its feed (feed readers follow no HTML redirect), under its own address.
-  return archive.tags.flatMap((tag) => [tag.id, ...tag.renamedFrom].map((id) => {
-    const view = tagFeedView(tag, id, archive);
-    return { params: { id }, props: { view }, cacheKey: viewKey(view) };
-  }));
+  return archive.tags.flatMap((tag) =>
+    [tag.id, ...tag.renamedFrom].map((id) => {
+      const view = tagFeedView(tag, id, archive);
+      return { params: { id }, props: { view }, cacheKey: viewKey(view) };
+    }),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ view: RssFeedView }> = timedFeed(async ({ props: { view } }) => rssResponse(view));
