@@ -28,7 +28,7 @@ function seedBody(): string {
 }
 
 describe('pages of the seed archive', () => {
-  it('builds every page DESIGN.md lists for the seed content', () => {
+  it('builds every page the URL table of README.md lists for the seed content', () => {
     const files = new Set(listFiles(dist));
     for (const page of [
       'index.html',
