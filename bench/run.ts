@@ -77,7 +77,7 @@ export interface BuildStages {
 
 export function parseBuildLog(log: string): BuildStages {
   const stages: BuildStages = { feedRoutes: 0 };
-  const check = integrationMs(log, /\[qtd:content-check\]/);
+  const check = integrationMs(log, /\[qtd-content\] content checked/);
   if (check !== undefined) stages.contentCheckMs = check;
   const routesStart = log.indexOf('generating static routes');
   if (routesStart >= 0) {
@@ -403,7 +403,7 @@ function fixed(value: number, digits = 1): string {
 
 export function formatBuildTable(results: readonly BuildResult[]): string {
   const lines = [
-    '| build | pages | total s | content check s | rendering s | feeds s | share images s (waited for) | search index s | pages/s | peak MB | dist MB | dist files |',
+    '| build | pages | total s | content pass s | rendering s | feeds s | share images s (waited for) | search index s | pages/s | peak MB | dist MB | dist files |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of results) {
@@ -636,7 +636,7 @@ async function main(): Promise<void> {
     formatBuildTable(results),
     '',
     ...changeWarning.flatMap((line) => [line, '']),
-    'Total: wall-clock seconds of the build (QTD: `npm run build`’s `scripts/build.ts`, Astro then the search index; the baselines: `astro build`). Peak: resident memory of the whole process tree, sampled every 200 ms. Rendering: Astro’s “generating static routes … Completed in”. Feeds (part of rendering): QTD, the feeds’ own work as its `[qtd:feeds]` line sums it (Astro renders 8 pages at once, so its route times overlap); the baselines, one page at a time, the summed render times of their feed routes. “–”: no such stage or no log line for it.',
+    'Total: wall-clock seconds of the build (QTD: `npm run build`’s `scripts/build.ts`, Astro then the search index; the baselines: `astro build`). Peak: resident memory of the whole process tree, sampled every 200 ms. Content pass: QTD’s `[qtd-content] content checked` line, from the start of reading until every entry is read, rendered and verified (it overlaps Vite’s start). Rendering: Astro’s “generating static routes … Completed in”. Feeds (part of rendering): QTD, the feeds’ own work as its `[qtd:feeds]` line sums it (Astro renders 8 pages at once, so its route times overlap); the baselines, one page at a time, the summed render times of their feed routes. “–”: no such stage or no log line for it.',
     ...(runs > 1 ? ['', formatRunSpread(results, runs)] : []),
     '',
     formatPeakParts(results),

@@ -170,7 +170,7 @@ describe('bench corpus generator', () => {
 
 describe('bench log parsing', () => {
   const log = [
-    '15:37:02 [qtd:content-check] content checked: 1 quotes, 1 articles, 3 people, 2 tags, every quote verified (541 ms)',
+    '15:37:02 [qtd-content] content checked: 1 quotes, 1 articles, 3 people, 2 tags, every quote verified (541 ms)',
     ' generating static routes ',
     '15:37:08   ├─ /articles/rss.xml (+81ms) ',
     '15:37:08   ├─ /articles/x/index.html (+87ms) ',
