@@ -13,6 +13,7 @@ import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { issue, type ContentIssue } from './issues.ts';
 import type { Collection } from './schema.ts';
+import { codePointLabel } from './hygiene.ts';
 
 export const COLLECTIONS: readonly Collection[] = ['people', 'articles', 'quotes'];
 
@@ -68,7 +69,7 @@ function stemOf(name: string): string {
 
 /** A file name shown in a message: invisible and control characters as code points. */
 export function visibleName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return name.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, (char) => `[${codePointLabel(char)}]`);
 }
 
 function kindOf(entry: Dirent): 'link' | 'folder' | 'file' | 'other' {

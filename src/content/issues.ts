@@ -2,6 +2,7 @@
  * A problem found in the content, told to the curator: which file, which field,
  * what is wrong and what to do. The build prints all of them at once and stops.
  */
+import { codePointLabel } from './hygiene.ts';
 export interface ContentIssue {
   /** Path of the file, relative to the project root: `content/quotes/x.md`. */
   file: string;
@@ -21,7 +22,7 @@ export function issue(file: string, field: string | undefined, message: string, 
 
 /** A path as the terminal should show it: control and invisible characters as code points. */
 function shownPath(path: string): string {
-  return path.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return path.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `[${codePointLabel(char)}]`);
 }
 
 function location(item: ContentIssue): string {

@@ -58,8 +58,6 @@ interface SharedState {
   run?: ContentRun;
   /** The content of the last pass without problems, for the integrations that run after the pages. */
   checked?: ValidatedContent;
-  /** The last pass's report, or undefined when it found nothing. */
-  report?: string;
   /** Loader contexts, for `astro dev` to run the pass again when content changes. */
   contexts: Map<Loaded, LoaderContext>;
   watching: boolean;
@@ -268,7 +266,6 @@ async function finish(run: ContentRun, settings: ContentSettings): Promise<void>
   watchInDev(settings);
   if (issues.length > 0) {
     const report = formatIssues(issues, isDevServer());
-    state.report = report;
     if (!isDevServer()) {
       // One report, no stack trace, and nothing built from content that failed its checks.
       process.stderr.write(`\n${report}\n`);
@@ -283,7 +280,6 @@ async function finish(run: ContentRun, settings: ContentSettings): Promise<void>
     }
     return;
   }
-  state.report = undefined;
   state.checked = content;
   const counts = `${content.quotes.length} quotes, ${content.articles.length} articles, ${content.people.length} people, ${content.tags.length} tags`;
   logger?.info(`content checked: ${counts}, every quote verified${run.verification ? ` (${run.verification})` : ''} (${Math.round(performance.now() - run.started)} ms)`);

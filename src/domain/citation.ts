@@ -16,7 +16,7 @@
  * Every date comes from the data (no access date), so the text is the same on every
  * build.
  */
-import { parseCalendarDay } from './dates.ts';
+import { FULL_MONTHS, parseCalendarDay } from './dates.ts';
 
 export interface CitedPerson {
   /** The name in reading order: "Bernard-Henri Lévy". */
@@ -73,20 +73,6 @@ export interface InTextCitations {
   apa: string;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 /** MLA abbreviates months longer than four letters. */
 const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'] as const;
 
@@ -108,9 +94,9 @@ function monthName(date: CalendarDate, names: readonly string[]): string {
   return names[date.month - 1] ?? '';
 }
 
-const chicagoDate = (d: CalendarDate) => `${monthName(d, MONTHS)} ${d.day}, ${d.year}`;
+const chicagoDate = (d: CalendarDate) => `${monthName(d, FULL_MONTHS)} ${d.day}, ${d.year}`;
 const mlaDate = (d: CalendarDate) => `${d.day} ${monthName(d, MLA_MONTHS)} ${d.year}`;
-const apaDate = (d: CalendarDate) => `${d.year}, ${monthName(d, MONTHS)} ${d.day}`;
+const apaDate = (d: CalendarDate) => `${d.year}, ${monthName(d, FULL_MONTHS)} ${d.day}`;
 
 // ---------------------------------------------------------------- names
 

@@ -209,7 +209,8 @@ export function instantOfLocalTime(day: string, hour: number, timeZone: string):
 
 // Associated Press style, as newspapers write dates: "Aug. 23, 2021", "March 4, 2020".
 const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
-const FULL_MONTHS = [
+/** The months' full English names, January first. */
+export const FULL_MONTHS = [
   'January',
   'February',
   'March',

@@ -5,12 +5,9 @@
  * blocks that hold a pulled passage (src/views/article-body.ts). Every output takes an
  * article's text from here, so none publishes more of an excerpt than its page does.
  */
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
 import type { Article, Quote } from './archive.ts';
 import { renderArticleBody } from './article-body.ts';
-import { blockTexts } from '../markdown/rehype-mark-quotes.ts';
-import { wordCount } from '../content/article-text.ts';
+import { visibleParagraphs, wordCount } from '../content/article-text.ts';
 
 export type PublishableArticle = Pick<Article, 'html' | 'paragraphs' | 'words' | 'display'>;
 export type PulledQuote = Pick<Quote, 'id' | 'text' | 'status'>;
@@ -23,8 +20,6 @@ export interface PublishedArticleText {
   /** How many words those blocks hold. */
   words: number;
 }
-
-const fragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
 
 // An article's head, its page and its feed item each ask, with the same list of quotes
 // (the archive's quotesByArticle entry): an excerpt is cut once per article and list.
@@ -40,7 +35,7 @@ export function publishedArticleText(article: PublishableArticle, quotes: readon
   const known = excerpts.get(article);
   if (known && known.quotes === quotes) return known.text;
   const { html } = renderArticleBody(article, quotes, { forFeed: true });
-  const paragraphs = blockTexts(fragmentParser.parse(html));
+  const paragraphs = visibleParagraphs(html);
   const text = { html, paragraphs, words: wordCount(paragraphs) };
   excerpts.set(article, { quotes, text });
   return text;

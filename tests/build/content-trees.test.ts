@@ -12,18 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { outRoot, projectRoot, runAstroBuild, type BuildResult } from '../support/sites.ts';
-
-/** A small deterministic PRNG (mulberry32): one seed, one tree. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/random.ts';
 
 const SENTENCES = [
   'The river rose in the night',
@@ -54,7 +43,7 @@ function quoteFile(text: string, day: number): string {
 }
 
 function makeTree(seed: number, hazardChance: number): Tree {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const tree: Tree = {
     files: { 'people/ada-writer.md': PERSON, 'articles/fixture-article.md': ARTICLE },

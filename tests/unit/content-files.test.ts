@@ -17,6 +17,7 @@ import {
 import { readContentFolder } from '../../src/content/read-content.ts';
 import { validateContent } from '../../src/content/validate.ts';
 import type { Collection } from '../../src/content/schema.ts';
+import { seededRandom } from '../support/random.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -390,18 +391,6 @@ describe('file names the listing accepts and the id check refuses', () => {
 // Property: every file under the content folder is listed, or named by an issue
 // (itself or a refused folder or link above it), or is a leftover; nothing else.
 
-/** mulberry32: a small seeded generator, so that a failing tree can be made again from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Made {
   /** Relative to the content folder, with `/`. */
   path: string;
@@ -437,7 +426,7 @@ function randomCase(text: string, next: () => number): string {
 }
 
 function generateTree(seed: number, base: string, outside: string, canMakeFifo: boolean): Made[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const made: Made[] = [];
   const used = new Set<string>();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import {
   describeLookalikeDifference,
@@ -11,8 +12,10 @@ import {
   toParagraphSpans,
   type QuoteMatchResult,
 } from '../../src/domain/quote-match.ts';
+import { seededRandom } from '../support/random.ts';
 
-const SEEDS_DIR = process.env.QTD_SEEDS_DIR ?? '/work/shared/seeds';
+// The source documents of the first content, copied into the repository.
+const SEEDS_DIR = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 const readSeed = (name: string): string => readFileSync(join(SEEDS_DIR, name), 'utf8');
 
 /** The article of seed 001 (copied from a PDF) as plain paragraphs. */
@@ -313,18 +316,6 @@ describe('helpers', () => {
     expect(local.map((span) => paragraph.slice(span.start, span.end))).toEqual(spanTexts(paragraphs, result));
   });
 });
-
-/** A small seeded pseudo-random generator (mulberry32), so failures can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ARTICLE_ELISION = /\.\s*\.\s*\.|…/;
 const AT_ELISION_EDGE_START = /^[\s\p{P}]+/u;

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { matchQuote, toParagraphSpans, type TextSpan } from '../../src/domain/quote-match.ts';
 import { quoteInContext, sentenceBounds, type ContextPiece } from '../../src/domain/sentences.ts';
 
-const SEEDS_DIR = process.env.QTD_SEEDS_DIR ?? '/work/shared/seeds';
+// The source documents of the first content, copied into the repository.
+const SEEDS_DIR = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
 
 function sentences(text: string): string[] {
   const starts = sentenceBounds(text);
