@@ -5,7 +5,11 @@
  * tree is sampled for its peak memory. Prints Markdown tables: builds, ratios, page
  * weight and the machine; writes the same as JSON to `.tmp/bench/results-<N>.json`.
  *
- *   node bench/run.ts [--quotes 10000] [--seed qtd] [--runs 1] [--keep]
+ *   node bench/run.ts [--quotes 10000] [--seed qtd] [--runs 1] [--keep] [--no-dev]
+ *
+ * Then the preview: `astro dev` for QTD and for the baseline on the same corpus
+ * (bench/dev-server.ts; --no-dev leaves it out), and what the host stores, `dist/` by
+ * kind of output (bench/dist-kinds.ts).
  *
  * With --runs N every build runs N times (the whole sequence, cold caches first each
  * time); a row shows the median run, and the highest peak of memory of all runs.
@@ -25,6 +29,8 @@ import { formatPageWeightTable, measurePage, type PageWeight } from './page-weig
 import { formatSearchWeightTable, measureSearchDownloads, type SearchDownload } from './search-weight.ts';
 import { formatVerifyMarkTable, measureVerifyAndMark, type VerifyMarkTimes } from './verify-mark.ts';
 import { astroCliPath } from '../src/build/internals.ts';
+import { formatDistKindsTable, measureDistKinds, type DistKindTotals } from './dist-kinds.ts';
+import { formatDevServerTable, measureDevServer, type DevPage, type DevServerResult } from './dev-server.ts';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 /** Astro's command, as its package declares it (src/build/internals.ts: throws, naming the package, without one). */
@@ -614,6 +620,56 @@ async function main(): Promise<void> {
     }
   }
 
+  // ---- the preview (bench/dev-server.ts): `astro dev` on the same corpus, QTD and the baseline
+  const devPages: DevPage[] = [
+    { label: 'home', path: '/' },
+    { label: 'quote', path: `/quotes/${corpus.todaysQuoteId}/` },
+    { label: 'article', path: `/articles/${corpus.todaysArticleId}/` },
+    { label: 'list (quotes, page 3)', path: '/quotes/page/3/' },
+  ];
+  const devServers: DevServerResult[] = [];
+  if (!args.includes('--no-dev')) {
+    const edited = join(work, 'content/quotes', `${corpus.editableQuoteId}.md`);
+    const servers = [
+      { site: 'QTD (`npm run dev`)', args: [astroCli, 'dev'], cacheDir: dir('cache-dev-qtd') },
+      { site: 'baseline (Sätteri)', args: [astroCli, 'dev', '--root', 'bench/baseline'], cacheDir: dir('cache-dev-baseline') },
+    ];
+    for (const server of servers) {
+      progress(`dev server, ${server.site} …`);
+      await rm(server.cacheDir, { recursive: true, force: true });
+      settleDisk();
+      const result = await measureDevServer({
+        site: server.site,
+        args: server.args,
+        cwd: projectRoot,
+        env: {
+          CONTENT_DIR: contentDir,
+          BUILD_DATE: BENCH_BUILD_DATE,
+          QTD_CACHE_DIR: server.cacheDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+        },
+        pages: devPages,
+        edit: { file: edited, path: `/quotes/${corpus.editableQuoteId}/` },
+        treeRssKb: (pid) => treeRssKb(pid, processTable()),
+      });
+      await writeFile(join(logDir, `dev-${server.site.startsWith('QTD') ? 'qtd' : 'baseline'}.log`), result.log);
+      devServers.push({ ...result, log: '' });
+      progress(
+        `dev server, ${server.site}: ready ${result.ready?.toFixed(1) ?? '–'} s, peak ${Math.round(result.peakRssMb)} MB${result.failure ? `, ${result.failure}` : ''}`,
+      );
+      await rm(server.cacheDir, { recursive: true, force: true });
+    }
+  }
+
+  // ---- what the host stores (bench/dist-kinds.ts): the last QTD build's dist/ beside the baseline's
+  let distKinds: { qtd: DistKindTotals[]; baseline?: DistKindTotals[] } | undefined;
+  if (existsSync(qtd.outDir)) {
+    distKinds = { qtd: measureDistKinds(qtd.outDir) };
+    if (existsSync(satteri.outDir)) distKinds.baseline = measureDistKinds(satteri.outDir);
+  }
+
   // ---- search download (bench/search-weight.ts): what a first search fetches, in headless Chromium
   let searchDownloads: SearchDownload[] = [];
   if (weights.length > 0) {
@@ -653,6 +709,16 @@ async function main(): Promise<void> {
     '',
     weights.length > 0 ? formatPageWeightTable(weights) : '(no QTD build to measure)',
     '',
+    '### The preview (`astro dev`, whole page in seconds)',
+    '',
+    devServers.length > 0 ? formatDevServerTable(devServers, devPages) : '(not measured: --no-dev)',
+    '',
+    'Ready: from the start of `astro dev` to its “ready” line. A page is requested twice; “first bytes” when the page went on streaming after them. After an edit: from writing one quote’s file until its page shows the new sentence. Peak: resident memory of the server’s process tree.',
+    '',
+    '### What the host stores (`dist/` by kind of output; baseline: Sätteri)',
+    '',
+    distKinds ? formatDistKindsTable(distKinds.qtd, corpus.quotes, distKinds.baseline) : '(no build to measure)',
+    '',
     '### Search download (QTD, first search, empty cache; Pagefind’s files only)',
     '',
     searchDownloads.length > 0 ? formatSearchWeightTable(searchDownloads) : '(not measured)',
@@ -667,7 +733,7 @@ async function main(): Promise<void> {
   const resultsPath = join(projectRoot, '.tmp/bench', `results-${quotes}.json`);
   await writeFile(
     resultsPath,
-    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, runs, builds: results, ratios, verifyMark, pageWeight: weights, searchDownload: searchDownloads, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
+    `${JSON.stringify({ quotes, seed, buildDate: BENCH_BUILD_DATE, machine, corpus, generationSeconds, runs, builds: results, ratios, verifyMark, pageWeight: weights, devServers, distKinds, searchDownload: searchDownloads, codeChangedDuringRun: changedDuringRun }, null, 2)}\n`,
   );
   progress(`results written to ${relative(projectRoot, resultsPath)}; logs in ${relative(projectRoot, logDir)}`);
 

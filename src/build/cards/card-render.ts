@@ -46,6 +46,8 @@ export interface CardRenderer {
 const BACKGROUND = '#f8f4ec';
 /** The inks, in palette order. */
 const INKS = ['#1f1b17', '#6b6259', '#a8432a'] as const;
+/** Colours of a card: the background and five coverage steps of each ink. */
+export const CARD_PALETTE_SIZE = 16;
 const INK = { text: 0, muted: 1, accent: 2 } as const;
 type Ink = (typeof INK)[keyof typeof INK];
 
@@ -241,7 +243,8 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
     return { scene: { width: CARD_WIDTH, height: CARD_HEIGHT, background: BACKGROUND, inks: INKS, layers }, warnings };
   }
 
-  const rasteriser = createRasteriser(CARD_WIDTH, CARD_HEIGHT, BACKGROUND, INKS);
+  // 16 colours: the PNG then holds 4 bits a pixel, half the bytes of a 256-colour card (src/build/cards/png.ts).
+  const rasteriser = createRasteriser(CARD_WIDTH, CARD_HEIGHT, BACKGROUND, INKS, CARD_PALETTE_SIZE);
 
   async function render(card: CardInput): Promise<RenderedCard> {
     const { scene, warnings } = layout(card);

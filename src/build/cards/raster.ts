@@ -9,8 +9,8 @@
  * make that alone cost ~17 ms before anything is drawn; its RGBA PNG then
  * costs another 7–9 ms and ~70 kB. Here the buffers are allocated once per
  * worker and reused, and each pixel is written straight as a palette index
- * (background, or ink k at one of `levels` coverage steps), so the PNG is an
- * 8-bit palette image a third of the size.
+ * (background, or ink k at one of `levels` coverage steps), so the PNG is a
+ * palette image a third of the size or less (see `paletteSize`).
  *
  * The method: each edge adds, to the cells of every row it crosses, its signed
  * height in that row split by how much of the cell lies to its right; a
@@ -342,9 +342,23 @@ function stepOf(sum: number, levels: number): number {
   return coverage >= 1 ? levels : Math.round(coverage * levels);
 }
 
-export function createRasteriser(width: number, height: number, background: string, inks: readonly string[]): Rasteriser {
-  if (inks.length === 0 || inks.length > 255) throw new Error('a palette image needs 1 to 255 inks');
-  const levels = Math.floor(255 / inks.length);
+/**
+ * `paletteSize`: the colours the image may use, background included (at most 256). The
+ * inks share what the background leaves, each in as many coverage steps as fit: 256
+ * colours give one ink 255 steps; 16 give three inks 5 steps each, which anti-aliases
+ * text at a card's size without a visible step, and lets the PNG hold 4 bits a pixel.
+ */
+export function createRasteriser(
+  width: number,
+  height: number,
+  background: string,
+  inks: readonly string[],
+  paletteSize = 256,
+): Rasteriser {
+  if (!Number.isInteger(paletteSize) || paletteSize < 2 || paletteSize > 256) throw new Error('a palette holds 2 to 256 colours');
+  if (inks.length === 0 || inks.length > paletteSize - 1)
+    throw new Error(`a palette of ${paletteSize} colours holds 1 to ${paletteSize - 1} inks`);
+  const levels = Math.floor((paletteSize - 1) / inks.length);
   const palette = blendPalette(background, inks, levels);
   const image = createAccumulator(width, height);
   const scanlines = new Uint8Array((width + 1) * height);
