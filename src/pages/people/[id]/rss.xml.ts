@@ -5,14 +5,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../views/archive.ts';
 import { personFeedView, rssResponse, timedFeed, type RssFeedView } from '../../../views/feeds.ts';
-import { viewKey } from '../../../views/page-keys.ts';
+import { staticPage } from '../../../views/static-page.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return archive.people.map((person) => {
-    const view = personFeedView(person, archive);
-    return { params: { id: person.id }, props: { view }, cacheKey: viewKey(view) };
-  });
+  return archive.people.map((person) => staticPage({ id: person.id }, () => personFeedView(person, archive)));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ view: RssFeedView }> = timedFeed(async ({ props: { view } }) => rssResponse(view));

@@ -2,16 +2,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../views/archive.ts';
 import { rssResponse, tagFeedView, timedFeed, type RssFeedView } from '../../../views/feeds.ts';
-import { viewKey } from '../../../views/page-keys.ts';
+import { staticPage } from '../../../views/static-page.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
   // A renamed tag's old feed URL keeps serving its feed (feed readers follow no HTML redirect), under its own address.
   return archive.tags.flatMap((tag) =>
-    [tag.id, ...tag.renamedFrom].map((id) => {
-      const view = tagFeedView(tag, id, archive);
-      return { params: { id }, props: { view }, cacheKey: viewKey(view) };
-    }),
+    [tag.id, ...tag.renamedFrom].map((id) => staticPage({ id }, () => tagFeedView(tag, id, archive))),
   );
 }) satisfies GetStaticPaths;
 
