@@ -7,9 +7,9 @@
  * fragments of the results on screen. The search page itself (HTML, CSS, our
  * script) is page weight, not counted here.
  *
- * A query that the search page asks about first (a word whose part of the index alone
- * would pass the budget: src/build/search/download-costs.ts) is measured twice: what the
- * page downloaded by itself before asking, then everything once "Search anyway" is
+ * A query that the search page asks about first (one made only of the commonest words,
+ * "the" or "of": `onlyCommonWords` in src/browser/search-query.ts) is measured twice: what
+ * the page downloaded by itself before asking, then everything once "Search anyway" is
  * pressed and the results are shown.
  *
  * "As served" is the bytes of the files (the test server compresses nothing);
@@ -24,7 +24,6 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { closeBrowser, launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { DOWNLOAD_COSTS_FILE } from '../src/domain/costly-terms.ts';
 
 /**
  * Words every corpus has: a rare-ish abstract noun, a common noun, the commonest word, and a
@@ -63,7 +62,7 @@ export function searchFileKind(path: string): SearchFileKind {
   const name = path.split('/').pop() ?? path;
   if (name.endsWith('.js')) return 'client';
   if (/^wasm\..*\.pagefind$/.test(name)) return 'wasm';
-  if (name === 'pagefind-entry.json' || name === DOWNLOAD_COSTS_FILE) return 'entry';
+  if (name === 'pagefind-entry.json') return 'entry';
   if (name.endsWith('.pf_meta')) return 'meta';
   if (name.endsWith('.pf_index')) return 'index';
   if (name.endsWith('.pf_filter')) return 'filter';
@@ -158,7 +157,7 @@ export async function measureSearchDownloads(
         const page = await context.newPage();
         await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
         const status = page.locator('[data-search-status]');
-        // Results, or the question the page asks before a costly search.
+        // Results, or the question the page asks before searching only common words.
         await page.waitForFunction(
           () =>
             /results? for/.test(document.querySelector('[data-search-status]')?.textContent ?? '') ||

@@ -1,5 +1,6 @@
 /**
- * What the search page asks Pagefind for, given what the reader typed.
+ * What the search page asks Pagefind for, given what the reader typed, and which
+ * queries it asks the reader about first.
  *
  * Pagefind keeps every position of a word in the index chunk of that word, and it
  * has no stop words: at 10,000 quotes the chunk of "the" alone is ~235 kB, more than
@@ -9,7 +10,9 @@
  * out of a query when at least half of it is other words ("the river" → "river"). A
  * query made mostly of such words is likely the wording of a quote ("to be or not to
  * be") and is searched as typed, as is an exact phrase in double quotes (curly
- * quotes, as phones type them, made straight for Pagefind).
+ * quotes, as phones type them, made straight for Pagefind). A query made only of such
+ * words ("the", "of the") would download their chunks and match nearly every page, so
+ * the page asks before searching it (`onlyCommonWords`).
  */
 
 /**
@@ -54,6 +57,14 @@ function bareWord(word: string): string {
   return word.toLowerCase().replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '');
 }
 
+/** The bare words of `text`, in order; a word of punctuation alone is none. */
+function bareWords(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map(bareWord)
+    .filter((word) => word !== '');
+}
+
 /**
  * The query to search for: `query` without its stop words when at least half of its
  * words are other words and it holds no exact phrase; otherwise `query` unchanged
@@ -67,4 +78,35 @@ export function searchTerms(query: string, lang: string): string {
   const kept = words.filter((word) => !stopWords.has(bareWord(word)));
   if (kept.length === words.length || kept.length * 2 < words.length) return query;
   return kept.join(' ');
+}
+
+/**
+ * The words of `query`, lower-cased and each once, when every one of them is a stop
+ * word of `lang`; otherwise undefined. Such a query narrows nothing and downloads the
+ * largest parts of the index, so the search page asks before searching it. An exact
+ * phrase of two words or more ("“to be or”") is the wording of a quote and is never
+ * asked about; a phrase of one word ("“the”") finds and downloads what the word does.
+ */
+export function onlyCommonWords(query: string, lang: string): string[] | undefined {
+  const phrases = Array.from(query.matchAll(/["“”]([^"“”]*)["“”]/g), (match) => match[1] ?? '');
+  if (phrases.some((phrase) => bareWords(phrase).length > 1)) return undefined;
+  const words = bareWords(query.replace(/["“”]/g, ' '));
+  const stopWords = stopWordsFor(lang);
+  if (words.length === 0 || !words.every((word) => stopWords.has(word))) return undefined;
+  return [...new Set(words)];
+}
+
+/** “a”, “a” and “b”, “a”, “b” and “c”. */
+function quotedList(words: readonly string[]): string {
+  const quoted = words.map((word) => `“${word}”`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) ?? ''}`;
+}
+
+/** What the search page says instead of searching a query of `onlyCommonWords` (`words` not empty). */
+export function commonWordsMessage(words: readonly string[]): string {
+  const one = words.length === 1;
+  return (
+    `${quotedList(words)} ${one ? 'is' : 'are'} on nearly every page, so searching for ${one ? 'it' : 'them'} alone ` +
+    'would download a large part of the index and match everything. Add a word to narrow the search, or search anyway.'
+  );
 }

@@ -26,8 +26,8 @@ import { dirname, join } from 'node:path';
  *   with integrations' plugins, and render results that can be sent between threads;
  * - vite: Astro's bundler (resolved from Astro's own folder): the plugin hooks and
  *   environment names the content-store plugin depends on;
- * - pagefind: the format of its index (split chunks, download costs) and the way its
- *   client looks a word up (src/domain/costly-terms.ts).
+ * - pagefind: the format of its index and how its client picks a word's chunk from the
+ *   chunks' ranges, which src/build/search/split-chunks.ts reads and rewrites.
  */
 export const CHECKED_VERSIONS = {
   astro: '7.3.5',
@@ -96,8 +96,8 @@ export const RELIANCES = {
   pagefindFormat: {
     section: 'Pagefind’s index format',
     packages: ['pagefind'],
-    trick: 'reading Pagefind’s index (src/build/search/split-chunks.ts, download-costs.ts)',
-    cost: 'common words keep sharing chunks with rare ones (a search for "ocean" downloads "of", +110 kB at 10,000 quotes) and the search page never asks before a costly word ("the", 230 kB)',
+    trick: 'reading Pagefind’s index (src/build/search/split-chunks.ts)',
+    cost: 'common words keep sharing chunks with rare ones (a search for "ocean" downloads "of", +110 kB at 10,000 quotes)',
   },
   astroCli: {
     section: 'Astro’s command-line file',

@@ -13,14 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { distOf } from '../support/sites.ts';
-import {
-  DOWNLOAD_COSTS_FILE,
-  costlySearchMessage,
-  costlyTerms,
-  costsForLanguage,
-  formatKilobytes,
-  type DownloadCosts,
-} from '../../src/domain/costly-terms.ts';
+import { commonWordsMessage } from '../../src/browser/search-query.ts';
 import { readBundleMeta } from '../support/pagefind-fixture.ts';
 
 const strictPolicy = [
@@ -141,46 +134,26 @@ describe('search page', () => {
     expect(problems).toEqual([]);
   });
 
-  it('ships what a search costs, and at this size no word asks', async () => {
-    const costs = costsForLanguage(JSON.parse(await readFile(join(dist, 'pagefind', DOWNLOAD_COSTS_FILE), 'utf8')), 'en');
-    expect(costs).toMatchObject({ budget: 300 * 1024, costly: [] });
-    expect(costs?.ranges.length).toBeGreaterThan(0);
-    expect(costs?.fixed).toBeGreaterThan(0);
-  });
-
-  it('asks before downloading a costly part of the index, and searches when the reader says so', async () => {
-    // The real bundle, with the chunk that holds "panjshir" declared costly as a word on every page would be.
+  it('asks before searching only the commonest words, and searches them when the reader says so', async () => {
     const index = readBundleMeta(join(dist, 'pagefind'));
-    const language = { page_count: index.pages };
-    const chunk = index.meta.chunks.find((candidate) => candidate.from <= 'panjshir' && 'panjshir' <= candidate.to);
-    if (!chunk) throw new Error('no chunk of the test site holds "panjshir"');
-    const chunkFile = `${chunk.hash}.pf_index`;
-    // The page's view of the index: "panjshir" in a costly chunk of its own, "resistance" in another.
-    const costs: DownloadCosts = {
-      budget: 300 * 1024,
-      fixed: 200 * 1024,
-      fragments: 30 * 1024,
-      pages: language.page_count,
-      ranges: [
-        ['0', 'p'],
-        ['pa', 'pz'],
-        ['q', 'zzz'],
-      ],
-      costly: [{ at: 1, bytes: 250 * 1024, word: 'panjshir', pages: language.page_count - 1 }],
-    };
-    await page.route(`**/pagefind/${DOWNLOAD_COSTS_FILE}`, (route) => route.fulfill({ json: { languages: { en: costs } } }));
+    const chunkOfThe = index.meta.chunks.find((candidate) => candidate.from <= 'the' && 'the' <= candidate.to);
+    if (!chunkOfThe) throw new Error('no chunk of the test site holds "the"');
     const chunksFetched: string[] = [];
     const onRequest = (request: { url(): string }) => {
       if (request.url().endsWith('.pf_index')) chunksFetched.push(request.url().split('/').pop() ?? '');
     };
+    const searchbox = page.getByRole('searchbox', { name: /quote/ });
+    const submit = page.getByRole('button', { name: 'Search', exact: true });
+    const results = page.getByRole('list', { name: 'Search results' });
+    const marked = async () => (await results.locator('mark').allTextContents()).map((mark) => mark.toLowerCase());
     page.on('request', onRequest);
     try {
-      await page.goto(`${server.url}search/?q=Panjshir`);
-      const anyway = page.getByRole('button', { name: `Search anyway (${formatKilobytes(250 * 1024)} more)` });
+      await page.goto(`${server.url}search/?q=the`);
+      const anyway = page.getByRole('button', { name: 'Search anyway' });
       await anyway.waitFor({ timeout: 15_000 });
-      expect(costlyTerms('Panjshir', costs)).toHaveLength(1);
-      expect(await page.getByRole('status').textContent()).toBe(costlySearchMessage(costlyTerms('Panjshir', costs), language.page_count));
-      expect(await page.getByRole('list', { name: 'Search results' }).isHidden()).toBe(true);
+      expect(await page.getByRole('status').textContent()).toBe(commonWordsMessage(['the']));
+      expect(await results.isHidden()).toBe(true);
+      // Pagefind's client is loaded, but no part of the index.
       expect(chunksFetched).toEqual([]);
       // The question and its button pass axe (run through the DevTools protocol: the page's policy allows no injected script).
       await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
@@ -195,29 +168,34 @@ describe('search page', () => {
       expect(violations).toEqual([]);
 
       await anyway.click();
-      const results = page.getByRole('list', { name: 'Search results' });
       await results.getByRole('link').first().waitFor({ timeout: 15_000 });
-      const count = await results.getByRole('link').count();
-      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^\d+ results? for “Panjshir”\.$/);
-      expect(count).toBeGreaterThan(0);
-      expect(chunksFetched).toContain(chunkFile);
+      await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^\d+ results? for “the”\.$/);
+      expect(chunksFetched).toContain(`${chunkOfThe.hash}.pf_index`);
+      expect(await marked()).toContain('the');
       expect(await anyway.isHidden()).toBe(true);
 
-      // Another word is searched at once, without asking.
-      await page.getByRole('searchbox', { name: /quote/ }).fill('resistance');
-      await page.getByRole('button', { name: 'Search', exact: true }).click();
-      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/results? for “resistance”/);
+      // A word searched anyway is not asked about again; a common word not yet searched is.
+      await searchbox.fill('The');
+      await submit.click();
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/results? for “The”/);
       expect(await anyway.isHidden()).toBe(true);
+      await searchbox.fill('of the');
+      await submit.click();
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toBe(commonWordsMessage(['of', 'the']));
+      expect(await anyway.isVisible()).toBe(true);
+      expect(await results.isHidden()).toBe(true);
 
-      // The costly part, once downloaded, is not asked about again.
-      await page.getByRole('searchbox', { name: /quote/ }).fill('the panjshir valley');
-      await page.getByRole('button', { name: 'Search', exact: true }).click();
-      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/results? for “the panjshir valley”/);
+      // With a word that carries meaning, the page searches at once, and for that word alone.
+      await searchbox.fill('the Panjshir');
+      await submit.click();
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/results? for “the Panjshir”/);
       expect(await anyway.isHidden()).toBe(true);
+      const marks = await marked();
+      expect(marks.length).toBeGreaterThan(0);
+      expect(marks.every((mark) => mark.startsWith('panjshir'))).toBe(true);
       expect(problems).toEqual([]);
     } finally {
       page.off('request', onRequest);
-      await page.unroute(`**/pagefind/${DOWNLOAD_COSTS_FILE}`);
     }
   });
 

@@ -16,7 +16,6 @@ describe('searchFileKind', () => {
     expect(searchFileKind('pagefind-worker.js')).toBe('client');
     expect(searchFileKind('wasm.en.pagefind')).toBe('wasm');
     expect(searchFileKind('pagefind-entry.json')).toBe('entry');
-    expect(searchFileKind('qtd-download-costs.json')).toBe('entry');
     expect(searchFileKind('pagefind.en_70a061d8a1.pf_meta')).toBe('meta');
     expect(searchFileKind('index/en_4253ff2.pf_index')).toBe('index');
     expect(searchFileKind('filter/en_1.pf_filter')).toBe('filter');

@@ -4,12 +4,11 @@
  * when the trick did not engage. The installed packages themselves are held to the
  * tricks in tests/unit/internals.test.ts and by the build logs (tests/build/internals.test.ts).
  */
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AstroPrerenderer, PathWithRoute } from 'astro';
 import {
   concurrencyNotEngaged,
@@ -28,9 +27,7 @@ import viteContentStore, {
 } from '../../src/build/vite-content-store.ts';
 import { isFeedRoute, pagesOutsideProcess } from '../../src/build/integrations/previous-output.ts';
 import { formatNotRead } from '../../src/build/integrations/search-index.ts';
-import { writeDownloadCosts } from '../../src/build/search/download-costs.ts';
 import { astroCliPath, CHECKED_VERSIONS, warnVersionDrift } from '../../src/build/internals.ts';
-import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
 
 const QUOTE_ROUTE = 'src/pages/quotes/[key]/index.astro';
 const HOME_ROUTE = 'src/pages/index.astro';
@@ -264,24 +261,8 @@ describe('the content store served from its file', () => {
   });
 });
 
-describe('Pagefind’s fragments', () => {
-  let siteDir: string;
-  let bundleDir: string;
-  beforeAll(async () => {
-    siteDir = await mkdtemp(join(tmpdir(), 'qtd-fragments-'));
-    bundleDir = await writeCommonWordsBundle(siteDir);
-  }, 60_000);
-  afterAll(async () => rm(siteDir, { recursive: true, force: true }));
-
-  it('named another way leave the bundle without download costs, and the build says why', async () => {
-    const fragments = join(bundleDir, 'fragment');
-    for (const name of readdirSync(fragments))
-      renameSync(join(fragments, name), join(fragments, name.replace(/\.pf_fragment$/, '.fragment')));
-    const costs = await writeDownloadCosts(bundleDir, { budget: 300 * 1024, resultsShown: 10 });
-    expect(costs.skipped).toMatch(/^no fragment of language "en" is named <language>_<hash>\.pf_fragment in /);
-    expect(formatNotRead({ pagesRead: 48, pagesIndexed: 48, cached: false, costs })).toMatch(
-      /^no download costs written: no fragment of language "en"/,
-    );
+describe('Pagefind’s index, not read', () => {
+  it('is named in the warning with the reason the split gives, and a cached bundle is not', () => {
     expect(
       formatNotRead({
         pagesRead: 48,

@@ -16,8 +16,6 @@ import {
 } from '../../src/build/integrations/search-index.ts';
 import { parseBuildLog } from '../../bench/run.ts';
 import { writeCommonWordsBundle } from '../support/pagefind-fixture.ts';
-import { DOWNLOAD_COSTS_FILE } from '../../src/domain/costly-terms.ts';
-import { siteConfig } from '../../src/site.config.ts';
 import { excerptPieces, queryFromSearch, resultKind, resultsMessage, searchQueryString } from '../../src/browser/search.ts';
 
 describe('indexedPageCount', () => {
@@ -145,18 +143,6 @@ describe('writeSearchIndex', () => {
     // Each common word closed its chunk: each chunk becomes the words before it and the word.
     expect(result.split?.chunksAfter).toBe((result.split?.chunksBefore ?? 0) + 2);
     expect(await readdir(join(siteDir, 'pagefind', 'index'))).toHaveLength(result.split?.chunksAfter ?? -1);
-  });
-
-  it("writes what a search costs into the bundle, with the site's budget", async () => {
-    siteDir = await mkdtemp(join(tmpdir(), 'qtd-search-index-'));
-    await page('index.html', '<h1>Home</h1>');
-    await page('quotes/kept/index.html', '<article data-pagefind-body><h1>A quote</h1><p>Panjshir</p></article>');
-    const result = await writeSearchIndex(siteDir);
-    const written = JSON.parse(await readFile(join(siteDir, 'pagefind', DOWNLOAD_COSTS_FILE), 'utf8')) as unknown;
-    expect(result.costs?.file).toEqual(written);
-    // A one-page index: no word comes near the budget.
-    expect(result.costs?.file?.languages['en']).toMatchObject({ budget: siteConfig.searchDownloadBudget, pages: 1, costly: [] });
-    expect(result.costs?.file?.languages['en']?.ranges.length).toBeGreaterThan(0);
   });
 });
 
@@ -303,55 +289,6 @@ describe('writeSearchIndexCached', () => {
       'search index: 2 pages indexed of 3 read; chunks not split: Pagefind 2.0.0 writes an index format this code does not know (900 ms)',
     );
     expect(parseBuildLog(`17:43:48 [qtd:search-index] ${skipped}`).searchMs).toBe(900);
-  });
-});
-
-describe('the search index log line, on download costs', () => {
-  const chunk = (at: number, word: string, bytes: number) => ({ at, bytes, word, pages: 11_000 });
-  const file = (costly: ReturnType<typeof chunk>[]) => ({
-    languages: {
-      en: {
-        budget: 307_200,
-        fixed: 185_000,
-        fragments: 41_000,
-        pages: 11_495,
-        ranges: [
-          ['a', 'of'],
-          ['off', 'the'],
-        ] as [string, string][],
-        costly,
-      },
-    },
-  });
-
-  it('names the words a search asks about first, with their weight, and the benchmark still reads its duration', () => {
-    const line = searchIndexLogLine(
-      { pagesRead: 12400, pagesIndexed: 11495, cached: false, costs: { file: file([chunk(0, 'of', 106_300), chunk(1, 'the', 235_110)]) } },
-      33012,
-    );
-    expect(line).toBe(
-      'search index: 11495 pages indexed of 12400 read; a search asks before downloading 2 chunks of "of" 104 kB, "the" 230 kB (33012 ms)',
-    );
-    expect(parseBuildLog(`17:43:48 [qtd:search-index] ${line}`).searchMs).toBe(33012);
-  });
-
-  it('says when every one-word search stays within the budget, and when no costs were written', () => {
-    expect(searchIndexLogLine({ pagesRead: 300, pagesIndexed: 228, cached: false, costs: { file: file([]) } }, 900)).toBe(
-      'search index: 228 pages indexed of 300 read; every one-word search within the download budget (900 ms)',
-    );
-    expect(
-      searchIndexLogLine(
-        {
-          pagesRead: 3,
-          pagesIndexed: 2,
-          cached: false,
-          costs: { skipped: 'Pagefind 2.0.0 writes an index format this code does not know' },
-        },
-        900,
-      ),
-    ).toBe(
-      'search index: 2 pages indexed of 3 read; no download costs written: Pagefind 2.0.0 writes an index format this code does not know (900 ms)',
-    );
   });
 });
 

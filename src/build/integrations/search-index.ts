@@ -33,8 +33,6 @@ import {
 } from '../search/bundle-cache.ts';
 import { listFiles } from '../files.ts';
 import { splitBundleChunks, type SplitResult } from '../search/split-chunks.ts';
-import { writeDownloadCosts, type DownloadCostsResult } from '../search/download-costs.ts';
-import { formatKilobytes } from '../../domain/costly-terms.ts';
 import { installedVersion, notEngaged, RELIANCES, warnVersionDrift } from '../internals.ts';
 
 /** The folder of the output (and path under the base) that holds Pagefind's files. */
@@ -86,8 +84,6 @@ const indexOptions = {
   // src/build/search/split-chunks.ts: a common word's chunk is split from the words beside
   // it when they weigh at least this many bytes (a smaller rest is not worth a request).
   splitChunksMinRest: 4096,
-  // src/build/search/download-costs.ts: what one search may download, and the results it shows first.
-  downloadCosts: { budget: siteConfig.searchDownloadBudget, resultsShown: siteConfig.searchResultsPerPage },
 } as const;
 
 /** The code that drives Pagefind: editing it invalidates cached bundles. */
@@ -95,8 +91,6 @@ export const CODE_FILES = [
   new URL(import.meta.url),
   new URL('../search/bundle-cache.ts', import.meta.url),
   new URL('../search/split-chunks.ts', import.meta.url),
-  new URL('../search/download-costs.ts', import.meta.url),
-  new URL('../../domain/costly-terms.ts', import.meta.url),
 ];
 
 /**
@@ -144,8 +138,6 @@ export interface SearchIndexResult {
   cached: boolean;
   /** What splitting the common words' chunks did, when the bundle was indexed now. */
   split?: SplitResult;
-  /** The chunks a search asks about before downloading them, when the bundle was indexed now. */
-  costs?: DownloadCostsResult;
 }
 
 /** Pagefind's version, from the package the integration imports (src/build/internals.ts finds it). */
@@ -204,8 +196,7 @@ async function indexWhile<T>(siteDir: string, whileWriting: () => T): Promise<{ 
   }
   await Promise.all(indexOptions.unusedBundleFiles.map((file) => rm(join(bundleDir, file), { force: true })));
   const split = await splitBundleChunks(bundleDir, indexOptions.splitChunksMinRest);
-  const costs = await writeDownloadCosts(bundleDir, indexOptions.downloadCosts);
-  return { result: { pagesRead, pagesIndexed: await finishBundle(bundleDir, pagesRead), cached: false, split, costs }, value };
+  return { result: { pagesRead, pagesIndexed: await finishBundle(bundleDir, pagesRead), cached: false, split }, value };
 }
 
 /** Indexes the built site in `siteDir` and writes the bundle into `<siteDir>/pagefind/`. */
@@ -290,21 +281,7 @@ export async function indexSite(
  * undefined when it could (or when the bundle came from the cache, read when it was made).
  */
 export function formatNotRead(result: SearchIndexResult): string | undefined {
-  const reasons = [
-    ...(result.split?.skipped !== undefined ? [`chunks not split: ${result.split.skipped}`] : []),
-    ...(result.costs?.skipped !== undefined ? [`no download costs written: ${result.costs.skipped}`] : []),
-  ];
-  return reasons.length > 0 ? reasons.join('; ') : undefined;
-}
-
-/** What the log says of the costly chunks: the words a search asks about first, with their weight. */
-function costsNote(costs: DownloadCostsResult | undefined): string {
-  if (costs === undefined) return '';
-  if (costs.skipped !== undefined) return `; no download costs written: ${costs.skipped}`;
-  const chunks = Object.values(costs.file?.languages ?? {}).flatMap((language) => language.costly);
-  if (chunks.length === 0) return '; every one-word search within the download budget';
-  const words = chunks.map((chunk) => `"${chunk.word}" ${formatKilobytes(chunk.bytes)}`).join(', ');
-  return `; a search asks before downloading ${chunks.length === 1 ? 'the chunk' : `${chunks.length} chunks`} of ${words}`;
+  return result.split?.skipped !== undefined ? `chunks not split: ${result.split.skipped}` : undefined;
 }
 
 /** The build log line, in the shape bench/run.ts reads: the label "search index", the duration in parentheses. */
@@ -319,7 +296,7 @@ export function searchIndexLogLine(result: SearchIndexResult, ms: number): strin
         : split.chunksSplit > 0
           ? `; ${split.chunksSplit} chunks split to give common words their own, ${split.chunksBefore} → ${split.chunksAfter} chunks`
           : '';
-  return `search index: ${result.pagesIndexed} pages indexed of ${result.pagesRead} read${splitNote}${costsNote(result.costs)} (${ms} ms)`;
+  return `search index: ${result.pagesIndexed} pages indexed of ${result.pagesRead} read${splitNote} (${ms} ms)`;
 }
 
 export default function searchIndex(): AstroIntegration {
