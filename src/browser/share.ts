@@ -42,3 +42,6 @@ function enhance(root: HTMLElement): void {
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-share-root]')) enhance(root);
+
+// A module, so that its functions are its own and not the page's globals.
+export {};

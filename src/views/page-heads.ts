@@ -9,8 +9,9 @@ import { siteConfig } from '../site.config.ts';
 import { describe, type HeadFeed, type ShareImage } from './head.ts';
 import { absoluteUrl, articleUrl, cardUrl, feedUrl, homeUrl, personUrl, quoteUrl, tagUrl } from '../domain/urls.ts';
 import { articleJsonLd, personJsonLd, quotationJsonLd, type PersonLink } from './jsonld.ts';
-import { firstWords } from '../domain/archive-order.ts';
+import { inQuotes, quotedWords } from '../domain/quotation-marks.ts';
 import { formatDayLong, isoInZone } from '../domain/dates.ts';
+import { referenceManagerMeta, type MetaTag } from '../domain/citation.ts';
 
 export interface PageHead {
   /** The page's own title; the site name is added unless this is the home page. */
@@ -25,13 +26,15 @@ export interface PageHead {
   ogType?: 'website' | 'article' | 'profile';
   jsonLd?: object | undefined;
   robots?: string;
+  /** `<meta name content>` tags for reference managers (a quote page's citation: src/domain/citation.ts). */
+  meta?: MetaTag[];
 }
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 
 /** A quote's share card; `speakerName` is left empty when the speaker is unknown. */
 export function quoteCard(quote: { id: string; displayText: string }, speakerName: string | undefined): ShareImage {
-  return { url: cardUrl('quotes', quote.id), ...CARD_SIZE, alt: `“${firstWords(quote.displayText, 30)}” — ${speakerName ?? ''}` };
+  return { url: cardUrl('quotes', quote.id), ...CARD_SIZE, alt: `${quotedWords(quote.displayText, 30)} — ${speakerName ?? ''}` };
 }
 
 export function articleCard(article: { id: string; title: string; dek?: string | undefined }): ShareImage {
@@ -72,15 +75,17 @@ export function quotePageHead(view: QuotePageView | WithdrawnQuoteView): PageHea
   const displayText = view.figure.displayText;
   const image = quoteCard({ id: view.id, displayText }, speaker?.name);
   return {
-    title: `${speakerName}: “${firstWords(displayText, 12)}”`,
+    title: `${speakerName}: ${quotedWords(displayText, 12)}`,
     description: describe(
-      `“${displayText}” — ${speakerName}${article ? `, quoted in “${article.title}”` : ''}. Quote of the day for ${formatDayLong(view.date)}.`,
+      `${inQuotes(displayText)} — ${speakerName}${article ? `, quoted in ${inQuotes(article.title)}` : ''}. Quote of the day for ${formatDayLong(view.date)}.`,
     ),
     path,
     image,
     ogType: 'article',
     feeds: speaker ? [personFeed(speaker)] : [],
     ...(view.status === 'scheduled' ? { robots: 'noindex' } : {}),
+    // What Zotero's connector saves from the page: the article the words are quoted in.
+    meta: referenceManagerMeta(view.citation),
     jsonLd: quotationJsonLd({
       text: view.text,
       url: absoluteUrl(path),
@@ -95,6 +100,9 @@ export function quotePageHead(view: QuotePageView | WithdrawnQuoteView): PageHea
               ...(article.section ? { section: article.section } : {}),
               published: isoInZone(article.publishedMs, article.timeZone),
               authors: article.authors.map(personLink),
+              ...(article.publication ? { publication: article.publication } : {}),
+              ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
+              ...(article.archivedUrl ? { archivedUrl: article.archivedUrl } : {}),
             },
           }
         : {}),
@@ -125,6 +133,7 @@ export function articlePageHead(view: ArticlePageView): PageHead {
       published: isoInZone(article.publishedMs, article.timeZone),
       ...(article.updatedMs ? { updated: isoInZone(article.updatedMs, article.timeZone) } : {}),
       ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
+      ...(article.archivedUrl ? { archivedUrl: article.archivedUrl } : {}),
       inLanguage: siteConfig.lang,
       image: absoluteUrl(image.url),
       website: website(),

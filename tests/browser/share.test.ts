@@ -1,6 +1,8 @@
-// Linking and sharing a quote in a real browser: with the Clipboard API, "Copy link"
-// appears and copies the quote's permanent address; without JavaScript, everything
-// else (the address to select, the plain share links, the citations) is still there.
+// Linking, sharing and citing a quote in a real browser: with the Clipboard API, "Copy
+// link" appears and copies the quote's permanent address, and each citation's "Copy"
+// puts it on the clipboard as HTML with its italics and as plain text; without
+// JavaScript, everything else (the address to select, the plain share links, the
+// citations as text) is still there.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
@@ -62,6 +64,57 @@ describe('with JavaScript and clipboard access', () => {
     await expect.poll(() => status.textContent()).toBe('Link copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(permanentUrl);
   });
+
+  it('shows a "Copy" button for each form of each citation style', async () => {
+    const buttons = page.locator('[data-citations] button');
+    await buttons.first().waitFor({ state: 'visible' });
+    const labels = await buttons.evaluateAll((all) => all.map((button) => button.getAttribute('aria-label')));
+    expect(labels).toEqual([
+      'Copy the Chicago note',
+      'Copy the Chicago short note',
+      'Copy the Chicago bibliography entry',
+      'Copy the MLA works-cited entry',
+      'Copy the MLA in-text citation',
+      'Copy the APA reference',
+      'Copy the APA in-text citation',
+    ]);
+    for (const button of await buttons.all()) expect(await button.isVisible()).toBe(true);
+  });
+
+  /** What the clipboard holds: each type it offers, with its text. */
+  const clipboardContents = () =>
+    page.evaluate(async () => {
+      const contents: Record<string, string> = {};
+      for (const item of await navigator.clipboard.read()) {
+        for (const type of item.types) contents[type] = await (await item.getType(type)).text();
+      }
+      return contents;
+    });
+
+  it('copies a citation as HTML, its periodical in italics, and as plain text', async () => {
+    await page.getByRole('button', { name: 'Copy the MLA works-cited entry' }).click();
+    const status = page.locator('[data-citation-status]');
+    await expect.poll(() => status.textContent()).toBe('Copied the MLA works-cited entry.');
+    const contents = await clipboardContents();
+    expect(Object.keys(contents).sort()).toEqual(['text/html', 'text/plain']);
+    expect(contents['text/plain']).toBe(
+      'Lévy, Bernard-Henri. “The Afghan Who Won’t Surrender to the Taliban.” The Wall Street Journal, 23 Aug. 2021. QTD, 23 Aug. 2021, qtd.example/quotes/spirit-of-resistance/.',
+    );
+    // As a word processor reads it: the newspaper and the archive in italics, the rest roman.
+    const italics = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return { italic: [...doc.querySelectorAll('i')].map((node) => node.textContent), text: doc.body.textContent };
+    }, contents['text/html'] ?? '');
+    expect(italics).toEqual({ italic: ['The Wall Street Journal', 'QTD'], text: contents['text/plain'] });
+  });
+
+  it('copies an in-text form the same way', async () => {
+    await page.getByRole('button', { name: 'Copy the APA in-text citation' }).click();
+    await expect.poll(() => page.locator('[data-citation-status]').textContent()).toBe('Copied the APA in-text citation.');
+    const contents = await clipboardContents();
+    expect(contents['text/plain']).toBe('(Massoud, as cited in Lévy, 2021)');
+    expect(contents['text/html']).toContain('(Massoud, as cited in Lévy, 2021)');
+  });
 });
 
 describe('without JavaScript', () => {
@@ -103,20 +156,37 @@ describe('without JavaScript', () => {
     expect(shown.filter((link) => link.label !== 'E-mail').every((link) => link.href.startsWith('https://'))).toBe(true);
   });
 
-  it('shows the Chicago, MLA and APA citations', async () => {
-    const citations = await page.locator('.citation-list').evaluate((list) =>
-      [...list.querySelectorAll('dt')].map((term) => ({
-        style: term.textContent?.trim(),
-        text: term.nextElementSibling?.textContent?.trim() ?? '',
-        visible: term.nextElementSibling?.checkVisibility({ visibilityProperty: true }) ?? false,
+  it('shows the Chicago, MLA and APA citations as text to select, with their italics', async () => {
+    const citations = await page.locator('[data-citations]').evaluate((section) =>
+      [...section.querySelectorAll('.citation')].map((citation) => ({
+        style: citation.closest('dl')?.previousElementSibling?.textContent?.trim() ?? '',
+        form: citation.closest('dd')?.previousElementSibling?.textContent?.trim() ?? '',
+        text: citation.textContent ?? '',
+        italic: [...citation.querySelectorAll('i')].map((node) => node.textContent),
+        visible: citation.checkVisibility({ visibilityProperty: true }),
       })),
     );
-    expect(citations.map((citation) => citation.style)).toEqual(['Chicago', 'MLA', 'APA']);
-    for (const citation of citations) {
-      expect(citation.visible, citation.style).toBe(true);
-      expect(citation.text, citation.style).toContain('The Afghan Who Won’t Surrender to the Taliban');
-      expect(citation.text, citation.style).toContain('qtd.example/quotes/spirit-of-resistance/');
+    expect(citations.map((citation) => `${citation.style}: ${citation.form}`)).toEqual([
+      'Chicago: Note',
+      'Chicago: Short note',
+      'Chicago: Bibliography',
+      'MLA: Works cited',
+      'MLA: In text',
+      'APA: Reference list',
+      'APA: In text',
+    ]);
+    for (const citation of citations) expect(citation.visible, citation.form).toBe(true);
+    for (const citation of citations.filter((each) => !['Short note', 'In text'].includes(each.form))) {
+      expect(citation.text, citation.form).toContain('The Afghan Who Won’t Surrender to the Taliban');
+      expect(citation.text, citation.form).toContain('qtd.example/quotes/spirit-of-resistance/');
+      expect(citation.italic.length, citation.form).toBeGreaterThan(0);
     }
+  });
+
+  it('keeps the citations’ "Copy" buttons hidden, since they could not work', async () => {
+    const buttons = page.locator('[data-citations] button');
+    expect(await buttons.count()).toBe(7);
+    for (const button of await buttons.all()) expect(await button.isHidden()).toBe(true);
   });
 
   it('keeps "Copy link" hidden, since it could not work', async () => {

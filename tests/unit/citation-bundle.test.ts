@@ -5,21 +5,30 @@ import { dirname, join } from 'node:path';
 import { CITATION_BUNDLE_PATH, citationFilePath, parseCitationBundle, writeCitationFiles } from '../../src/views/citation-bundle.ts';
 
 describe('parseCitationBundle', () => {
-  it('reads quote id → file text', () => {
-    expect(parseCitationBundle('{"a":"[]\\n","b-2":"[{}]\\n"}')).toEqual(
+  it('reads quote id → file name → file text', () => {
+    expect(parseCitationBundle('{"a":{"citation.json":"[]\\n","citation.bib":"@misc{a}\\n"},"b-2":{"citation.json":"[{}]\\n"}}')).toEqual(
       new Map([
-        ['a', '[]\n'],
-        ['b-2', '[{}]\n'],
+        [
+          'a',
+          new Map([
+            ['citation.json', '[]\n'],
+            ['citation.bib', '@misc{a}\n'],
+          ]),
+        ],
+        ['b-2', new Map([['citation.json', '[{}]\n']])],
       ]),
     );
   });
 
   it.each([
     ['an array', '[]', /not a JSON object/],
-    ['a quote id with a slash', '{"../x":"[]"}', /not one path segment/],
-    ['a quote id with a backslash', '{"a\\\\b":"[]"}', /not one path segment/],
-    ['the parent folder', '{"..":"[]"}', /not one path segment/],
-    ['a value that is not text', '{"a":[]}', /entry for a is not text/],
+    ['a quote id with a slash', '{"../x":{}}', /not one path segment/],
+    ['a quote id with a backslash', '{"a\\\\b":{}}', /not one path segment/],
+    ['the parent folder', '{"..":{}}', /not one path segment/],
+    ['an entry that is not an object of files', '{"a":"[]"}', /entry for a is not an object/],
+    ['a file that is not a citation file', '{"a":{"index.html":"x"}}', /names a file "index.html" that is not a citation file/],
+    ['a file name with a path', '{"a":{"../citation.json":"x"}}', /not a citation file/],
+    ['a file that is not text', '{"a":{"citation.json":[]}}', /citation\.json of a is not text/],
   ])('refuses %s', (_, text, message) => {
     expect(() => parseCitationBundle(text)).toThrow(message);
   });
@@ -37,11 +46,20 @@ describe('writeCitationFiles', () => {
     writeFileSync(join(outDir, 'quotes/a/index.html'), '<!doctype html>');
     const bundle = join(outDir, CITATION_BUNDLE_PATH);
     mkdirSync(dirname(bundle), { recursive: true });
-    writeFileSync(bundle, JSON.stringify({ a: '[{"id":"a"}]\n', b: '[{"id":"b"}]\n' }));
+    writeFileSync(
+      bundle,
+      JSON.stringify({
+        a: { 'citation.json': '[{"id":"a"}]\n', 'citation.bib': '@article{a,\n}\n' },
+        b: { 'citation.json': '[{"id":"b"}]\n', 'citation.bib': '@misc{b,\n}\n' },
+      }),
+    );
 
-    expect(writeCitationFiles(outDir)).toEqual({ files: 2 });
+    expect(writeCitationFiles(outDir)).toEqual({ files: 4 });
     expect(readFileSync(join(outDir, citationFilePath('a')), 'utf8')).toBe('[{"id":"a"}]\n');
-    expect(readFileSync(join(outDir, citationFilePath('b')), 'utf8')).toBe('[{"id":"b"}]\n');
+    expect(readFileSync(join(outDir, citationFilePath('a', 'citation.bib')), 'utf8')).toBe('@article{a,\n}\n');
+    expect(readFileSync(join(outDir, 'quotes/b/citation.json'), 'utf8')).toBe('[{"id":"b"}]\n');
+    expect(readFileSync(join(outDir, 'quotes/b/citation.bib'), 'utf8')).toBe('@misc{b,\n}\n');
+    expect(readFileSync(join(outDir, 'quotes/a/index.html'), 'utf8')).toBe('<!doctype html>');
     expect(existsSync(bundle)).toBe(false);
   });
 

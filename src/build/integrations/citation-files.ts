@@ -1,5 +1,5 @@
 /**
- * Writes every quote's `citation.json` at the end of a build, from the one bundle
+ * Writes every quote's `citation.json` and `citation.bib` at the end of a build, from the one bundle
  * Astro rendered (src/views/citation-bundle.ts). Before the permalinks integration,
  * which checks and measures the finished output.
  */

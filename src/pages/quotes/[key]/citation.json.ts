@@ -8,7 +8,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../views/archive.ts';
-import { citationFileText, citationFilesView } from '../../../views/citations.ts';
+import { CITATION_FILES, citationFileText, citationFilesView } from '../../../views/citations.ts';
 import type { CitationInput } from '../../../domain/citation.ts';
 
 export const getStaticPaths = (async () => {
@@ -17,6 +17,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ citation: CitationInput }> = ({ props }) =>
-  new Response(citationFileText(props.citation), {
-    headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json; charset=utf-8' },
-  });
+  new Response(citationFileText(props.citation), { headers: { 'Content-Type': CITATION_FILES['citation.json'] } });
