@@ -174,7 +174,7 @@ export const siteConfig = {
   /** Latest quotes and articles listed on the home page. */
   homeLatestQuotes: 7,
   homeLatestArticles: 5,
-  /** Two quotes on one day are a mistake unless the archive allows several per day. */
+  /** Two quotes on one day are a mistake unless the archive allows several per day (one day at a time: `sharesDay: true` on a quote). */
   allowSeveralQuotesPerDay: false,
   /** Words of a quote used in its feed item title. */
   feedTitleWords: 10,
@@ -195,12 +195,6 @@ export const siteConfig = {
   buildConcurrency: 8,
   /** Search results shown at once, and added by each "Show more results". */
   searchResultsPerPage: 10,
-  /**
-   * Bytes one search may download (Pagefind's client, index and the first results).
-   * A word whose part of the index alone would pass it ("the" on nearly every page)
-   * is searched only when the reader asks: src/build/search/download-costs.ts.
-   */
-  searchDownloadBudget: 300 * 1024,
   /** The curator's address on the about page and in feeds, if any. */
   author: { name: 'Jenna Lee' },
 } as const;

@@ -19,12 +19,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { readAndValidate, renderEntry, verifyQuotes, type ReadResult, type RenderedEntry } from './content-pass.ts';
-import { formatIssues, issue, type ContentIssue } from './issues.ts';
+import { formatIssues, issue, isTagPage, pagesWithProblems, problemPageHtml, type ContentIssue } from './issues.ts';
 import { createCachedVerifier, loadVerified, matcherIdentity, saveVerified } from './verification-cache.ts';
+import { articleTextDigest, traceArticleChanges } from './quote-ledger.ts';
 import { COLLECTIONS } from './content-files.ts';
 import { contentFolderPath } from './read-content.ts';
 import type { ValidatedContent, ValidatedEntry } from './validate.ts';
@@ -51,6 +53,10 @@ interface ContentRun {
   /** Each article's visible text, as its loader rendered it. */
   paragraphs: Map<string, readonly string[]>;
   verification?: string;
+  /** Articles changed since their quotes were recorded in the ledger of published words, whose quotes still match. */
+  notes: string[];
+  /** The digest of an article's visible text (quote-ledger.ts), memoised. */
+  articleText: (articleId: string) => string | undefined;
   started: number;
 }
 
@@ -58,6 +64,10 @@ interface SharedState {
   run?: ContentRun;
   /** The content of the last pass without problems, for the integrations that run after the pages. */
   checked?: ValidatedContent;
+  /** The digest of each article's visible text in that pass, for the record of the build (integrations/permalinks.ts). */
+  checkedArticleText?: (articleId: string) => string | undefined;
+  /** In `astro dev`, while the content has problems: the pages that must show them instead (issues.ts). */
+  preview?: ReturnType<typeof pagesWithProblems>;
   /** Loader contexts, for `astro dev` to run the pass again when content changes. */
   contexts: Map<Loaded, LoaderContext>;
   watching: boolean;
@@ -77,12 +87,16 @@ export function checkedContent(): ValidatedContent | undefined {
   return shared().checked;
 }
 
+/** The digest of an article's visible text in the last pass without problems (quote-ledger.ts). */
+export function checkedArticleText(articleId: string): string | undefined {
+  return shared().checkedArticleText?.(articleId);
+}
+
 /** The code whose change must render every entry again: the pipeline and the checks on its HTML. */
 export const RENDERING_SOURCES = [
   '../markdown/pipeline.ts',
   '../markdown/sanitize-schema.ts',
   '../markdown/rehype-drop-sourceless-images.ts',
-  '../markdown/rehype-raw-when-needed.ts',
   '../markdown/remark-smart-punctuation.ts',
   '../markdown/rehype-mark-quotes.ts',
   './content-pass.ts',
@@ -120,6 +134,8 @@ function startRun(root: string, settings: ContentSettings): ContentRun {
     issues: [],
     contexts: new Map(),
     paragraphs: new Map(),
+    notes: [],
+    articleText: () => undefined,
     started: performance.now(),
   };
 }
@@ -223,7 +239,16 @@ async function loadCollection(collection: Collection, ctx: LoaderContext, settin
   if (collection === 'articles') {
     const verifiedFile = fileURLToPath(new URL('qtd-verified.json', ctx.config.cacheDir));
     const verifier = createCachedVerifier(loadVerified(verifiedFile), matcherIdentity());
-    issues.push(...verifyQuotes(content, (id) => run.paragraphs.get(id), verifier));
+    const digests = new Map<string, string>();
+    run.articleText = (id) => {
+      const paragraphs = run.paragraphs.get(id);
+      if (!paragraphs) return undefined;
+      if (!digests.has(id)) digests.set(id, articleTextDigest(paragraphs));
+      return digests.get(id);
+    };
+    const traced = traceArticleChanges(content, (await run.read).ledger, run.articleText, verifyQuotes(content, (id) => run.paragraphs.get(id), verifier));
+    issues.push(...traced.issues);
+    run.notes = traced.notes;
     try {
       saveVerified(verifiedFile, verifier.passed);
     } catch {
@@ -272,6 +297,13 @@ async function finish(run: ContentRun, settings: ContentSettings): Promise<void>
       process.exit(1);
     }
     logger?.error(`\n${report}`);
+    // The pages of entries with problems, and those drawn from them, show the problems instead (previewProblemPage).
+    const root = run.contexts.values().next().value?.config.root;
+    const folder = root ? contentFolderPath(fileURLToPath(root), settings.contentDir) : undefined;
+    state.preview = pagesWithProblems(issues, content, (file) => {
+      const inside = folder && root ? relative(folder, resolve(fileURLToPath(root), file)).split(sep).join('/') : undefined;
+      return inside && !inside.startsWith('..') ? inside : undefined;
+    });
     // The preview keeps serving, without the quotes that failed verification.
     const quotes = run.contexts.get('quotes');
     for (const failed of issues.filter((item) => item.field === 'text')) {
@@ -281,8 +313,24 @@ async function finish(run: ContentRun, settings: ContentSettings): Promise<void>
     return;
   }
   state.checked = content;
+  state.preview = undefined;
+  state.checkedArticleText = run.articleText;
   const counts = `${content.quotes.length} quotes, ${content.articles.length} articles, ${content.people.length} people, ${content.tags.length} tags`;
   logger?.info(`content checked: ${counts}, every quote verified${run.verification ? ` (${run.verification})` : ''} (${Math.round(performance.now() - run.started)} ms)`);
+  for (const note of run.notes) logger?.info(note);
+}
+
+/**
+ * In `astro dev`: the page to serve instead of `pathname` (with the base path) while its
+ * content has problems, or undefined to serve the page itself. The preview never shows a
+ * page built from content that failed its checks ("Source text not in the archive" for a
+ * quote whose article has a problem), nor a bare 404 for an entry left out.
+ */
+export function previewProblemPage(pathname: string): string | undefined {
+  const preview = shared().preview;
+  if (!preview) return undefined;
+  const found = preview.pages.get(pathname) ?? (isTagPage(pathname) && preview.tagPages.length > 0 ? preview.tagPages : undefined);
+  return found ? problemPageHtml(pathname, found) : undefined;
 }
 
 /** In `astro dev`: a change under the content folder runs the whole pass again, one pass at a time. */

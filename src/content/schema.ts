@@ -13,6 +13,7 @@ import {
   parseDateTime,
   yearOutOfRange,
 } from '../domain/dates.ts';
+import { sameWords } from '../domain/published-words.ts';
 
 export type Collection = 'people' | 'articles' | 'quotes';
 
@@ -156,6 +157,15 @@ const corrections = z
   .array(z.strictObject({ date: calendarDay, note: text('what was corrected') }))
   .default([]);
 
+/**
+ * A quote's corrections: one that changes the published words gives the words as they
+ * were before it in `from`, so that the words as published (content/quote-texts.yaml),
+ * the corrections and the current `text` form one checked chain (quote-ledger.ts).
+ */
+const quoteCorrections = z
+  .array(z.strictObject({ date: calendarDay, note: text('what was corrected'), from: text('the words as they were before this correction').optional() }))
+  .default([]);
+
 export function personSchema() {
   return z.strictObject({
     /** Full name as shown. */
@@ -167,6 +177,11 @@ export function personSchema() {
     /** An authoritative page about them. */
     url: webUrl.optional(),
   });
+}
+
+/** A title's words whatever their capitals, quotation marks and spacing: what a sentence-case title must keep. */
+function sameWordsKey(title: string): string {
+  return title.toLocaleLowerCase('en').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
 export function articleSchema(ref: RefFactory) {
@@ -185,6 +200,10 @@ export function articleSchema(ref: RefFactory) {
       timeZone: timeZone.optional(),
       updated: dateTime.optional(),
       sourceUrl: webUrl.optional(),
+      /** An archived copy of the original (a Wayback Machine snapshot), given beside it for when its link rots. */
+      archivedUrl: webUrl.optional(),
+      /** The title in sentence case, its proper nouns kept: APA's form, which no rule can derive from a headline. */
+      titleSentenceCase: text('the title in sentence case, e.g. "The Afghan who won’t surrender to the Taliban"').optional(),
       /** Caption of the lead photo (the photo itself may be absent). */
       caption: text('the photo caption').optional(),
       /** Note about the author as printed with the article. */
@@ -195,6 +214,23 @@ export function articleSchema(ref: RefFactory) {
       tags: z.array(tagId).default([]),
     })
     .superRefine((article, ctx) => {
+      // An archived copy stands beside the original, never for it: citations name the original first.
+      if (article.archivedUrl !== undefined && article.sourceUrl === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['archivedUrl'],
+          message:
+            'is an archived copy of the original article, but the article has no `sourceUrl`: add `sourceUrl:` with the address of the original, which pages and citations give first',
+        });
+      }
+      // Only the capitals may differ: other words are a typo in one of the two.
+      if (article.titleSentenceCase && article.title && sameWordsKey(article.titleSentenceCase) !== sameWordsKey(article.title)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['titleSentenceCase'],
+          message: `reads “${article.titleSentenceCase}” but the title reads “${article.title}”: write the title's words with only their capitals changed`,
+        });
+      }
       // An update and a correction follow the publication: an earlier date is a typo in one of them.
       const published = asWritten(article.published);
       if (article.updated && article.updated.getTime() < article.published.getTime()) {
@@ -233,8 +269,10 @@ export function quoteSchema(ref: RefFactory) {
       context: text('one line saying where and when it was said').optional(),
       lang: languageTag.optional(),
       tags: z.array(tagId).default([]),
-      corrections,
+      corrections: quoteCorrections,
       withdrawn: z.strictObject({ date: calendarDay, reason: text('why it was withdrawn') }).optional(),
+      /** This quote may share its day with another: both are that day's quotes of the day. */
+      sharesDay: z.boolean({ error: 'must be `true` (or `false`)' }).optional(),
     })
     .superRefine((quote, ctx) => {
       // A quote is withdrawn or corrected once it has been the quote of the day, not before.
@@ -251,6 +289,26 @@ export function quoteSchema(ref: RefFactory) {
             code: 'custom',
             path: ['corrections', index, 'date'],
             message: `is ${correction.date}, before the quote's day (\`date: ${quote.date}\`): a quote is corrected on or after its day; correct the date`,
+          });
+        }
+      });
+      // The words' history, in the order of the list: each `from` is followed by the next
+      // one, the last by `text`. A step that changes nothing, or goes back in time, is a typo.
+      const changes = quote.corrections.flatMap(({ date, from }, index) => (from === undefined ? [] : [{ date, from, index }]));
+      changes.forEach((change, step) => {
+        const next = changes[step + 1];
+        if (sameWords(change.from, next ? next.from : quote.text)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', change.index, 'from'],
+            message: `is the same as the words after this correction (${next ? `\`from\` of corrections[${next.index}]` : '`text`'}): \`from\` gives the words as they were before the correction changed them`,
+          });
+        }
+        if (next && next.date < change.date) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', next.index, 'date'],
+            message: `is ${next.date}, before the earlier change of the words (corrections[${change.index}], ${change.date}): list the corrections that change the words in the order they were made`,
           });
         }
       });
@@ -293,7 +351,10 @@ export const FIELD_EXAMPLES: Record<string, string> = {
   tags: 'tags: [resistance]',
   url: 'url: https://en.wikipedia.org/wiki/…',
   sourceUrl: 'sourceUrl: https://www.wsj.com/articles/…',
+  archivedUrl: 'archivedUrl: https://web.archive.org/web/20210823170000/https://www.wsj.com/articles/…',
+  titleSentenceCase: 'titleSentenceCase: The Afghan who won’t surrender to the Taliban',
   display: 'display: excerpt',
   corrections: 'corrections: [{ date: 2021-08-24, note: "Fixed the speaker’s name." }]',
   withdrawn: 'withdrawn: { date: 2021-09-01, reason: "The source retracted the interview." }',
+  sharesDay: 'sharesDay: true',
 };

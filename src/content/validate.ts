@@ -8,8 +8,8 @@
  */
 import type { z } from 'astro/zod';
 import { LineCounter, isNode, isSeq, parseDocument } from 'yaml';
-import { MAX_YAML_ALIASES, yamlFailure } from './frontmatter.ts';
-import { parseDateTime, zoneOffsetMinutes, formatOffset } from '../domain/dates.ts';
+import { MAX_YAML_ALIASES, explainYaml, yamlFailure } from './frontmatter.ts';
+import { parseDateTime, zoneOffsetSeconds, formatOffsetSeconds } from '../domain/dates.ts';
 import { parseFrontmatter, type ParsedFile } from './frontmatter.ts';
 import { scanText, describeFinding, stringValues } from './hygiene.ts';
 import { issue, type ContentIssue } from './issues.ts';
@@ -138,7 +138,8 @@ function knownKeysOf(collection: Collection): string[] {
   return Object.keys(schema.shape ?? {});
 }
 
-function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry {
+/** The tag registry; undefined when `tags.yaml` cannot be read (its problems are reported). */
+function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry | undefined {
   if (!options.tagsFile) return [];
   const { path, text } = options.tagsFile;
   const lineCounter = new LineCounter();
@@ -147,15 +148,16 @@ function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry
   let raw: unknown;
   try {
     document = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: false });
-    const yamlError = document.errors[0];
-    if (yamlError) {
-      issues.push(issue(path, undefined, `is not valid YAML: ${yamlError.message.split('\n')[0]}`, howTo, lineCounter.linePos(yamlError.pos[0]).line));
-      return [];
+    const yamlProblem = explainYaml(text, document, lineCounter, 0);
+    if (yamlProblem) {
+      const known = yamlProblem.message.startsWith('the front matter is not valid YAML: ');
+      issues.push(issue(path, yamlProblem.field, known ? `is not valid YAML: ${yamlProblem.message.slice(36)}.` : `${yamlProblem.message}.`, known ? howTo : yamlProblem.fix, yamlProblem.line));
+      return undefined;
     }
     raw = document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? [];
   } catch (error) {
     issues.push(issue(path, undefined, `${yamlFailure(error)}.`, howTo));
-    return [];
+    return undefined;
   }
   const entryLine = (index: PropertyKey | undefined): number | undefined => {
     const node = isSeq(document.contents) && typeof index === 'number' ? document.contents.items[index] : undefined;
@@ -172,7 +174,7 @@ function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry
     for (const problem of result.error.issues) {
       issues.push(issue(path, fieldPath(problem.path) || undefined, `${problem.message}.`, 'each tag needs `id` (kebab-case) and `name`, and may have `description` and `renamedFrom`.', entryLine(problem.path[0])));
     }
-    return [];
+    return undefined;
   }
   const seen = new Map<string, number>();
   result.data.forEach((tag, index) => {
@@ -191,9 +193,10 @@ function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry
 export function validateContent(files: readonly SourceFile[], options: ValidateOptions): { issues: ContentIssue[]; content: ValidatedContent } {
   const issues: ContentIssue[] = [];
   const tags = readTags(options, issues);
-  const content: ValidatedContent = { people: [], articles: [], quotes: [], tags };
+  const content: ValidatedContent = { people: [], articles: [], quotes: [], tags: tags ?? [] };
   const firstPathOfId = new Map<string, string>();
   const references: RawReference[] = [];
+  const tagUses: TagUse[] = [];
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const id = idFromPath(file.path);
@@ -224,19 +227,20 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
 
     const parsedResult = parseFrontmatter(file.text);
     if (!parsedResult.ok) {
-      issues.push(issue(file.path, undefined, parsedResult.message + '.', parsedResult.fix ?? 'start the file with `---`, one `field: value` per line, then `---` and the text.', parsedResult.line));
+      issues.push(issue(file.path, parsedResult.field, parsedResult.message + '.', parsedResult.fix ?? 'start the file with `---`, one `field: value` per line, then `---` and the text.', parsedResult.line));
       continue;
     }
     const parsed = parsedResult.file;
     // The values as parsed, escapes resolved: `"\u202E"` is the character it names.
     for (const { field, text } of stringValues(parsed.data)) {
       for (const finding of scanText(text)) {
-        const { message, fix } = describeFinding(finding);
+        const { message, fix } = describeFinding(finding, { inValue: true });
         const topKey = /^[^.[]+/.exec(field)?.[0] ?? field;
         issues.push(issue(file.path, field, message, fix, parsed.keyLines.get(topKey)));
       }
     }
     references.push(...rawReferences(file, parsed));
+    tagUses.push(...rawTagUses(file, parsed));
     const result = schemaFor(file.collection).safeParse(parsed.data);
     if (!result.success) {
       issues.push(...schemaIssues(file, parsed, result.error, knownKeysOf(file.collection)));
@@ -254,7 +258,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   }
 
   checkReferences(firstPathOfId, references, issues);
-  checkTags(content, issues);
+  if (tags) checkTags(tags, tagUses, issues);
   checkQuoteDays(content, options, issues);
   return { issues, content };
 }
@@ -267,14 +271,15 @@ function checkOffset(article: ValidatedEntry<ArticleData>, parsed: ParsedFile, o
     if (typeof raw !== 'string') continue;
     const written = parseDateTime(raw);
     if (!written.ok) continue;
-    const expected = zoneOffsetMinutes(written.value.epochMs, zone);
-    if (expected !== written.value.offsetMinutes) {
+    // To the second: before standard time a zone kept local mean time (New York: -04:56:02 until 1883).
+    const expected = zoneOffsetSeconds(written.value.epochMs, zone);
+    if (expected !== written.value.offsetSeconds) {
       issues.push(
         issue(
           article.path,
           field,
-          `is written with offset ${formatOffset(written.value.offsetMinutes)}, but ${zone}${article.data.timeZone ? '' : ' (the site’s zone)'} is at ${formatOffset(expected)} at that time, so the page would show another hour.`,
-          `write the offset ${formatOffset(expected)}, or set \`timeZone:\` to the zone the time was written in.`,
+          `is written with offset ${formatOffsetSeconds(written.value.offsetSeconds)}, but ${zone}${article.data.timeZone ? '' : ' (the site’s zone)'} is at ${formatOffsetSeconds(expected)} at that time, so the page would show another ${Math.abs(expected - written.value.offsetSeconds) >= 3600 ? 'hour' : 'time'}.`,
+          `write the offset ${formatOffsetSeconds(expected)}, or set \`timeZone:\` to the zone the time was written in.`,
           parsed.keyLines.get(field),
         ),
       );
@@ -332,31 +337,61 @@ function checkReferences(filesById: ReadonlyMap<string, string>, references: rea
   }
 }
 
-function checkTags(content: ValidatedContent, issues: ContentIssue[]): void {
-  const known = new Set(content.tags.map((tag) => tag.id));
-  const renamed = new Map(content.tags.flatMap((tag) => tag.renamedFrom.map((old) => [old, tag.id] as const)));
-  for (const entry of [...content.articles, ...content.quotes]) {
-    entry.data.tags.forEach((tag, index) => {
-      if (known.has(tag)) return;
-      const newer = renamed.get(tag);
-      issues.push(
-        issue(
-          entry.path,
-          `tags[${index}]`,
-          newer ? `the tag "${tag}" was renamed to "${newer}".` : `the tag "${tag}" is not in content/tags.yaml.${didYouMean(tag, known)}`,
-          newer ? `write "${newer}".` : 'use a tag listed in content/tags.yaml, or add it there (id, name, description).',
-          entry.keyLines.get('tags'),
-        ),
-      );
-    });
+interface TagUse {
+  path: string;
+  field: string;
+  id: string;
+  line?: number | undefined;
+}
+
+/** Tags as written, read before the schema: a file with another error still has its tags checked in the same run. */
+function rawTagUses(file: SourceFile, parsed: ParsedFile): TagUse[] {
+  const value = parsed.data.tags;
+  if (file.collection === 'people' || !Array.isArray(value)) return [];
+  return value.flatMap((id: unknown, index) =>
+    typeof id === 'string'
+      ? [{ path: file.path, field: `tags[${index}]`, id, line: parsed.itemLines.get(`tags[${index}]`) ?? parsed.keyLines.get('tags') }]
+      : [],
+  );
+}
+
+/**
+ * Every tag written that the registry does not list, with the nearest tag, or the new id
+ * of a renamed one and the command that rewrites every file still using the old id.
+ * A tag the schema refused (not kebab-case) is told here once, with its suggestion.
+ */
+function checkTags(tags: TagRegistry, uses: readonly TagUse[], issues: ContentIssue[]): void {
+  const known = new Set(tags.map((tag) => tag.id));
+  const renamed = new Map(tags.flatMap((tag) => tag.renamedFrom.map((old) => [old, tag.id] as const)));
+  for (const use of uses) {
+    if (known.has(use.id)) continue;
+    const newer = renamed.get(use.id);
+    const duplicate = issues.findIndex((item) => item.file === use.path && item.field === use.field && item.message.startsWith('must be a tag id in kebab-case'));
+    if (duplicate >= 0) issues.splice(duplicate, 1);
+    issues.push(
+      issue(
+        use.path,
+        use.field,
+        newer ? `the tag "${use.id}" was renamed to "${newer}".` : `the tag "${use.id}" is not in content/tags.yaml.${didYouMean(use.id, known)}`,
+        newer
+          ? `write "${newer}", or run \`npm run rename-tag -- ${use.id} ${newer}\` to rewrite every file that still uses "${use.id}".`
+          : 'use a tag listed in content/tags.yaml, or add it there (id, name, description).',
+        use.line,
+      ),
+    );
   }
 }
 
+/**
+ * One quote of the day per day, unless the curator says otherwise: a day may hold several
+ * quotes when all of them but one carry `sharesDay: true` (or the site allows several
+ * everywhere, `allowSeveralQuotesPerDay`). A withdrawn quote holds no day.
+ */
 function checkQuoteDays(content: ValidatedContent, options: ValidateOptions, issues: ContentIssue[]): void {
   if (options.allowSeveralQuotesPerDay) return;
   const byDay = new Map<string, ValidatedEntry<QuoteData>[]>();
   for (const quote of content.quotes) {
-    if (quote.data.withdrawn) continue;
+    if (quote.data.withdrawn || quote.data.sharesDay) continue;
     const list = byDay.get(quote.data.date) ?? [];
     list.push(quote);
     byDay.set(quote.data.date, list);
@@ -366,7 +401,7 @@ function checkQuoteDays(content: ValidatedContent, options: ValidateOptions, iss
     const [first, ...others] = quotes;
     for (const other of others) {
       issues.push(
-        issue(other.path, 'date', `${day} is already the day of ${first?.path}; there is one quote of the day per day.`, 'give this quote another date (the next free day), or set allowSeveralQuotesPerDay in src/site.config.ts.', other.keyLines.get('date')),
+        issue(other.path, 'date', `${day} is already the day of ${first?.path}; there is one quote of the day per day.`, 'give this quote another date (the next free day), or add `sharesDay: true` to it to make both quotes the quotes of that day.', other.keyLines.get('date')),
       );
     }
   }

@@ -5,6 +5,7 @@
  */
 import { compareDays } from './dates.ts';
 import { memoize2 } from './memo.ts';
+import { unclosedQuotes } from './quotation-marks.ts';
 
 export interface DatedQuote {
   id: string;
@@ -58,6 +59,16 @@ export function quoteStatus(quote: DatedQuote, today: string): QuoteStatus {
 /** Today's quote: the latest published quote whose day is not after today. */
 export function todaysQuote<T extends DatedQuote>(newestFirst: readonly T[], today: string): T | undefined {
   return newestFirst.find((quote) => quoteStatus(quote, today) === 'published');
+}
+
+/**
+ * Every quote of today's day: today's quote and the published quotes that share its day
+ * (`sharesDay`, or the site-wide switch), in the list's order. All are "today's".
+ */
+export function todaysQuotes<T extends DatedQuote>(newestFirst: readonly T[], today: string): T[] {
+  const first = todaysQuote(newestFirst, today);
+  if (!first) return [];
+  return newestFirst.filter((quote) => quote.date === first.date && quoteStatus(quote, today) === 'published');
 }
 
 /** The older and the newer neighbour of a quote in a newest-first list. */
@@ -118,7 +129,11 @@ export function readingMinutes(words: number, wordsPerMinute: number): number {
 // Lists, feeds and heads ask for the same quote's first words again and again.
 const firstWordsMemo = memoize2((count: number, text: string) => computeFirstWords(text, count));
 
-/** The first words of a quote, for feed titles and link text: "What makes a people strong…" */
+/**
+ * The first words of a quote, for feed titles and link text: "What makes a people strong…".
+ * A cut text closes, after the ellipsis, the quotation marks its words open
+ * ("He said “we will…”"), so that no title or link reads as if a quotation ran on.
+ */
 export function firstWords(text: string, count: number): string {
   return firstWordsMemo(count, text);
 }
@@ -131,10 +146,11 @@ function computeFirstWords(text: string, count: number): string {
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match && words.length <= count; match = WORD.exec(text)) words.push(match[0]);
   if (words.length <= count) return words.join(' ');
-  return `${words
+  const cut = words
     .slice(0, count)
     .join(' ')
-    .replace(/[\s,;:.\-–—]+$/u, '')}…`;
+    .replace(/[\s,;:.\-–—“‘]+$/u, '');
+  return `${cut}…${unclosedQuotes(cut)}`;
 }
 
 /** The entries that ids name, in the ids' order; ids with no entry are left out (the content check reports them). */

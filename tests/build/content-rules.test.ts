@@ -4,7 +4,7 @@
  * stack trace. The fixtures are a small good archive with one thing broken.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { outRoot, projectRoot, runAstroBuild, type BuildResult } from '../support/sites.ts';
 
@@ -68,6 +68,24 @@ const CASES = {
   unknownTag: archive({ 'quotes/tagged.md': QUOTE(`${GOOD_QUOTE.replace('2024-05-07', '2024-05-08')}\ntags: [flods]`) }),
   unsafePersonUrl: archive({ 'people/bad-url.md': PERSON('Bad Url', 'url: "javascript:alert(1)"\n') }),
   wrongOffset: archive({ 'articles/fixture-article.md': ARTICLE.replace('+02:00', '+01:00') }),
+  tagWithOtherErrors: archive({
+    'quotes/two-problems.md': QUOTE(
+      'text: "Nobody had warned them"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2021-02-30\ntags: [flods]',
+    ),
+  }),
+  yamlMistakes: archive({
+    'quotes/colon.md': QUOTE(
+      'text: The mayor said: nobody had warned them\nspeaker: ada-writer\ndate: 2024-05-08\ncontext: At the town hall',
+    ),
+    'quotes/hash.md': QUOTE('text: We are #1 in floods\nspeaker: ada-writer\ndate: 2024-05-09\ncontext: At the town hall'),
+    'quotes/tabs.md': QUOTE(
+      'text: "Nobody had warned them"\nspeaker: ada-writer\ndate: 2024-05-10\nwithdrawn:\n\tdate: 2024-05-11\n\treason: Retracted',
+    ),
+  }),
+  renamedTag: archive({
+    'tags.yaml': '- id: floods\n  name: Floods\n  renamedFrom: [flooding]\n',
+    'quotes/old-tag.md': QUOTE(`${GOOD_QUOTE.replace('2024-05-07', '2024-05-08')}\ntags:\n  - flooding`),
+  }),
   unknownField: archive({
     'quotes/typo.md': QUOTE('text: "The river rose"\nspeeker: ada-writer\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-08'),
   }),
@@ -194,6 +212,32 @@ describe('content rules stop the build with file, field and fix', () => {
     expect(output).toContain('published: is written with offset +01:00, but Europe/Paris is at +02:00');
   });
 
+  it('an unknown tag in the same run as another error of the same file', () => {
+    const { output, dir } = failure('tagWithOtherErrors');
+    expect(output).toContain('QTD found 2 problems in the content');
+    expect(output).toContain(`${dir}/quotes/two-problems.md:5\n  date: 2021-02-30 is not a day of the calendar.`);
+    expect(output).toContain(
+      `${dir}/quotes/two-problems.md:6\n  tags[0]: the tag "flods" is not in content/tags.yaml. Did you mean "floods"?`,
+    );
+  });
+
+  it('YAML mistakes, told in plain words with the line to write', () => {
+    const { output, dir } = failure('yamlMistakes');
+    expect(output).toContain('QTD found 3 problems in the content');
+    expect(output).toContain(
+      `${dir}/quotes/colon.md:2\n  text: YAML cannot read this line: the value holds ": ", which YAML takes for the start of another field.\n  Fix: put this value in quotes, because it contains ": ": \`text: "The mayor said: nobody had warned them"\`.`,
+    );
+    expect(output).toContain(`${dir}/quotes/hash.md:2\n  text: the value is cut short at " #"`);
+    expect(output).toContain(`${dir}/quotes/tabs.md:6\n  the line is indented with a tab; YAML indents with spaces only.`);
+  });
+
+  it('a renamed tag, at its line, with the command that rewrites the files', () => {
+    const { output, dir } = failure('renamedTag');
+    expect(output).toContain(
+      `${dir}/quotes/old-tag.md:7\n  tags[0]: the tag "flooding" was renamed to "floods".\n  Fix: write "floods", or run \`npm run rename-tag -- flooding floods\` to rewrite every file that still uses "flooding".`,
+    );
+  });
+
   it('an unknown field, with the field it probably meant', () => {
     const { output } = failure('unknownField');
     expect(output).toContain('speeker: is not a field of a quote. Did you mean "speaker"?');
@@ -209,6 +253,32 @@ describe('content rules stop the build with file, field and fix', () => {
     expect(output).toContain(`✖ ${dir}\n  the content folder does not exist`);
     expect(output).toContain('Fix: set CONTENT_DIR');
     expect(output).not.toMatch(/^\s{4}at /m);
+  });
+
+  it('accepts two quotes on one day when the second says `sharesDay: true`, and shows both as the quotes of the day', async () => {
+    const dir = 'tests/.out/bad/shared-day';
+    const absolute = join(projectRoot, dir);
+    rmSync(absolute, { recursive: true, force: true });
+    const shared = archive({
+      'quotes/same-day.md': QUOTE(
+        'text: "The river rose"\nspeaker: ada-writer\nsource: fixture-article\ndate: 2024-05-07\nsharesDay: true',
+      ),
+    });
+    for (const [file, text] of Object.entries(shared)) {
+      mkdirSync(dirname(join(absolute, file)), { recursive: true });
+      writeFileSync(join(absolute, file), text);
+    }
+    const build = join(outRoot, 'bad-builds', 'shared-day');
+    const result = await runAstroBuild({ CONTENT_DIR: dir }, join(build, 'dist'), join(build, 'cache'));
+    expect(result.code, result.stderr).toBe(0);
+    const home = readFileSync(join(build, 'dist/index.html'), 'utf8');
+    const today = home.slice(home.indexOf('<section class="today"'), home.indexOf('</section>', home.indexOf('<section class="today"')));
+    expect(today).toContain('The latest quotes of the day');
+    expect(today).toContain('href="/quotes/good-quote/"');
+    expect(today).toContain('href="/quotes/same-day/"');
+    const feed = readFileSync(join(build, 'dist/rss.xml'), 'utf8');
+    expect(feed).toContain('/quotes/good-quote/</link>');
+    expect(feed).toContain('/quotes/same-day/</link>');
   });
 
   it('accepts the good archive the fixtures start from, named by an absolute CONTENT_DIR', async () => {

@@ -242,6 +242,13 @@ describe('firstWords', () => {
     expect(firstWords('Stop. Go on and on', 1)).toBe('Stop…');
   });
 
+  it('closes, after the ellipsis, the quotation marks the words it keeps open', () => {
+    expect(firstWords('He said “we will never surrender, whatever the price” and left.', 4)).toBe('He said “we will…”');
+    expect(firstWords('“I said ‘never give up’ to them”', 3)).toBe('“I said ‘never…’”');
+    expect(firstWords('It won’t “end” here, he said', 4)).toBe('It won’t “end” here…');
+    expect(firstWords('He cried “ now', 2)).toBe('He cried…');
+  });
+
   it('reads only the words it needs, with the result of splitting the whole text', () => {
     const whole = (text: string, count: number) => {
       const words = text.replace(/\s+/g, ' ').trim().split(' ');

@@ -104,7 +104,7 @@ describe('schema rules', () => {
         field: 'contxt',
         line: 6,
         message: 'is not a field of a quote. Did you mean "context"?',
-        fix: 'rename or remove it; the fields are: text, speaker, source, date, curator, context, lang, tags, corrections, withdrawn.',
+        fix: 'rename or remove it; the fields are: text, speaker, source, date, curator, context, lang, tags, corrections, withdrawn, sharesDay.',
       },
     ]);
   });
@@ -180,6 +180,12 @@ describe('references', () => {
         fix: 'use the file name (without .md) of a person in content/people/, or create content/people/ahmad-masoud.md.',
       },
     ]);
+  });
+
+  it('suggests the ids that hold the words written: "massoud" → "ahmad-massoud"', () => {
+    const fields = quoteFields('2021-09-01').map((line) => line.replace('speaker: ahmad-massoud', 'speaker: massoud'));
+    const [only] = check([file('quotes', 'surname.md', fields)]);
+    expect(only?.message).toBe('no person "massoud" in content/people/. Did you mean "ahmad-massoud"?');
   });
 
   it('reports an article that does not exist, with the nearest id', () => {
@@ -319,9 +325,10 @@ describe('files that cannot be read', () => {
     expect(issues).toEqual([
       {
         file: 'content/quotes/twice.md',
+        field: 'text',
         line: 4,
-        message: 'the front matter is not valid YAML: Map keys must be unique.',
-        fix: 'start the file with `---`, one `field: value` per line, then `---` and the text.',
+        message: 'the field is written twice (lines 2 and 4); a field may appear once.',
+        fix: 'keep one of the two lines (merge their values if both matter).',
       },
     ]);
   });
@@ -338,9 +345,25 @@ describe('one quote of the day per day', () => {
         field: 'date',
         line: 5,
         message: '2021-08-23 is already the day of content/quotes/spirit-of-resistance.md; there is one quote of the day per day.',
-        fix: 'give this quote another date (the next free day), or set allowSeveralQuotesPerDay in src/site.config.ts.',
+        fix: 'give this quote another date (the next free day), or add `sharesDay: true` to it to make both quotes the quotes of that day.',
       },
     ]);
+  });
+
+  it('allows a second quote on a day when it says `sharesDay: true`, and a third one that says so too', () => {
+    const sharing = (name: string) => file('quotes', name, quoteFields('2021-08-23', ['sharesDay: true']));
+    expect(check([sharing('second.md')])).toEqual([]);
+    expect(check([sharing('second.md'), sharing('third.md')])).toEqual([]);
+  });
+
+  it('still reports two quotes of one day that do not share it, beside one that does', () => {
+    const sharing = file('quotes', 'sharing.md', quoteFields('2021-08-23', ['sharesDay: true']));
+    expect(check([sameDay, sharing]).map((found) => `${found.file} ${found.field}`)).toEqual([`${sameDay.path} date`]);
+  });
+
+  it('refuses a `sharesDay` that is not true or false', () => {
+    const [only] = check([file('quotes', 'yes.md', quoteFields('2021-08-24', ['sharesDay: yes']))]);
+    expect(only).toMatchObject({ field: 'sharesDay', message: 'must be `true` (or `false`).', fix: 'write it like `sharesDay: true`.' });
   });
 
   it('allows several quotes a day when the site allows it', () => {
@@ -417,7 +440,7 @@ describe('tags', () => {
         field: 'tags[0]',
         line: 6,
         message: 'the tag "defiance" was renamed to "resistance".',
-        fix: 'write "resistance".',
+        fix: 'write "resistance", or run `npm run rename-tag -- defiance resistance` to rewrite every file that still uses "defiance".',
       },
     ]);
   });
@@ -427,6 +450,50 @@ describe('tags', () => {
     const [only] = check([file('articles', 'typo.md', fields)]);
     expect(only).toMatchObject({ field: 'tags[0]', line: 5 });
     expect(only?.message).toContain('Did you mean "afghanistan"?');
+  });
+
+  it('reports an unknown tag in the same run as another error of the same file', () => {
+    const issues = check([
+      file('quotes', 'two-errors.md', ['text: Words', 'speaker: ahmad-massoud', 'date: 2021-02-30', 'tags: [resistence]']),
+    ]);
+    expect(issues.map(({ field, line, message }) => `${line} ${field}: ${message}`)).toEqual([
+      '4 date: 2021-02-30 is not a day of the calendar.',
+      '5 tags[0]: the tag "resistence" is not in content/tags.yaml. Did you mean "resistance"?',
+    ]);
+  });
+
+  it('tells a tag that is not kebab-case once, with the tag meant', () => {
+    const issues = check([file('quotes', 'capital.md', quoteFields('2021-09-01', ['tags: [Resistance]']))]);
+    expect(issues).toEqual([
+      {
+        file: 'content/quotes/capital.md',
+        field: 'tags[0]',
+        line: 6,
+        message: 'the tag "Resistance" is not in content/tags.yaml. Did you mean "resistance"?',
+        fix: 'use a tag listed in content/tags.yaml, or add it there (id, name, description).',
+      },
+    ]);
+  });
+
+  it('gives the line of each tag of a block list', () => {
+    const issues = check([file('quotes', 'block.md', quoteFields('2021-09-01', ['tags:', '  - resistance', '  - defiance']))]);
+    expect(issues).toMatchObject([{ field: 'tags[1]', line: 8 }]);
+  });
+
+  it('does not report the tags as unknown when tags.yaml cannot be read, only tags.yaml', () => {
+    const { issues } = validateContent(BASE, {
+      ...OPTIONS,
+      tagsFile: { path: TAGS_PATH, text: '- id: resistance\n  name: Resistance: the word\n' },
+    });
+    expect(issues).toEqual([
+      {
+        file: TAGS_PATH,
+        field: 'name',
+        line: 2,
+        message: 'YAML cannot read this line: the value holds ": ", which YAML takes for the start of another field.',
+        fix: 'put this value in quotes, because it contains ": ": `name: "Resistance: the word"`.',
+      },
+    ]);
   });
 
   it('reports every tag as unknown when there is no tags.yaml', () => {
@@ -476,8 +543,8 @@ describe('tags.yaml', () => {
   it('reports invalid YAML with its line', () => {
     const text = ['- id: afghanistan', '  name: Afghanistan', '- id: resistance', '  name: [Resistance'].join('\n');
     const [first] = withTags(text);
-    expect(first).toMatchObject({ file: TAGS_PATH, line: 4 });
-    expect(first?.message).toMatch(/^is not valid YAML: /);
+    expect(first).toMatchObject({ file: TAGS_PATH, line: 4, field: 'name' });
+    expect(first?.message).toBe('the list opened with [ is not closed with ] on this line.');
   });
 
   it('scans the values of tags.yaml for hidden characters, at the line of their entry', () => {
@@ -604,7 +671,9 @@ describe('formatIssues', () => {
 
   it('tells the dev server’s preview that it keeps serving', () => {
     const report = formatIssues([issue('content/tags.yaml', undefined, 'is not valid YAML.', 'fix it.')], true);
-    expect(report.split('\n')[0]).toBe('QTD found 1 problem in the content; the preview leaves out the entries that have them.');
+    expect(report.split('\n')[0]).toBe(
+      'QTD found 1 problem in the content; the preview shows this report on the pages of the entries that have them.',
+    );
   });
 
   it('says "problem" for one', () => {

@@ -76,7 +76,7 @@ describe('parseFrontmatter', () => {
   });
 
   it('reads an empty front matter and a file that ends at the closing fence', () => {
-    expect(parsed('---\n---\nBody\n')).toEqual({ data: {}, body: 'Body\n', keyLines: new Map(), bodyLine: 3 });
+    expect(parsed('---\n---\nBody\n')).toEqual({ data: {}, body: 'Body\n', keyLines: new Map(), itemLines: new Map(), bodyLine: 3 });
     expect(parsed('---\nname: A\n---')).toMatchObject({ data: { name: 'A' }, body: '' });
   });
 
@@ -103,11 +103,13 @@ describe('parseFrontmatter', () => {
     });
   });
 
-  it('reports invalid YAML with its line in the file', () => {
+  it('reports a repeated field with both its lines', () => {
     expect(parseFrontmatter('---\ntext: a\nspeaker: b\ntext: c\n---\n')).toEqual({
       ok: false,
       line: 4,
-      message: 'the front matter is not valid YAML: Map keys must be unique',
+      field: 'text',
+      message: 'the field is written twice (lines 2 and 4); a field may appear once',
+      fix: 'keep one of the two lines (merge their values if both matter).',
     });
   });
 
@@ -197,5 +199,135 @@ describe('YAML that would exhaust the reader', () => {
 
   it('reads a few levels of nesting', () => {
     expect(parsed('---\nname: [[[a]]]\n---\n').data).toEqual({ name: [[['a']]] });
+  });
+});
+
+describe('YAML mistakes a curator makes, told in plain words', () => {
+  const failure = (yaml: string) => {
+    const result = parseFrontmatter(`---\n${yaml}\n---\n`);
+    if (result.ok) throw new Error(`expected a failure for ${yaml}`);
+    return result;
+  };
+
+  it('an unquoted ": " inside a value: put the value in quotes, with the line to write', () => {
+    expect(failure('text: He said: no surrender\nspeaker: ahmad-massoud')).toEqual({
+      ok: false,
+      line: 2,
+      field: 'text',
+      message: 'YAML cannot read this line: the value holds ": ", which YAML takes for the start of another field',
+      fix: 'put this value in quotes, because it contains ": ": `text: "He said: no surrender"`.',
+    });
+  });
+
+  it('a value that starts with a quotation mark and goes on after it', () => {
+    expect(failure('text: "What makes" a people strong')).toMatchObject({
+      line: 2,
+      field: 'text',
+      fix: 'put the whole value in quotes: `text: \'"What makes" a people strong\'`.',
+    });
+    expect(failure("text: 'Tis the season, I'd say")).toMatchObject({
+      fix: 'put the whole value in quotes: `text: "\'Tis the season, I\'d say"`.',
+    });
+    // Both kinds of quotation mark inside: single quotes, the inner one doubled.
+    expect(failure(`text: "No" isn't enough`).fix).toBe(`put the whole value in quotes: \`text: '"No" isn''t enough'\`.`);
+  });
+
+  it('a tab as indentation', () => {
+    expect(failure('withdrawn:\n\tdate: 2021-09-01\n\treason: Retracted')).toMatchObject({
+      line: 3,
+      message: 'the line is indented with a tab; YAML indents with spaces only',
+    });
+  });
+
+  it('list items without a space after the dash, which YAML reads as one text', () => {
+    expect(failure('tags:\n  -resistance\n  -afghanistan')).toEqual({
+      ok: false,
+      line: 3,
+      field: 'tags',
+      message: 'the list items need a space after "-": as written, YAML reads one text, "-resistance -afghanistan"',
+      fix: 'write each item as `- item`, with a space after the dash.',
+    });
+  });
+
+  it('a field written twice, with both lines', () => {
+    expect(failure('speaker: a\ndate: 2021-08-23\nspeaker: b')).toMatchObject({
+      line: 4,
+      field: 'speaker',
+      message: 'the field is written twice (lines 2 and 4); a field may appear once',
+    });
+  });
+
+  it('a value starting with a character YAML reserves', () => {
+    expect(failure('text: @SecBlinken said so')).toMatchObject({
+      field: 'text',
+      message: 'YAML cannot read this value: YAML reserves @ at the start of a value',
+      fix: 'put the value in quotes: `text: "@SecBlinken said so"`.',
+    });
+    expect(failure('text: `ls` is a command').fix).toBe('put the value in quotes: `text: "`ls` is a command"`.');
+    expect(failure('text: *Never* surrender').message).toContain('reference to an anchor');
+    expect(failure('text: [Sic] the words').message).toContain('start of a list');
+    expect(failure('text: | pipes').message).toContain('block of lines');
+  });
+
+  it('an unclosed quotation mark or list', () => {
+    expect(failure('speaker: a\ntext: "What makes a people\ndate: 2021-08-23')).toMatchObject({
+      line: 3,
+      field: 'text',
+      message: 'the quoted value is not closed: it opens with " and no " ends it on this line',
+    });
+    expect(failure('tags: [resistance, afghanistan\nspeaker: a')).toMatchObject({
+      line: 2,
+      field: 'tags',
+      message: 'the list opened with [ is not closed with ] on this line',
+    });
+  });
+
+  it('a field without a space after its colon', () => {
+    expect(failure('speaker:ahmad-massoud')).toMatchObject({
+      line: 2,
+      field: 'speaker',
+      fix: 'put a space after the colon: `speaker: ahmad-massoud`.',
+    });
+    expect(failure('text: Words\nspeaker:ahmad-massoud')).toMatchObject({ line: 3, field: 'speaker' });
+  });
+
+  it('a value going on over a line that is not indented', () => {
+    expect(failure('text: first line\nsecond line\nspeaker: a')).toMatchObject({
+      line: 3,
+      message: 'YAML cannot read this line: it is not a `field: value` line, nor indented under one',
+    });
+  });
+
+  it('mistakes YAML reads in silence but that would change the value', () => {
+    expect(failure('text: We are #1 in the world')).toMatchObject({
+      line: 2,
+      field: 'text',
+      message: 'the value is cut short at " #": YAML reads "#1 in the world" as a comment, so the value would be "We are"',
+      fix: 'put the value in quotes: `text: "We are #1 in the world"`.',
+    });
+    expect(failure('text: &co and others')).toMatchObject({ field: 'text', fix: 'put the value in quotes: `text: "&co and others"`.' });
+    expect(failure('text: !important words').message).toContain('type tag');
+  });
+
+  it('leaves comments, anchors in use and plain values alone', () => {
+    expect(parsed('---\ndate: 2021-08-23 #todo\n---\n').data).toEqual({ date: '2021-08-23' });
+    expect(parsed('---\ndate: 2021-08-23   # its day\ntags: [a] # a comment\nurl: https://example.org/a#b\n---\n').data).toEqual({
+      date: '2021-08-23',
+      tags: ['a'],
+      url: 'https://example.org/a#b',
+    });
+    expect(parsed('---\ntext: "He said: no"\nname: O\'Brien\n---\n').data).toEqual({ text: 'He said: no', name: "O'Brien" });
+  });
+
+  it('gives the line of each item of a top-level list', () => {
+    const file = parsed('---\ntags:\n  - a\n  - b\nauthors: [x, y]\n---\n');
+    expect(file.itemLines).toEqual(
+      new Map([
+        ['tags[0]', 3],
+        ['tags[1]', 4],
+        ['authors[0]', 5],
+        ['authors[1]', 5],
+      ]),
+    );
   });
 });

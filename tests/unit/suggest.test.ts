@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { didYouMean, editDistance, nearest } from '../../src/content/suggest.ts';
+import { didYouMean, editDistance, nearest, suggestions } from '../../src/content/suggest.ts';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {
@@ -55,5 +55,36 @@ describe('didYouMean', () => {
 
   it('takes any iterable', () => {
     expect(didYouMean('afganistan', new Set(['afghanistan']))).toBe(' Did you mean "afghanistan"?');
+  });
+});
+
+describe('suggestions by whole words', () => {
+  const people = ['winston-churchill', 'randolph-churchill', 'ahmad-massoud', 'jenna-lee', 'start-up'];
+
+  it('offers the ids that hold the written words, shortest first', () => {
+    expect(suggestions('churchill', people)).toEqual(['winston-churchill', 'randolph-churchill']);
+    expect(suggestions('massoud', people)).toEqual(['ahmad-massoud']);
+    expect(suggestions('Winston Churchill', people)).toEqual(['winston-churchill']);
+  });
+
+  it('offers an id that the written value holds', () => {
+    expect(suggestions('sir-winston-churchill', people)).toEqual(['winston-churchill']);
+  });
+
+  it('puts a likely typo first and keeps to the limit', () => {
+    expect(suggestions('ahmad-masoud', people)).toEqual(['ahmad-massoud']);
+    expect(suggestions('churchil', people)).toEqual([]);
+    expect(suggestions('ab', ['ab-long-name', 'ab-other-name'])).toEqual([]);
+    expect(suggestions('lee', ['lee-a', 'lee-b', 'lee-c', 'lee-d'], 2)).toEqual(['lee-a', 'lee-b']);
+  });
+
+  it('matches whole words only', () => {
+    expect(suggestions('art', ['start-up', 'artistic'])).toEqual([]);
+    expect(suggestions('start', ['start-up'])).toEqual(['start-up']);
+  });
+
+  it('is written as one sentence', () => {
+    expect(didYouMean('churchill', people)).toBe(' Did you mean "winston-churchill" or "randolph-churchill"?');
+    expect(didYouMean('lee', ['lee-a', 'lee-b', 'lee-c'])).toBe(' Did you mean "lee-a", "lee-b" or "lee-c"?');
   });
 });

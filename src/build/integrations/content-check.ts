@@ -4,12 +4,13 @@
  * (src/content/loader.ts): a build with broken content stops there, before any
  * page is written, with one report naming every file, field and fix. This
  * integration tells the loader whether it runs in the dev server (scheduled quotes
- * shown as drafts, problems reported without stopping) and hands the checked content
+ * shown as drafts, problems reported without stopping, and each page drawn from an
+ * entry with a problem answered with that problem) and hands the checked content
  * to the integrations that run after the pages.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { beginContentPass, checkedContent as passContent, contentRead } from '../../content/loader.ts';
+import { beginContentPass, checkedContent as passContent, contentRead, previewProblemPage } from '../../content/loader.ts';
 import { siteConfig } from '../../site.config.ts';
 import type { ValidatedContent } from '../../content/validate.ts';
 
@@ -42,6 +43,19 @@ export default function contentCheck(): AstroIntegration {
             allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay,
           });
         }
+      },
+      'astro:server:setup': ({ server }) => {
+        // A page whose content has problems answers with them (src/content/loader.ts), not with the page.
+        server.middlewares.use((request, response, next) => {
+          const pathname = new URL(request.url ?? '/', 'http://preview.invalid').pathname;
+          const page = previewProblemPage(
+            pathname.startsWith(siteConfig.basePath) ? pathname : `${siteConfig.basePath}${pathname.slice(1)}`,
+          );
+          if (page === undefined) return next();
+          response.statusCode = 500;
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.end(page);
+        });
       },
     },
   };
