@@ -69,47 +69,53 @@ export function scanText(text: string): HygieneFinding[] {
   return findings;
 }
 
-export function describeFinding(finding: HygieneFinding): { message: string; fix: string } {
+/**
+ * The message and fix for a finding. `inValue`: the scanned text is one front-matter
+ * value, reported at its field's line; a value written over several lines (a quote's
+ * `text: |` with its paragraphs) then says which of its lines holds the character.
+ */
+export function describeFinding(finding: HygieneFinding, { inValue = false }: { inValue?: boolean } = {}): { message: string; fix: string } {
+  const at = inValue && finding.line > 1 ? `at column ${finding.column} of the value's line ${finding.line}` : `at column ${finding.column}`;
   switch (finding.kind) {
     case 'replacement':
       return {
-        message: `a broken character (U+FFFD, the copy lost a character here) at column ${finding.column}: "${finding.context}"`,
+        message: `a broken character (U+FFFD, the copy lost a character here) ${at}: "${finding.context}"`,
         fix: 'replace it with the character(s) of the original, e.g. "fi" in "�ighters" or ":" in "12�56" (npm run import guesses them).',
       };
     case 'ligature': {
       return {
-        message: `a ligature code point ${finding.codePoint} at column ${finding.column}: "${finding.context}"`,
+        message: `a ligature code point ${finding.codePoint} ${at}: "${finding.context}"`,
         fix: 'write the separate letters instead (ﬁ → fi, ﬂ → fl, ﬀ → ff).',
       };
     }
     case 'control':
       return {
-        message: `an invisible control character ${finding.codePoint} at column ${finding.column}: "${finding.context}"`,
+        message: `an invisible control character ${finding.codePoint} ${at}: "${finding.context}"`,
         fix: 'delete it; it is not text.',
       };
     case 'bidi':
       return {
-        message: `a bidirectional override/isolate ${finding.codePoint} at column ${finding.column}, which can make text display differently from what it is: "${finding.context}"`,
+        message: `a bidirectional override/isolate ${finding.codePoint} ${at}, which can make text display differently from what it is: "${finding.context}"`,
         fix: 'delete it; right-to-left quotes get their direction from the `lang` field.',
       };
     case 'invisible':
       return {
-        message: `an invisible character ${finding.codePoint} (${invisibleName(finding.codePoint)}) at column ${finding.column}, which changes the words without showing: "${finding.context}"`,
+        message: `an invisible character ${finding.codePoint} (${invisibleName(finding.codePoint)}) ${at}, which changes the words without showing: "${finding.context}"`,
         fix: 'delete it.',
       };
     case 'noncharacter':
       return {
-        message: `a noncharacter ${finding.codePoint} at column ${finding.column}, which is not text and which XML feeds may not contain: "${finding.context}"`,
+        message: `a noncharacter ${finding.codePoint} ${at}, which is not text and which XML feeds may not contain: "${finding.context}"`,
         fix: 'delete it.',
       };
     case 'surrogate':
       return {
-        message: `half of a character (a lone surrogate ${finding.codePoint}) at column ${finding.column}, usually a broken \\u escape: "${finding.context}"`,
+        message: `half of a character (a lone surrogate ${finding.codePoint}) ${at}, usually a broken \\u escape: "${finding.context}"`,
         fix: 'write the whole character, or both halves of its \\u escape.',
       };
     case 'zero-width':
       return {
-        message: `a zero-width space ${finding.codePoint} at column ${finding.column}, which hides inside words: "${finding.context}"`,
+        message: `a zero-width space ${finding.codePoint} ${at}, which hides inside words: "${finding.context}"`,
         fix: 'delete it (ZWNJ U+200C and ZWJ U+200D, which Persian and other scripts need, are allowed).',
       };
   }

@@ -8,7 +8,7 @@
  * Every day and datetime QTD reads lies in the years 1000–9998 (`FIRST_YEAR`,
  * `LAST_YEAR`), so that every date it writes has a four-digit year: RFC 822 dates in
  * RSS (always in GMT), ISO 8601 in JSON, JSON-LD and sitemaps, and the days and times
- * shown in a time zone. A datetime's written offset (at most ±18:59) or a zone moves
+ * shown in a time zone. A datetime's written offset (at most ±18:59:59) or a zone moves
  * its instant by less than a day, so the earliest instant shows as 0999-12-31 and the
  * latest as 9999-01-01 in some zone, both still four digits; a datetime in 9999 could
  * become year 10000 in GMT, and one before 1000 has no four-digit year in `Intl`'s
@@ -20,7 +20,8 @@ import { memoize2 } from './memo.ts';
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+// The offset may name its seconds (`-04:56:02`): the local mean time zones kept before standard time.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}(?::\d{2})?)$/;
 
 /** The first and last years of a day or datetime QTD accepts (see the module's comment). */
 export const FIRST_YEAR = 1000;
@@ -60,11 +61,16 @@ export interface ParsedDateTime {
   written: string;
   /** The instant, in milliseconds since the epoch. */
   epochMs: number;
-  /** The written offset from UTC in minutes (-240 for -04:00). */
-  offsetMinutes: number;
+  /** The written offset from UTC in seconds (-14400 for -04:00, -17762 for -04:56:02). */
+  offsetSeconds: number;
 }
 
-/** An ISO 8601 datetime with an explicit offset (or Z) whose day and time exist. */
+/**
+ * An ISO 8601 datetime with an explicit offset (or Z) whose day and time exist. The
+ * offset may have seconds, `1861-03-04T12:00:00-04:56:02`: before a zone kept standard
+ * time (New York until 1883) its clocks kept local mean time, whose offset is not a
+ * whole number of minutes, and only that offset names the time a paper printed.
+ */
 export function parseDateTime(value: string): ParseResult<ParsedDateTime> {
   const written = value.trim();
   const match = DATE_TIME.exec(written);
@@ -87,16 +93,16 @@ export function parseDateTime(value: string): ParseResult<ParsedDateTime> {
   if (outOfRange) return { ok: false, reason: outOfRange };
   if (!isRealDay(y, m, d)) return { ok: false, reason: `${written.slice(0, 10)} is not a day of the calendar` };
   if (h > 23 || min > 59 || s > 59) return { ok: false, reason: `${written} has an impossible time of day` };
-  let offsetMinutes = 0;
+  let offsetSeconds = 0;
   if (zone && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
-    const [oh, om] = zone.slice(1).split(':').map(Number) as [number, number];
-    if (oh > 18 || om > 59) return { ok: false, reason: `${zone} is not a UTC offset` };
-    offsetMinutes = sign * (oh * 60 + om);
+    const [oh, om, os = 0] = zone.slice(1).split(':').map(Number) as [number, number, number?];
+    if (oh > 18 || om > 59 || os > 59) return { ok: false, reason: `${zone} is not a UTC offset` };
+    offsetSeconds = sign * (oh * 3600 + om * 60 + os);
   }
   const millis = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
-  const epochMs = Date.UTC(y, m - 1, d, h, min, s, millis) - offsetMinutes * 60_000;
-  return { ok: true, value: { written, epochMs, offsetMinutes } };
+  const epochMs = Date.UTC(y, m - 1, d, h, min, s, millis) - offsetSeconds * 1000;
+  return { ok: true, value: { written, epochMs, offsetSeconds } };
 }
 
 /**
@@ -168,11 +174,19 @@ function computeZonedParts(epochMs: number, timeZone: string): ZonedParts {
   };
 }
 
-/** Offset of `timeZone` from UTC at an instant, in minutes (-240 for New York in August). */
-export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+/**
+ * Offset of `timeZone` from UTC at an instant, in seconds (-14400 for New York in August,
+ * -17762 for its local mean time, -04:56:02, before 1883): exact, as the time shown there is.
+ */
+export function zoneOffsetSeconds(epochMs: number, timeZone: string): number {
   const p = zonedParts(timeZone, epochMs);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 1000);
+}
+
+/** Offset of `timeZone` from UTC at an instant, in minutes, rounded (-240 for New York in August). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  return Math.round(zoneOffsetSeconds(epochMs, timeZone) / 60);
 }
 
 function pad(n: number, width = 2): string {
@@ -184,11 +198,31 @@ export function formatOffset(offsetMinutes: number): string {
   return `${sign}${pad(Math.trunc(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
 }
 
-/** The instant as ISO 8601 in `timeZone`'s local time with its offset: '2021-08-23T12:56:00-04:00'. */
+/** An offset in seconds as a curator writes it: '-04:00', or '-04:56:02' when it has seconds. */
+export function formatOffsetSeconds(offsetSeconds: number): string {
+  const sign = offsetSeconds < 0 ? '-' : '+';
+  const total = Math.abs(offsetSeconds);
+  const seconds = total % 60;
+  return `${sign}${pad(Math.trunc(total / 3600))}:${pad(Math.trunc(total / 60) % 60)}${seconds === 0 ? '' : `:${pad(seconds)}`}`;
+}
+
+/**
+ * The instant as ISO 8601 in `timeZone`'s local time with its offset: '2021-08-23T12:56:00-04:00'.
+ * RFC 3339, HTML's `datetime` and the feeds take offsets in whole minutes only, so an offset
+ * with seconds (local mean time) is written rounded up to the next whole minute, with the
+ * local time moved to match: the instant stays exact, and a time written on the minute
+ * keeps its minute and its day (`12:00:00-04:56:02` is written `12:00:02-04:56`).
+ */
 export function isoInZone(epochMs: number, timeZone: string): string {
-  const p = zonedParts(timeZone, epochMs);
-  const offset = zoneOffsetMinutes(epochMs, timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${formatOffset(offset)}`;
+  const offsetSeconds = zoneOffsetSeconds(epochMs, timeZone);
+  if (offsetSeconds % 60 === 0) {
+    const p = zonedParts(timeZone, epochMs);
+    return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${formatOffset(offsetSeconds / 60)}`;
+  }
+  const offsetMinutes = Math.ceil(offsetSeconds / 60);
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + offsetMinutes * 60_000);
+  const day = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  return `${day}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${formatOffset(offsetMinutes)}`;
 }
 
 /** The calendar day ('YYYY-MM-DD') of an instant in `timeZone`. */

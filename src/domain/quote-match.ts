@@ -32,6 +32,13 @@
  *   covers the article's words up to, not including, that punctuation
  *   ("resistance. . . . You" gives the spans "resistance" and "You …"). At the
  *   quote's outer edges punctuation is kept and must match.
+ * - a blank line in the quote (src/domain/quote-text.ts) is a paragraph break of
+ *   the article: the quote's paragraphs are found in consecutive paragraphs of the
+ *   article, each running to its paragraph's end and from the next one's start,
+ *   where the article may hold only punctuation beyond the quote's words (the
+ *   quotation marks a newspaper opens each quoted paragraph with). An elision at
+ *   either side of the break leaves out the rest of that paragraph instead. Any
+ *   other white space in the quote, a single line break too, is a space.
  */
 
 export interface TextSpan {
@@ -44,8 +51,12 @@ export interface TextSpan {
 export type QuoteMatchResult =
   | {
       found: true;
-      /** One span per quote segment (segments are split at elisions), in order. */
+      /**
+       * One span per quote segment (segments are split at elisions and paragraph
+       * breaks), in order; each lies within one paragraph (see `paragraphSpans`).
+       */
       spans: TextSpan[];
+      /** The paragraph of the first span. */
       paragraphIndex: number;
     }
   | {
@@ -54,11 +65,30 @@ export type QuoteMatchResult =
       matchedPart: string;
       /** The next few words of the quote after `matchedPart`. */
       quoteContinues: string;
-      /** The next few words of the article after the match of `matchedPart`; '' if nothing matched. */
+      /**
+       * The next few words of the article after the match of `matchedPart`; '' if
+       * nothing matched. With `paragraphBreak: 'article'`, the first words of the
+       * article's next paragraph ('' when there is none).
+       */
       articleContinues: string;
+      /**
+       * Where quote and article part ways at a paragraph break: `article` when the
+       * article's paragraph ends after `matchedPart` but the quote runs on without
+       * a blank line; `quote` when the quote's paragraph ends after `matchedPart` (a
+       * blank line) but the article's goes on with `articleContinues`.
+       */
+      paragraphBreak?: 'article' | 'quote';
     };
 
 export const PARAGRAPH_SEPARATOR = '\n\n';
+
+/**
+ * A paragraph break in a quote's text (src/domain/quote-text.ts): a blank line, that is
+ * a line break, then a line holding nothing but spaces and another line break (and any
+ * white space after it). The white space around it belongs to the break, so that the
+ * parts it separates have none at their edges.
+ */
+export const PARAGRAPH_BREAK = /[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*(?:\r\n?|\n)\s*/g;
 
 /** Text brought to its matching form, with where each of its characters came from. */
 export interface NormalizedText {
@@ -120,6 +150,10 @@ const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 const LETTER = /\p{L}/u;
 const TRIMMED_AT_ELISION = /[\s\p{P}]/u;
 const CONTINUATION_WORDS = 6;
+// What the article may hold between a quote's words and a paragraph break: quotation marks, a full stop… at most this many.
+const EDGE_PUNCTUATION = /[\p{P}\s]/u;
+const MAX_EDGE_PUNCTUATION = 8;
+const ONLY_EDGE_PUNCTUATION = /^[\p{P}\s]*$/u;
 
 /** What counts as white space when matching (JavaScript's `\s` without U+FEFF, which is ignored as invisible). */
 export function isWhiteSpace(code: number): boolean {
@@ -379,32 +413,66 @@ export function toParagraphSpans(
 interface SegmentRange {
   start: number;
   end: number;
+  /** The quote's paragraph it is in (0 in a quote without a paragraph break). */
+  part: number;
+  /** It follows a paragraph break (no elision between): it begins its article paragraph. */
+  opensParagraph: boolean;
+  /** A paragraph break follows it (no elision between): it ends its article paragraph. */
+  closesParagraph: boolean;
 }
 
-function segmentRanges(quote: string): SegmentRange[] {
-  const ranges: SegmentRange[] = [];
-  const addPiece = (from: number, to: number, afterElision: boolean, beforeElision: boolean): void => {
-    let start = from;
-    let end = to;
-    const trimmed = (ch: string, atElision: boolean): boolean => (atElision ? TRIMMED_AT_ELISION.test(ch) : isWhiteSpace(ch.charCodeAt(0)));
-    while (start < end && trimmed(quote.charAt(start), afterElision)) start++;
-    while (end > start && trimmed(quote.charAt(end - 1), beforeElision)) end--;
-    if (end > start && normalizeForMatch(quote.slice(start, end)).text !== '') ranges.push({ start, end });
-  };
-  let pieceStart = 0;
-  let afterElision = false;
-  for (const elision of quote.matchAll(ELISION)) {
-    addPiece(pieceStart, elision.index, afterElision, true);
-    pieceStart = elision.index + elision[0].length;
-    afterElision = true;
+/** The quote's segments, and how many paragraphs it runs over (a paragraph of only "…" counts, with no segment). */
+interface QuoteLayout {
+  segments: SegmentRange[];
+  parts: number;
+}
+
+function quoteLayout(quote: string): QuoteLayout {
+  const segments: SegmentRange[] = [];
+  // The quote's paragraphs, as ranges of `quote`; white space alone at its edges is no paragraph.
+  const partRanges: { start: number; end: number }[] = [];
+  let partStart = 0;
+  for (const paragraphBreak of quote.matchAll(PARAGRAPH_BREAK)) {
+    partRanges.push({ start: partStart, end: paragraphBreak.index });
+    partStart = paragraphBreak.index + paragraphBreak[0].length;
   }
-  addPiece(pieceStart, quote.length, afterElision, false);
-  return ranges;
+  partRanges.push({ start: partStart, end: quote.length });
+  const parts = partRanges.filter((range) => quote.slice(range.start, range.end).trim() !== '');
+  parts.forEach((range, part) => {
+    const pieces: SegmentRange[] = [];
+    const addPiece = (from: number, to: number, afterElision: boolean, beforeElision: boolean): void => {
+      let start = from;
+      let end = to;
+      const trimmed = (ch: string, atElision: boolean): boolean =>
+        atElision ? TRIMMED_AT_ELISION.test(ch) : isWhiteSpace(ch.charCodeAt(0));
+      while (start < end && trimmed(quote.charAt(start), afterElision)) start++;
+      while (end > start && trimmed(quote.charAt(end - 1), beforeElision)) end--;
+      if (end > start && normalizeForMatch(quote.slice(start, end)).text !== '') {
+        pieces.push({ start, end, part, opensParagraph: !afterElision, closesParagraph: !beforeElision });
+      }
+    };
+    const text = quote.slice(range.start, range.end);
+    let pieceStart = 0;
+    let afterElision = false;
+    for (const elision of text.matchAll(ELISION)) {
+      addPiece(range.start + pieceStart, range.start + elision.index, afterElision, true);
+      pieceStart = elision.index + elision[0].length;
+      afterElision = true;
+    }
+    addPiece(range.start + pieceStart, range.end, afterElision, false);
+    // Only a piece at a break is held to its article paragraph's edge; the quote's own edges are not.
+    pieces.forEach((piece, index) => {
+      piece.opensParagraph &&= index === 0 && part > 0;
+      piece.closesParagraph &&= index === pieces.length - 1 && part < parts.length - 1;
+    });
+    segments.push(...pieces);
+  });
+  return { segments, parts: parts.length };
 }
 
-/** The quote's segments, split at elisions, with the punctuation touching each elision dropped. */
+/** The quote's segments, split at elisions and paragraph breaks, with the punctuation touching each elision dropped. */
 export function splitAtElisions(quote: string): string[] {
-  return segmentRanges(quote).map((range) => quote.slice(range.start, range.end));
+  return quoteLayout(quote).segments.map((range) => quote.slice(range.start, range.end));
 }
 
 function onWordBoundaries(haystack: string, at: number, needle: string): boolean {
@@ -564,47 +632,135 @@ function earliestOf(finders: readonly Finder[]): Finder {
 }
 
 interface Located {
+  /** The paragraph of the first span. */
   paragraphIndex: number;
   /** Spans in the normalised text. */
   spans: TextSpan[];
 }
 
+/** A quote segment to find, in its normalised form, with where it must stand. */
+interface Needle {
+  text: string;
+  part: number;
+  opensParagraph: boolean;
+  closesParagraph: boolean;
+}
+
+function needlesOf(quote: string, segments: readonly SegmentRange[]): Needle[] {
+  return segments.map((range) => ({
+    text: normalizeForMatch(quote.slice(range.start, range.end)).text,
+    part: range.part,
+    opensParagraph: range.opensParagraph,
+    closesParagraph: range.closesParagraph,
+  }));
+}
+
 /**
- * The first place where the needles occur in order within one paragraph.
- * Taking each needle's earliest occurrence after the previous one is optimal
- * within a paragraph, so a paragraph that fails for the first occurrence of the
- * first needle fails for all of them, and the search moves to the next paragraph.
+ * Where `needle` stands when it begins the paragraph `[start, end)` of the
+ * haystack: at its start, or after a few punctuation marks; -1 when it does not.
  */
-function locate(article: PreparedArticle, needles: readonly string[]): Located | null {
-  const [first, ...rest] = needles;
+function openingAt(haystack: string, needle: string, start: number, end: number): number {
+  for (let at = start; at + needle.length <= end && at <= start + MAX_EDGE_PUNCTUATION; at++) {
+    examined += needle.length;
+    if (haystack.startsWith(needle, at) && onWordBoundaries(haystack, at, needle)) return at;
+    if (!EDGE_PUNCTUATION.test(haystack.charAt(at))) break;
+  }
+  return -1;
+}
+
+/** Where `needle` stands when it ends the paragraph `[start, end)`: before its end, or a few punctuation marks; -1 when it does not. */
+function closingAt(haystack: string, needle: string, start: number, end: number): number {
+  for (let close = end; close - needle.length >= start && close >= end - MAX_EDGE_PUNCTUATION; close--) {
+    examined += needle.length;
+    const at = close - needle.length;
+    if (haystack.startsWith(needle, at) && onWordBoundaries(haystack, at, needle)) return at;
+    if (!EDGE_PUNCTUATION.test(haystack.charAt(close - 1))) break;
+  }
+  return -1;
+}
+
+/** Where a needle held to its paragraph's edges stands in `[from, end)`, or -1. */
+function heldAt(haystack: string, needle: Needle, text: string, from: number, end: number): number {
+  const opening = needle.opensParagraph ? openingAt(haystack, text, from, end) : -1;
+  if (!needle.closesParagraph) return opening;
+  const closing = closingAt(haystack, text, from, end);
+  return needle.opensParagraph && opening !== closing ? -1 : closing;
+}
+
+/**
+ * The first place where the needles occur in order, each quote paragraph (`part`)
+ * within one article paragraph and the parts in consecutive paragraphs, a needle
+ * at a paragraph break standing at its paragraph's edge (`heldAt`). Taking each
+ * free needle's earliest occurrence after the previous one is optimal within a
+ * paragraph (a needle held at an edge has one place), so a paragraph that fails
+ * for the first occurrence of the first needle fails for all of them, and the
+ * search moves to the next paragraph. Every free needle is searched with
+ * `from` never decreasing, so each reads the article about once.
+ */
+function locate(article: PreparedArticle, needles: readonly Needle[], parts: number): Located | null {
+  const first = needles[0];
   if (first === undefined) return null;
   const haystack = article.normalized.text;
-  const findFirst = earliestOf(firstLetterVariants(first).map((variant) => finderFor(haystack, variant)));
-  const findRest = rest.map((needle) => finderFor(haystack, needle));
   const paragraphStarts = article.normalizedParagraphStarts;
-  let from = 0;
+  const lastParagraph = paragraphStarts.length - 1;
+  const paragraphStart = (q: number): number => paragraphStarts[q] ?? haystack.length + 1;
+  const paragraphEnd = (q: number): number => paragraphStart(q + 1) - 1;
+  const firstVariants = firstLetterVariants(first.text);
+  const finders = needles.map((needle, k) =>
+    k === 0 || needle.opensParagraph || needle.closesParagraph ? undefined : finderFor(haystack, needle.text),
+  );
+
+  // The other needles, with the first at `firstAt` in paragraph `q`; 'never' when no later paragraph can do better.
+  const placeRest = (q: number, firstAt: number): TextSpan[] | null | 'never' => {
+    const spans: TextSpan[] = [{ start: firstAt, end: firstAt + first.text.length }];
+    let cursor = firstAt + first.text.length;
+    for (let k = 1; k < needles.length; k++) {
+      const needle = needles[k] as Needle;
+      const paragraph = q + needle.part - first.part;
+      if (needle.part !== needles[k - 1]?.part) cursor = paragraphStart(paragraph);
+      const end = paragraphEnd(paragraph);
+      let at: number;
+      if (needle.opensParagraph || needle.closesParagraph) {
+        at = heldAt(haystack, needle, needle.text, cursor, end);
+      } else {
+        at = finders[k]?.(cursor) ?? -1;
+        // Not anywhere further on: no later paragraph can do better.
+        if (at < 0) return 'never';
+      }
+      if (at < cursor || at + needle.text.length > end) return null;
+      spans.push({ start: at, end: at + needle.text.length });
+      cursor = at + needle.text.length;
+    }
+    return spans;
+  };
+  // The quote's paragraphs before and after the first needle's must exist around its paragraph.
+  const fits = (q: number): boolean => q - first.part >= 0 && q - first.part + parts - 1 <= lastParagraph;
+
+  if (first.opensParagraph || first.closesParagraph) {
+    for (let q = first.part; fits(q); q++) {
+      let at = -1;
+      for (const variant of firstVariants) {
+        at = heldAt(haystack, first, variant, paragraphStart(q), paragraphEnd(q));
+        if (at >= 0) break;
+      }
+      if (at < 0) continue;
+      const spans = placeRest(q, at);
+      if (spans === 'never') return null;
+      if (spans) return { paragraphIndex: q, spans };
+    }
+    return null;
+  }
+  const findFirst = earliestOf(firstVariants.map((variant) => finderFor(haystack, variant)));
+  let from = paragraphStart(first.part);
   while (from <= haystack.length) {
     const at = findFirst(from);
     if (at < 0) return null;
-    const paragraphIndex = paragraphAt(paragraphStarts, at);
-    const paragraphEnd = (paragraphStarts[paragraphIndex + 1] ?? haystack.length + 1) - 1;
-    const spans: TextSpan[] = [{ start: at, end: at + first.length }];
-    let cursor = at + first.length;
-    let complete = true;
-    for (const [k, find] of findRest.entries()) {
-      const next = find(cursor);
-      // Not anywhere further on: no later paragraph can do better.
-      if (next < 0) return null;
-      if (next >= paragraphEnd) {
-        complete = false;
-        break;
-      }
-      const length = rest[k]?.length ?? 0;
-      spans.push({ start: next, end: next + length });
-      cursor = next + length;
-    }
-    if (complete) return { paragraphIndex, spans };
-    from = paragraphEnd + 1;
+    const q = paragraphAt(paragraphStarts, at);
+    if (!fits(q)) return null;
+    const spans = placeRest(q, at);
+    if (spans === 'never') return null;
+    if (spans) return { paragraphIndex: q, spans };
+    from = paragraphEnd(q) + 1;
   }
   return null;
 }
@@ -638,10 +794,29 @@ function wordCuts(quote: string, segments: readonly SegmentRange[]): Cut[] {
   return cuts;
 }
 
-function needlesUpTo(quote: string, segments: readonly SegmentRange[], cut: Cut): string[] {
-  return segments
-    .slice(0, cut.segment + 1)
-    .map((range, i) => normalizeForMatch(quote.slice(range.start, i === cut.segment ? cut.end : range.end)).text);
+/** The needles of the quote's first words, up to `cut`; `loose` frees the last one from a paragraph break after it. */
+function needlesUpTo(quote: string, segments: readonly SegmentRange[], cut: Cut, loose = false): Needle[] {
+  return segments.slice(0, cut.segment + 1).map((range, i) => {
+    const end = i === cut.segment ? cut.end : range.end;
+    return {
+      text: normalizeForMatch(quote.slice(range.start, end)).text,
+      part: range.part,
+      opensParagraph: range.opensParagraph,
+      closesParagraph: range.closesParagraph && end === range.end && !(loose && i === cut.segment),
+    };
+  });
+}
+
+function locateUpTo(quote: string, segments: readonly SegmentRange[], cut: Cut, article: PreparedArticle, loose = false): Located | null {
+  return locate(article, needlesUpTo(quote, segments, cut, loose), (segments[cut.segment]?.part ?? 0) + 1);
+}
+
+/** Where the last span of a match ends in the article's text, and where that paragraph ends. */
+function matchEnd(article: PreparedArticle, located: Located): { end: number; paragraph: number; paragraphEnd: number } {
+  const lastSpan = located.spans[located.spans.length - 1];
+  const end = lastSpan ? toOriginal(article, lastSpan).end : 0;
+  const paragraph = paragraphAt(article.paragraphStarts, Math.max(0, end - 1));
+  return { end, paragraph, paragraphEnd: (article.paragraphStarts[paragraph] ?? 0) + (article.paragraphs[paragraph]?.length ?? 0) };
 }
 
 function explainMismatch(
@@ -657,7 +832,7 @@ function explainMismatch(
   while (bad - good > 1) {
     const middle = (good + bad) >> 1;
     const cut = cuts[middle - 1];
-    const located = cut ? locate(article, needlesUpTo(quote, segments, cut)) : null;
+    const located = cut ? locateUpTo(quote, segments, cut, article) : null;
     if (located) {
       good = middle;
       bestMatch = located;
@@ -665,8 +840,24 @@ function explainMismatch(
       bad = middle;
     }
   }
-  const lastGoodCut = good > 0 ? cuts[good - 1] : undefined;
   const quoteStart = segments[0]?.start ?? 0;
+  const failingCut = cuts[good];
+  const failingSegment = failingCut ? segments[failingCut.segment] : undefined;
+  // The quote ends its paragraph with the failing word (a blank line follows), where the article's goes on.
+  if (failingCut && failingSegment?.closesParagraph && failingCut.end === failingSegment.end) {
+    const loose = locateUpTo(quote, segments, failingCut, article, true);
+    if (loose) {
+      const { end, paragraphEnd } = matchEnd(article, loose);
+      return {
+        found: false,
+        matchedPart: quote.slice(quoteStart, failingCut.end),
+        quoteContinues: takeWords(quote.slice(failingCut.end), CONTINUATION_WORDS),
+        articleContinues: takeWords(article.text.slice(end, paragraphEnd), CONTINUATION_WORDS),
+        paragraphBreak: 'quote',
+      };
+    }
+  }
+  const lastGoodCut = good > 0 ? cuts[good - 1] : undefined;
   if (!lastGoodCut || !bestMatch) {
     return {
       found: false,
@@ -675,16 +866,24 @@ function explainMismatch(
       articleContinues: '',
     };
   }
-  const lastSpan = bestMatch.spans[bestMatch.spans.length - 1];
-  const matchedEnd = lastSpan ? toOriginal(article, lastSpan).end : 0;
-  const paragraph = bestMatch.paragraphIndex;
-  const paragraphEnd = (article.paragraphStarts[paragraph] ?? 0) + (article.paragraphs[paragraph]?.length ?? 0);
-  return {
-    found: false,
+  const firstWordsOf = (paragraph: number): string => takeWords(article.paragraphs[paragraph] ?? '', CONTINUATION_WORDS);
+  const { end, paragraph, paragraphEnd } = matchEnd(article, bestMatch);
+  const failure = {
+    found: false as const,
     matchedPart: quote.slice(quoteStart, lastGoodCut.end),
     quoteContinues: takeWords(quote.slice(lastGoodCut.end), CONTINUATION_WORDS),
-    articleContinues: takeWords(article.text.slice(matchedEnd, paragraphEnd), CONTINUATION_WORDS),
+    articleContinues: takeWords(article.text.slice(end, paragraphEnd), CONTINUATION_WORDS),
   };
+  const hasNext = paragraph + 1 < article.paragraphs.length;
+  // The quote's next paragraph does not begin the article's next paragraph: show how that one begins.
+  if (failingSegment && failingSegment.part !== segments[lastGoodCut.segment]?.part) {
+    return { ...failure, articleContinues: hasNext ? firstWordsOf(paragraph + 1) : '' };
+  }
+  // The article's paragraph ends where the quote runs on without a blank line.
+  if (hasNext && ONLY_EDGE_PUNCTUATION.test(article.text.slice(end, paragraphEnd))) {
+    return { ...failure, articleContinues: firstWordsOf(paragraph + 1), paragraphBreak: 'article' };
+  }
+  return failure;
 }
 
 /**
@@ -693,9 +892,8 @@ function explainMismatch(
  */
 export function matchQuote(quoteText: string, article: readonly string[] | PreparedArticle): QuoteMatchResult {
   const prepared = asPrepared(article);
-  const segments = segmentRanges(quoteText);
-  const needles = segments.map((range) => normalizeForMatch(quoteText.slice(range.start, range.end)).text);
-  const located = locate(prepared, needles);
+  const { segments, parts } = quoteLayout(quoteText);
+  const located = locate(prepared, needlesOf(quoteText, segments), parts);
   if (located) {
     return {
       found: true,
@@ -704,6 +902,38 @@ export function matchQuote(quoteText: string, article: readonly string[] | Prepa
     };
   }
   return explainMismatch(quoteText, segments, prepared);
+}
+
+/**
+ * The spans of a match grouped by the paragraph each lies in, with offsets within
+ * that paragraph, in order: one group for a quote within one paragraph, one for
+ * each paragraph a quote runs over.
+ */
+export function paragraphSpans(
+  article: readonly string[] | PreparedArticle,
+  spans: readonly TextSpan[],
+): { paragraphIndex: number; spans: TextSpan[] }[] {
+  const paragraphStarts = isPrepared(article) ? article.paragraphStarts : startsOf(article);
+  const groups: { paragraphIndex: number; spans: TextSpan[] }[] = [];
+  for (const span of spans) {
+    const paragraphIndex = paragraphAt(paragraphStarts, span.start);
+    const start = paragraphStarts[paragraphIndex] ?? 0;
+    const local = { start: span.start - start, end: span.end - start };
+    const group = groups[groups.length - 1];
+    if (group?.paragraphIndex === paragraphIndex) group.spans.push(local);
+    else groups.push({ paragraphIndex, spans: [local] });
+  }
+  return groups;
+}
+
+function startsOf(paragraphs: readonly string[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const paragraph of paragraphs) {
+    starts.push(offset);
+    offset += paragraph.length + PARAGRAPH_SEPARATOR.length;
+  }
+  return starts;
 }
 
 /** The code points of `text` as `U+0065 U+0301`, or `nothing`. */

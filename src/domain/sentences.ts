@@ -15,6 +15,8 @@ import type { TextSpan } from './quote-match.ts';
 export interface ContextPiece {
   text: string;
   quoted: boolean;
+  /** The piece begins another paragraph of the article (a quote that runs over a paragraph break). */
+  newParagraph?: true;
 }
 
 // Titles, ranks, months and Latin shorthands that a capitalised name or a number usually follows.
@@ -104,9 +106,15 @@ function sentenceHolding(ranges: readonly SentenceRange[], offset: number): numb
  * the quote starts to the one where it ends, widened by one sentence on a side
  * where the quote starts or ends exactly at a sentence boundary (only
  * punctuation, such as a quote mark, between the two), so that the quote is
- * never shown without any context on that side.
+ * never shown without any context on that side. For a quote that runs over a
+ * paragraph break, `fromStart` and `toEnd` widen the passage to the start or the end
+ * of the paragraph, so that it reads on from one paragraph to the next.
  */
-export function quoteInContext(paragraph: string, spans: readonly TextSpan[]): ContextPiece[] {
+export function quoteInContext(
+  paragraph: string,
+  spans: readonly TextSpan[],
+  { fromStart = false, toEnd = false }: { fromStart?: boolean; toEnd?: boolean } = {},
+): ContextPiece[] {
   const firstSpan = spans[0];
   const lastSpan = spans[spans.length - 1];
   if (!firstSpan || !lastSpan) return [];
@@ -130,12 +138,12 @@ export function quoteInContext(paragraph: string, spans: readonly TextSpan[]): C
   const addPiece = (from: number, to: number, quoted: boolean): void => {
     if (to > from) pieces.push({ text: paragraph.slice(from, to), quoted });
   };
-  let cursor = contextStart;
+  let cursor = fromStart ? 0 : contextStart;
   for (const span of spans) {
     addPiece(cursor, span.start, false);
     addPiece(span.start, span.end, true);
     cursor = span.end;
   }
-  addPiece(cursor, contextEnd, false);
+  addPiece(cursor, toEnd ? paragraph.length : contextEnd, false);
   return pieces;
 }

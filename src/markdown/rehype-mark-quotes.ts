@@ -21,6 +21,9 @@
  *   (no empty element, no letter split off to hold an id).
  * - The link to the quote's page follows its last piece; inside a link of the
  *   article it goes right after that link, as links may not nest.
+ * - A quote that runs over a paragraph break (a blank line in its text) is marked
+ *   in each of its blocks: the anchor on its first piece, in the first block; the
+ *   link after its last, in the last block.
  *
  * A quote that is not found is skipped: the build has verified every quote with
  * `findQuote` on these same blocks.
@@ -31,8 +34,8 @@ import type { VFile } from 'vfile';
 import {
   isWhiteSpace as isMatchWhiteSpace,
   matchQuote,
+  paragraphSpans,
   prepareArticle,
-  toParagraphSpans,
   type PreparedArticle,
   type TextSpan,
 } from '../domain/quote-match.ts';
@@ -374,12 +377,15 @@ export function rehypeMarkQuotes(options: RehypeMarkQuotesOptions) {
     const markedQuoteIds: string[] = [];
     quotes.forEach((quote, index) => {
       const found = findQuote(quote.text, article);
-      const block = found ? blocks[found.paragraphIndex] : undefined;
-      if (!found || !block) return;
+      if (!found) return;
       markedQuoteIds.push(quote.id);
-      pulledBlocks.add(block.element);
-      if (!marks) return;
-      for (const span of toParagraphSpans(article, found.paragraphIndex, found.spans)) cutSpan(block, span, index, cuts);
+      // A quote that runs over a paragraph break is cut in each of its blocks, in order.
+      for (const group of paragraphSpans(article, found.spans)) {
+        const block = blocks[group.paragraphIndex];
+        if (!block) continue;
+        pulledBlocks.add(block.element);
+        if (marks) for (const span of group.spans) cutSpan(block, span, index, cuts);
+      }
     });
     if (marks) {
       const insertions: Insertions = { replacements: new Map(), after: new Map(), parents: new Set() };

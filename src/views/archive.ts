@@ -4,6 +4,7 @@
  * (no page scans all quotes). Entries become plain objects that `src/domain/` works on.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { isDevServer } from './preview-mode.ts';
 import { siteConfig } from '../site.config.ts';
 import {
   sortArticlesNewestFirst,
@@ -17,6 +18,7 @@ import { todayIn } from '../domain/dates.ts';
 import { smartPunctuation } from '../markdown/typography.ts';
 import { wordCount } from '../content/article-text.ts';
 import { prepareArticle } from '../domain/quote-match.ts';
+import { quoteParagraphs } from '../domain/quote-text.ts';
 import { locateQuote, type QuoteLocation } from '../domain/locate-quote.ts';
 
 export interface Person {
@@ -31,6 +33,8 @@ export interface Person {
 export interface Correction {
   date: string;
   note: string;
+  /** A quote's words before this correction, when it changed them. */
+  from?: string | undefined;
 }
 
 export interface Article {
@@ -44,6 +48,10 @@ export interface Article {
   updatedMs?: number | undefined;
   timeZone: string;
   sourceUrl?: string | undefined;
+  /** An archived copy of the original (only with `sourceUrl`). */
+  archivedUrl?: string | undefined;
+  /** The title in sentence case, for APA; smart punctuation applied as to `title`. */
+  titleSentenceCase?: string | undefined;
   caption?: string | undefined;
   authorNote?: string | undefined;
   rights?: string | undefined;
@@ -61,8 +69,13 @@ export interface Quote {
   id: string;
   /** The words as stored: what verification reads and open data publishes. */
   text: string;
-  /** The words as shown: smart punctuation applied (src/markdown/typography.ts). */
+  /**
+   * The words as shown, on one line: smart punctuation applied (src/markdown/typography.ts),
+   * a paragraph break as a space (src/domain/quote-text.ts).
+   */
   displayText: string;
+  /** The words as shown, paragraph by paragraph, for a quote that runs over a paragraph break; absent for the others. */
+  displayParagraphs?: string[] | undefined;
   speakerId: string;
   sourceId?: string | undefined;
   date: string;
@@ -142,6 +155,8 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
     updatedMs: entry.data.updated?.getTime(),
     timeZone: entry.data.timeZone ?? siteConfig.timeZone,
     sourceUrl: entry.data.sourceUrl,
+    archivedUrl: entry.data.archivedUrl,
+    titleSentenceCase: entry.data.titleSentenceCase && smartPunctuation(entry.data.titleSentenceCase),
     caption: entry.data.caption && smartPunctuation(entry.data.caption),
     authorNote: entry.data.authorNote && smartPunctuation(entry.data.authorNote),
     rights: entry.data.rights,
@@ -158,13 +173,25 @@ function toTag(entry: CollectionEntry<'tags'>): Tag {
   return { id: entry.id, name: entry.data.name, description: entry.data.description, renamedFrom: entry.data.renamedFrom };
 }
 
-async function loadArchive(): Promise<Archive> {
-  const today = todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate);
-  const [peopleEntries, articleEntries, quoteEntries] = await Promise.all([
+/** The entries of the four collections, as Astro's store holds them. */
+interface StoredEntries {
+  peopleEntries: CollectionEntry<'people'>[];
+  articleEntries: CollectionEntry<'articles'>[];
+  quoteEntries: CollectionEntry<'quotes'>[];
+  tagEntries: CollectionEntry<'tags'>[];
+}
+
+async function readEntries(): Promise<StoredEntries> {
+  const [peopleEntries, articleEntries, quoteEntries, tagEntries] = await Promise.all([
     getCollection('people'),
     getCollection('articles'),
     getCollection('quotes'),
+    getCollection('tags'),
   ]);
+  return { peopleEntries, articleEntries, quoteEntries, tagEntries };
+}
+
+async function loadArchive(today: string, { peopleEntries, articleEntries, quoteEntries, tagEntries }: StoredEntries): Promise<Archive> {
   const people = sortPeople(peopleEntries.map(toPerson));
   const articles = sortArticlesNewestFirst(articleEntries.map(toArticle));
   const articleById = new Map(articles.map((article) => [article.id, article]));
@@ -181,10 +208,12 @@ async function loadArchive(): Promise<Archive> {
   const allQuotes = sortQuotesNewestFirst(
     quoteEntries.map((entry): Quote => {
       const sourceId = entry.data.source?.id;
+      const shownParagraphs = quoteParagraphs(smartPunctuation(entry.data.text));
       return {
         id: entry.id,
         text: entry.data.text,
-        displayText: smartPunctuation(entry.data.text),
+        displayText: shownParagraphs.join(' '),
+        ...(shownParagraphs.length > 1 ? { displayParagraphs: shownParagraphs } : {}),
         speakerId: entry.data.speaker.id,
         sourceId,
         date: entry.data.date,
@@ -204,7 +233,7 @@ async function loadArchive(): Promise<Archive> {
   const showDrafts = siteConfig.showScheduled || isDevServer();
   const quotesWithPages = allQuotes.filter((quote) => quote.status !== 'scheduled' || showDrafts);
   const listed = showDrafts ? allQuotes.filter((q) => q.status !== 'withdrawn') : quotes;
-  const tags = (await getCollection('tags')).map(toTag).sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+  const tags = tagEntries.map(toTag).sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 
   return {
     today,
@@ -229,19 +258,44 @@ async function loadArchive(): Promise<Archive> {
   };
 }
 
-/** `astro dev` (set by the content-check integration): scheduled quotes show as drafts, content is re-read. */
-function isDevServer(): boolean {
-  return process.env.QTD_DEV_SERVER === '1';
-}
-
 let archive: Promise<Archive> | undefined;
 
+/** In `astro dev`: the archive last built, the day it was built for and the stored data it was built from. */
+let preview: { today: string; data: readonly unknown[]; archive: Promise<Archive> } | undefined;
+
+/** The `data` objects of every stored entry, in order: Astro's store hands out the same objects until its content changes. */
+function storedData(entries: StoredEntries): unknown[] {
+  return [entries.peopleEntries, entries.articleEntries, entries.quoteEntries, entries.tagEntries].flatMap((list) => list.map((entry) => entry.data));
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The archive of the preview: built again only when the stored content or the day has
+ * changed since the last request. Building it reads, sorts and indexes every entry (a
+ * second at ten thousand quotes); telling whether the store changed compares the
+ * entries' data objects, which Astro's store keeps until a content change replaces them.
+ */
+async function previewArchive(): Promise<Archive> {
+  const today = todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate);
+  const entries = await readEntries();
+  const data = storedData(entries);
+  if (!preview || preview.today !== today || !sameItems(preview.data, data)) {
+    preview = { today, data, archive: loadArchive(today, entries) };
+  }
+  return preview.archive;
+}
+
 export function getArchive(): Promise<Archive> {
-  // Every component of every page asks: the memoised archive first, before reading the
-  // environment (process.env is a slow look-up). Only a build ever memoises it.
+  // Every page asks: the memoised archive first, before reading the environment
+  // (process.env is a slow look-up). Only a build memoises it for good.
   if (archive) return archive;
-  // In `astro dev` content changes while the server runs: read it afresh each time.
-  if (isDevServer()) return loadArchive();
-  archive = loadArchive();
+  // In `astro dev` content changes while the server runs.
+  if (isDevServer()) return previewArchive();
+  archive = readEntries().then((entries) => loadArchive(todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate), entries));
   return archive;
 }

@@ -81,6 +81,45 @@ describe('quotes in the fixture archive', () => {
   });
 });
 
+describe('a quote that runs over a paragraph break (a blank line in its text)', () => {
+  const dist = distOf('fixture');
+  const ID = 'quote-across-paragraphs';
+  const article = loadPage(dist, 'articles/fixture-article-one');
+  const quotePage = loadPage(dist, `quotes/${ID}`);
+
+  it('is verified, and marked in both paragraphs of the article: the anchor in the first, the link after the last', () => {
+    const marks = article(`mark[data-quote~="${ID}"]`);
+    // Where it overlaps another quote (quote-elided) its passage is cut into several marks; each paragraph reads whole.
+    const paragraphs = [...new Set(marks.map((_, mark) => article(mark).closest('p').get(0)).get())];
+    expect(paragraphs.map((paragraph) => article(paragraph).find(`mark[data-quote~="${ID}"]`).text())).toEqual([
+      'The town had been quiet for weeks. Nobody expected the river to rise again so soon.',
+      '“We rebuilt the bridge twice,” he said.',
+    ]);
+    expect(article(`#q-${ID}`).is(marks.first())).toBe(true);
+    expect(marks.last().next().is(`a.quote-link[href="/quotes/${ID}/"]`)).toBe(true);
+    expect(quotePage('.provenance').text()).toContain('Verified against the text of');
+  });
+
+  it('shows the quote in its two paragraphs, and its passage in context in the article’s two', () => {
+    const texts = quotePage('.quote-figure__quote p.quote-figure__text');
+    expect(texts.map((_, p) => quotePage(p).text().trim()).get()).toEqual([
+      'The town had been quiet for weeks. Nobody expected the river to rise again so soon.',
+      '“We rebuilt the bridge twice,” he said.',
+    ]);
+    const passage = quotePage('.in-context__passage p');
+    expect(passage).toHaveLength(2);
+    expect(passage.last().find('mark').text()).toBe('“We rebuilt the bridge twice,” he said.');
+  });
+
+  it('reads on one line wherever a page gives it as a run of text', () => {
+    const description = quotePage('meta[name="description"]').attr('content') ?? '';
+    expect(description).toMatch(/rise again so soon\. .We rebuilt the bridge twice,. he said\./);
+    expect(description).not.toMatch(/\n/);
+    const listed = loadPage(dist, 'quotes')(`a[href="/quotes/${ID}/"]`).text();
+    expect(listed).toMatch(/so soon\. .We rebuilt/);
+  });
+});
+
 describe('marks follow the quotes through the content cache', () => {
   it('adds the mark of a new quote and removes the mark of a deleted one without clearing the cache', async () => {
     const contentDir = 'tests/.out/cache-case/content';

@@ -10,6 +10,7 @@ import {
   formatDayShort,
   formatMonth,
   formatOffset,
+  formatOffsetSeconds,
   instantOfLocalTime,
   isValidTimeZone,
   isoInZone,
@@ -21,6 +22,7 @@ import {
   yearOutOfRange,
   zoneAbbreviation,
   zoneOffsetMinutes,
+  zoneOffsetSeconds,
 } from '../../src/domain/dates.ts';
 
 // Every expectation below is written in UTC or in a named zone, never in the machine's
@@ -65,15 +67,15 @@ describe('parseDateTime', () => {
   it('reads the instant and the offset as written', () => {
     expect(parseDateTime('2021-08-23T12:56:00-04:00')).toEqual({
       ok: true,
-      value: { written: '2021-08-23T12:56:00-04:00', epochMs: utc('2021-08-23T16:56:00Z'), offsetMinutes: -240 },
+      value: { written: '2021-08-23T12:56:00-04:00', epochMs: utc('2021-08-23T16:56:00Z'), offsetSeconds: -14400 },
     });
     expect(parseDateTime('2021-08-23T16:56:00Z')).toEqual({
       ok: true,
-      value: { written: '2021-08-23T16:56:00Z', epochMs: utc('2021-08-23T16:56:00Z'), offsetMinutes: 0 },
+      value: { written: '2021-08-23T16:56:00Z', epochMs: utc('2021-08-23T16:56:00Z'), offsetSeconds: 0 },
     });
     expect(parseDateTime('2021-08-23T22:26:00+05:30')).toEqual({
       ok: true,
-      value: { written: '2021-08-23T22:26:00+05:30', epochMs: utc('2021-08-23T16:56:00Z'), offsetMinutes: 330 },
+      value: { written: '2021-08-23T22:26:00+05:30', epochMs: utc('2021-08-23T16:56:00Z'), offsetSeconds: 19800 },
     });
   });
 
@@ -115,6 +117,49 @@ describe('parseDateTime', () => {
     });
     expect(parseDateTime('2021-08-23T12:56:00+19:00')).toEqual({ ok: false, reason: '+19:00 is not a UTC offset' });
     expect(parseDateTime('2021-08-23T12:56:00+05:60')).toEqual({ ok: false, reason: '+05:60 is not a UTC offset' });
+    expect(parseDateTime('1861-03-04T12:00:00-04:56:60')).toEqual({ ok: false, reason: '-04:56:60 is not a UTC offset' });
+    expect(parseDateTime('1861-03-04T12:00:00-04:56:2').ok).toBe(false);
+  });
+
+  it('reads an offset with seconds, as local mean time was kept before standard time', () => {
+    expect(parseDateTime('1861-03-04T12:00:00-04:56:02')).toEqual({
+      ok: true,
+      value: { written: '1861-03-04T12:00:00-04:56:02', epochMs: utc('1861-03-04T16:56:02Z'), offsetSeconds: -17762 },
+    });
+    expect(parseDateTime('1890-06-01T08:00:00+00:09:21')).toMatchObject({ ok: true, value: { offsetSeconds: 561 } });
+  });
+});
+
+describe('a time written in local mean time, before the zone kept standard time', () => {
+  // New York kept its local mean time, 4 h 56 min 2 s behind Greenwich, until noon of Nov. 18, 1883.
+  const inauguration = parseDateTime('1861-03-04T12:00:00-04:56:02');
+  const epochMs = inauguration.ok ? inauguration.value.epochMs : Number.NaN;
+
+  it('has the zone’s offset to the second, which is what the build asks a curator to write', () => {
+    expect(zoneOffsetSeconds(epochMs, NEW_YORK)).toBe(-17762);
+    expect(formatOffsetSeconds(zoneOffsetSeconds(epochMs, NEW_YORK))).toBe('-04:56:02');
+    expect(zoneOffsetSeconds(utc('2021-08-23T16:56:00Z'), NEW_YORK)).toBe(-14400);
+    expect(zoneOffsetMinutes(epochMs, NEW_YORK)).toBe(-296);
+  });
+
+  it('is shown as written, noon, not the 11:59 a.m. the minute-rounded offset gave', () => {
+    // Before standard time the zone has no "ET": the name of its mean time is shown.
+    expect(formatDateTimeInZone(epochMs, NEW_YORK)).toBe('March 4, 1861, 12:00 p.m. New York Time');
+    const rounded = parseDateTime('1861-03-04T12:00:00-04:56');
+    expect(rounded.ok && formatDateTimeInZone(rounded.value.epochMs, NEW_YORK)).toBe('March 4, 1861, 11:59 a.m. New York Time');
+  });
+
+  it('is written for machines with the next whole-minute offset, the instant exact, its day and minute kept', () => {
+    expect(isoInZone(epochMs, NEW_YORK)).toBe('1861-03-04T12:00:02-04:56');
+    expect(Date.parse(isoInZone(epochMs, NEW_YORK))).toBe(epochMs);
+    const midnight = parseDateTime('1861-03-04T00:00:00-04:56:02');
+    expect(midnight.ok && isoInZone(midnight.value.epochMs, NEW_YORK)).toBe('1861-03-04T00:00:02-04:56');
+    // East of Greenwich too: Paris kept +00:09:21 until 1891.
+    const paris = parseDateTime('1890-06-01T08:00:00+00:09:21');
+    const parisMs = paris.ok ? paris.value.epochMs : Number.NaN;
+    expect(isoInZone(parisMs, 'Europe/Paris')).toBe('1890-06-01T08:00:39+00:10');
+    expect(Date.parse(isoInZone(parisMs, 'Europe/Paris'))).toBe(parisMs);
+    expect(calendarDayInZone(epochMs, NEW_YORK)).toBe('1861-03-04');
   });
 });
 
@@ -251,6 +296,14 @@ describe('formatOffset', () => {
     expect(formatOffset(345)).toBe('+05:45');
     expect(formatOffset(-30)).toBe('-00:30');
     expect(formatOffset(0)).toBe('+00:00');
+  });
+
+  it('writes seconds only when an offset has them', () => {
+    expect(formatOffsetSeconds(-14400)).toBe('-04:00');
+    expect(formatOffsetSeconds(-17762)).toBe('-04:56:02');
+    expect(formatOffsetSeconds(561)).toBe('+00:09:21');
+    expect(formatOffsetSeconds(-30)).toBe('-00:00:30');
+    expect(formatOffsetSeconds(0)).toBe('+00:00');
   });
 });
 

@@ -56,6 +56,11 @@ describe('scanText: what it allows', () => {
     expect(scanText('a\tb\r\nc\nd')).toEqual([]);
   });
 
+  it('allows the blank line that marks a paragraph break in a quote’s text, and refuses the paragraph separator instead', () => {
+    expect(scanText('Our families are here,\n\n“and our dead are here.”')).toEqual([]);
+    expect(scanText('Our families are here,\u2029“and our dead are here.”').map((finding) => finding.kind)).toEqual(['invisible']);
+  });
+
   it('allows ZWNJ and ZWJ, which Persian needs', () => {
     expect(scanText('می\u200Cخواهم \u200D')).toEqual([]);
   });
@@ -140,6 +145,18 @@ describe('describeFinding', () => {
     expect(messageOf('a\u0007').fix).toBe('delete it; it is not text.');
     expect(messageOf('a\u202Eb').message).toContain('bidirectional override/isolate U+202E at column 2');
     expect(messageOf('a\u200Bb').fix).toContain('ZWNJ U+200C and ZWJ U+200D');
+  });
+
+  it('says which line of a value written over several lines holds the character', () => {
+    const [finding] = scanText('Our families are here,\n\nand our \uFFFDead');
+    if (!finding) throw new Error('no finding');
+    expect(describeFinding(finding, { inValue: true }).message).toBe(
+      'a broken character (U+FFFD, the copy lost a character here) at column 9 of the value\'s line 3: "e,  and our [U+FFFD]ead"',
+    );
+    expect(describeFinding(finding).message).toContain('at column 9: ');
+    const [onFirstLine] = scanText('the \uFFFDighters\n\nmore');
+    if (!onFirstLine) throw new Error('no finding');
+    expect(describeFinding(onFirstLine, { inValue: true }).message).toContain('at column 5: ');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   describeLookalikeDifference,
   matchQuote,
   normalizeForMatch,
+  paragraphSpans,
   prepareArticle,
   searchWork,
   splitAtElisions,
@@ -244,9 +245,12 @@ describe('matchQuote: misquotes fail and say where', () => {
     );
     expect(result.matchedPart).toBe('Surrender is not in my dictionary');
     expect(result.quoteContinues).toBe('. . . . Mr. Massoud may seem an');
-    expect(result.articleContinues).toBe('.”');
-    // Without an elision a quote cannot run over a paragraph break either.
-    expect(matchQuote('not in my dictionary.” Mr. Massoud may seem', article).found).toBe(false);
+    // The article's paragraph ends there (only its closing quotation mark is left): the message shows how the next one begins.
+    expect(result.paragraphBreak).toBe('article');
+    expect(result.articleContinues).toBe('Mr. Massoud may seem an unlikely');
+    // Without a blank line a quote cannot run over a paragraph break either.
+    expect(matchQuote('not in my dictionary.” Mr. Massoud may seem', article)).toMatchObject({ found: false, paragraphBreak: 'article' });
+    expect(matchQuote('not in my dictionary.”\n\nMr. Massoud may seem', article).found).toBe(true);
   });
 
   it('says nothing matched for an empty quote', () => {
@@ -259,12 +263,135 @@ describe('matchQuote: misquotes fail and say where', () => {
   });
 });
 
+describe('matchQuote: a quote that runs over a paragraph break', () => {
+  // A newspaper opens each paragraph of a quotation that runs on with a quotation mark, and closes only the last.
+  const interview = [
+    'He answered at length. “We will not leave the valley. Our families are here,',
+    '“and our dead are here. Whoever comes will find us waiting.”',
+    'The Taliban said nothing.',
+    'He walked away.',
+  ];
+  const prepared = prepareArticle(interview);
+
+  function partsOf(quote: string): { paragraphIndex: number; texts: string[] }[] {
+    const result = expectFound(matchQuote(quote, prepared));
+    return paragraphSpans(prepared, result.spans).map((group) => ({
+      paragraphIndex: group.paragraphIndex,
+      texts: group.spans.map((span) => interview[group.paragraphIndex]?.slice(span.start, span.end) ?? ''),
+    }));
+  }
+
+  it('finds the quote’s paragraphs in consecutive paragraphs, one span each, the quotation marks around the break left out', () => {
+    expect(partsOf('We will not leave the valley. Our families are here,\n\nand our dead are here.')).toEqual([
+      { paragraphIndex: 0, texts: ['We will not leave the valley. Our families are here,'] },
+      { paragraphIndex: 1, texts: ['and our dead are here.'] },
+    ]);
+    // The same with the blank line written with spaces on it, and CRLF line ends.
+    expect(partsOf('Our families are here,\r\n   \r\nand our dead')).toEqual([
+      { paragraphIndex: 0, texts: ['Our families are here,'] },
+      { paragraphIndex: 1, texts: ['and our dead'] },
+    ]);
+    // A quote may run over several breaks.
+    expect(partsOf('Our families are here,\n\nand our dead are here. Whoever comes will find us waiting.\n\nThe Taliban said')).toEqual([
+      { paragraphIndex: 0, texts: ['Our families are here,'] },
+      { paragraphIndex: 1, texts: ['and our dead are here. Whoever comes will find us waiting.'] },
+      { paragraphIndex: 2, texts: ['The Taliban said'] },
+    ]);
+    expect(matchQuote('Our families are here,\n\nand our dead are here.', interview)).toEqual(
+      matchQuote('Our families are here,\n\nand our dead are here.', prepared),
+    );
+  });
+
+  it('keeps elisions working within each paragraph, and lets one leave out the rest of a paragraph at the break', () => {
+    expect(partsOf('We will not leave . . . are here,\n\nand our dead . . . find us waiting.')).toEqual([
+      { paragraphIndex: 0, texts: ['We will not leave', 'are here,'] },
+      { paragraphIndex: 1, texts: ['and our dead', 'find us waiting.'] },
+    ]);
+    expect(partsOf('We will not leave the valley. . . .\n\n. . . Whoever comes will find us waiting.')).toEqual([
+      { paragraphIndex: 0, texts: ['We will not leave the valley'] },
+      { paragraphIndex: 1, texts: ['Whoever comes will find us waiting.'] },
+    ]);
+    // A paragraph of only an elision leaves out a whole paragraph.
+    expect(partsOf('and our dead are here. Whoever comes will find us waiting.\n\n. . .\n\nHe walked away.')).toEqual([
+      { paragraphIndex: 1, texts: ['and our dead are here. Whoever comes will find us waiting.'] },
+      { paragraphIndex: 3, texts: ['He walked away.'] },
+    ]);
+  });
+
+  it('treats a single line break as a space, as Markdown does: it marks no paragraph break', () => {
+    expect(partsOf('We will not leave\nthe valley.')).toEqual([{ paragraphIndex: 0, texts: ['We will not leave the valley.'] }]);
+    expect(matchQuote('Our families are here,\nand our dead', prepared)).toMatchObject({ found: false, paragraphBreak: 'article' });
+  });
+
+  it('holds each side of the break to its paragraph’s edge: no words may be skipped there without an elision', () => {
+    // The article's paragraph goes on after "leave".
+    expect(matchQuote('We will not leave\n\nand our dead', prepared)).toEqual({
+      found: false,
+      matchedPart: 'We will not leave',
+      quoteContinues: 'and our dead',
+      articleContinues: 'the valley. Our families are here,',
+      paragraphBreak: 'quote',
+    });
+    // Also when the quote's first paragraph is one word.
+    expect(matchQuote('Whoever\n\nThe Taliban', prepared)).toEqual({
+      found: false,
+      matchedPart: 'Whoever',
+      quoteContinues: 'The Taliban',
+      articleContinues: 'comes will find us waiting.”',
+      paragraphBreak: 'quote',
+    });
+    // The quote's second paragraph is not how the article's next one begins.
+    expect(matchQuote('Our families are here,\n\nour dead are here.', prepared)).toEqual({
+      found: false,
+      matchedPart: 'Our families are here,',
+      quoteContinues: 'our dead are here.',
+      articleContinues: '“and our dead are here. Whoever',
+    });
+    // Two paragraphs that are not consecutive.
+    expect(matchQuote('Our families are here,\n\nThe Taliban said nothing.', prepared).found).toBe(false);
+    // A break after the article's last paragraph.
+    expect(matchQuote('He walked away.\n\nThe end.', prepared).found).toBe(false);
+  });
+
+  it('says that the article’s paragraph ends where a quote runs on without a blank line', () => {
+    expect(matchQuote('Our families are here, and our dead are here.', prepared)).toEqual({
+      found: false,
+      matchedPart: 'Our families are here,',
+      quoteContinues: 'and our dead are here.',
+      articleContinues: '“and our dead are here. Whoever',
+      paragraphBreak: 'article',
+    });
+    // Not at the article's last paragraph: there is no next one.
+    expect(matchQuote('He walked away. Then he ran.', prepared)).not.toHaveProperty('paragraphBreak');
+  });
+
+  it('finds random passages over two paragraphs of the seed article, written with a blank line', () => {
+    const random = seededRandom(18610304);
+    for (let n = 0; n < 200; n++) {
+      const index = Math.floor(random() * (paragraphs.length - 1));
+      const firstWords = (paragraphs[index] ?? '').split(' ');
+      const nextWords = (paragraphs[index + 1] ?? '').split(' ');
+      const tail = firstWords.slice(1 + Math.floor(random() * (firstWords.length - 1))).join(' ');
+      const head = nextWords.slice(0, 1 + Math.floor(random() * nextWords.length)).join(' ');
+      // An elision at the quote's outer edge is not part of its match.
+      if (/^(?:\.(?:\s*\.){2,}|…)/.test(tail) || /(?:\.(?:\s*\.){2,}|…)$/.test(head)) continue;
+      const result = expectFound(matchQuote(`${tail}\n\n${head}`, article));
+      const groups = paragraphSpans(article, result.spans);
+      expect(groups.map((group) => group.paragraphIndex)).toEqual([index, index + 1]);
+      const lastGroup = groups[1]?.spans ?? [];
+      expect((paragraphs[index] ?? '').slice(groups[0]?.spans[0]?.start)).toBe(tail);
+      expect((paragraphs[index + 1] ?? '').slice(0, lastGroup[lastGroup.length - 1]?.end)).toBe(head);
+    }
+  });
+});
+
 describe('helpers', () => {
   it('splitAtElisions drops the elisions and the punctuation touching them', () => {
     expect(splitAtElisions('once again, . . . I will')).toEqual(['once again', 'I will']);
     expect(splitAtElisions('resistance. .\u00a0.\u00a0. You must')).toEqual(['resistance', 'You must']);
     expect(splitAtElisions('… and then... “it ended.”')).toEqual(['and then', 'it ended.”']);
     expect(splitAtElisions(' A whole sentence. ')).toEqual(['A whole sentence.']);
+    expect(splitAtElisions('One paragraph.\n\n“And the next . . . goes on')).toEqual(['One paragraph.', '“And the next', 'goes on']);
   });
 
   it('normalizeForMatch keeps the original offsets of every character', () => {
@@ -492,6 +619,14 @@ describe('matchQuote: the work grows linearly with the article, whatever it repe
     'repeated words, the quote’s last word different': (n, m) => [`${'ab '.repeat(m / 3 - 1)}ac`, ['ab '.repeat(n / 3)]],
     'repeated words, the quote’s first word different': (n, m) => [`ac ${'ab '.repeat(m / 3 - 1)}ab`, ['ab '.repeat(n / 3)]],
     'an elided quote in one long word': (n, m) => [`${'a'.repeat(m / 2)} … ${'a'.repeat(m / 2 - 3)}`, ['a'.repeat(n)]],
+    'many paragraphs, each ending with the quote’s first paragraph, none beginning with its second': (n, m) => [
+      `${'a '.repeat(m / 4)}a\n\nb`,
+      Array.from({ length: Math.round(n / (m / 2 + 2)) }, () => `${'a '.repeat(m / 4)}a`),
+    ],
+    'many paragraphs, each ending with the quote’s first paragraph and beginning with its second but the last word': (n, m) => [
+      `${'a '.repeat(m / 4)}b\n\n${'a '.repeat(m / 4)}c`,
+      Array.from({ length: Math.round(n / (m + 4)) }, () => `${'a '.repeat(m / 4)}d ${'a '.repeat(m / 4)}b`),
+    ],
     'many paragraphs, each with the first segment but not the second': (n, m) => [
       `${'a'.repeat(m / 2)} … b`,
       Array.from({ length: Math.round(n / (m / 2 + 2)) }, () => `${'a'.repeat(m / 2)} c`),

@@ -203,12 +203,14 @@ describe('the seed article', () => {
       { id: 'in-code-block', text: 'code block words', href: quoteUrl('in-code-block') },
       { id: 'in-template', text: 'words inside a template', href: quoteUrl('in-template') },
       { id: 'in-alt', text: 'alt words of an image', href: quoteUrl('in-alt') },
+      { id: 'across-paragraphs', text: 'a quoted paragraph\n\nand a second one', href: quoteUrl('across-paragraphs') },
+      { id: 'break-not-marked', text: 'a quoted paragraph and a second one', href: quoteUrl('break-not-marked') },
     ];
     const prepared = prepareArticle(paragraphs);
     const verified = candidates
       .filter((quote) => verifyQuoteText(quote.text, prepared, 'content/articles/sample.md') === undefined)
       .map((quote) => quote.id);
-    expect(verified).toEqual(['seed', 'across-inline', 'nested-item', 'hard-break']);
+    expect(verified).toEqual(['seed', 'across-inline', 'nested-item', 'hard-break', 'across-paragraphs']);
     expect(markQuotes(html, candidates).markedQuoteIds).toEqual(verified);
   });
 });
@@ -257,6 +259,18 @@ describe('articleBodyHtml', () => {
     const feed = articleBodyHtml({ html, display: 'excerpt' }, pulled, { forFeed: true });
     expect(normalise(feed)).toBe(
       '<p>“Only we remain standing. And we will never yield.”</p><ul><li>Giving up is another thing altogether.</li></ul>',
+    );
+  });
+
+  it('keeps every block of a quote that runs over a paragraph break, its anchor in the first and its link in the last', () => {
+    const runOn = [quote('stand-and-visit', 'And we will never yield.\n\nI visited Mr. Massoud')];
+    const page = renderArticleBody({ html, display: 'excerpt' }, runOn);
+    expect(page.markedQuoteIds).toEqual(['stand-and-visit']);
+    expect(normalise(page.html)).toBe(
+      normalise(`
+        <p>“Only we remain standing. <mark id="q-stand-and-visit" class="pulled" data-quote="stand-and-visit">And we will never yield.</mark>”</p>
+        <p><mark class="pulled" data-quote="stand-and-visit">I visited Mr. Massoud</mark>
+        <a class="quote-link" href="${quoteUrl('stand-and-visit')}" aria-label="Quote of the day page: “And we will never yield. I visited Mr…”">↗</a> last year.</p>`),
     );
   });
 

@@ -167,3 +167,22 @@ describe('quoteInContext', () => {
     expect(quoteInContext(paragraph, [])).toEqual([]);
   });
 });
+
+describe('quoteInContext for a quote that runs over a paragraph break', () => {
+  const first = 'He answered at length. “We will not leave the valley. Our families are here,';
+  const second = '“and our dead are here. Whoever comes will find us waiting.” He left. We stayed.';
+
+  it('reads on to the end of the first paragraph and from the start of the next', () => {
+    const tail = spansOf(first, 'Our families are here,');
+    expect(contextText(quoteInContext(first, tail, { toEnd: true }))).toBe('“We will not leave the valley. Our families are here,');
+    const head = spansOf(second, 'and our dead are here.');
+    const pieces = quoteInContext(second, head, { fromStart: true });
+    expect(contextText(pieces)).toBe('“and our dead are here. Whoever comes will find us waiting.”');
+    expect(pieces.map((piece) => piece.quoted)).toEqual([false, true, false]);
+  });
+
+  it('leaves a paragraph the quote ends in as it was without the options', () => {
+    const head = spansOf(second, 'Whoever comes');
+    expect(quoteInContext(second, head, { fromStart: false, toEnd: false })).toEqual(quoteInContext(second, head));
+  });
+});
