@@ -5,16 +5,7 @@
  * The page works as a plain GET form too: `/search/?q=…` searches on load.
  */
 
-import { searchTerms } from './search-query.ts';
-import {
-  DOWNLOAD_COSTS_FILE,
-  costlyBytes,
-  costlySearchMessage,
-  costlyTerms,
-  costsForLanguage,
-  formatKilobytes,
-  type DownloadCosts,
-} from '../domain/costly-terms.ts';
+import { commonWordsMessage, onlyCommonWords, searchTerms } from './search-query.ts';
 
 /** The parts of Pagefind's JS API (`pagefind.js`, 1.x) this page uses. */
 interface PagefindApi {
@@ -184,25 +175,14 @@ export function startSearch(): void {
   const loadApi = () => {
     api ??= (async () => {
       const loaded = (await import(/* @vite-ignore */ bundleUrl)) as PagefindApi;
-      // In a worker Pagefind also downloads pagefind-worker.js (43 kB), a sixth of the
-      // budget of a search (src/site.config.ts); on the page a search of 10,000 quotes
+      // In a worker Pagefind also downloads pagefind-worker.js (43 kB), a fifth of what a
+      // one-word search downloads (docs/search.md); on the page a search of 10,000 quotes
       // still takes milliseconds, after the typing pauses.
       await loaded.options({ baseUrl: basePath, excerptLength: 24, excerptEllipsis: '…', noWorker: true });
       await loaded.init();
       return loaded;
     })();
     return api;
-  };
-
-  // What a search of each word costs (src/build/search/download-costs.ts); without the
-  // file, or in a browser that cannot fetch it, the page never asks.
-  let costs: Promise<DownloadCosts | undefined> | undefined;
-  const loadCosts = () => {
-    costs ??= fetch(new URL(DOWNLOAD_COSTS_FILE, new URL(bundleUrl, location.href)))
-      .then((response) => (response.ok ? response.json() : undefined))
-      .then((file: unknown) => costsForLanguage(file, lang))
-      .catch(() => undefined);
-    return costs;
   };
 
   // Each search gets a number; a slower, older search never overwrites a newer one.
@@ -232,10 +212,11 @@ export function startSearch(): void {
     return items[0]?.querySelector('a') ?? undefined;
   };
 
-  // Costly chunks the reader chose to download: Pagefind keeps them, so they are not asked about again.
-  const allowedChunks = new Set<number>();
-  // The query the page asked about, and the chunks it would download.
-  let asked = { query: '', chunks: [] as number[] };
+  // Common words the reader chose to search anyway: Pagefind keeps their part of the
+  // index, so they are not asked about again.
+  const searchedAnyway = new Set<string>();
+  // The query the page asked about, and its words.
+  let asked = { query: '', words: [] as string[] };
 
   const run = async (query: string) => {
     if (query === '') {
@@ -246,17 +227,16 @@ export function startSearch(): void {
     const terms = searchTerms(query, lang);
     results.setAttribute('aria-busy', 'true');
     try {
-      const [pagefind, known] = await Promise.all([loadApi(), loadCosts()]);
+      const pagefind = await loadApi();
       if (search !== latest) return;
-      const costly = costlyTerms(terms, known).filter(({ chunk }) => !allowedChunks.has(chunk.at));
-      if (costly.length > 0 && known) {
+      const common = onlyCommonWords(query, lang);
+      if (common?.some((word) => !searchedAnyway.has(word))) {
         pending = [];
         list.replaceChildren();
         results.hidden = true;
         more.hidden = true;
-        status.textContent = costlySearchMessage(costly, known.pages);
-        anyway.textContent = `Search anyway (${formatKilobytes(costlyBytes(costly))} more)`;
-        asked = { query, chunks: costly.map(({ chunk }) => chunk.at) };
+        status.textContent = commonWordsMessage(common);
+        asked = { query, words: common };
         ask.hidden = false;
         return;
       }
@@ -308,7 +288,7 @@ export function startSearch(): void {
   });
 
   anyway.addEventListener('click', () => {
-    for (const chunk of asked.chunks) allowedChunks.add(chunk);
+    for (const word of asked.words) searchedAnyway.add(word);
     ask.hidden = true;
     input.focus();
     void run(asked.query);
@@ -332,6 +312,5 @@ export function startSearch(): void {
   } else {
     // Fetch the small entry files while the reader types the first words.
     void loadApi().catch(() => undefined);
-    void loadCosts();
   }
 }

@@ -1,6 +1,7 @@
 // Accessibility in a real browser: axe-core on every page type, light and dark, at a
 // phone and a desktop width; the keyboard path through the quote and the article
-// pages; and reduced motion honoured.
+// pages; share, footer and quote links as targets of at least 24 × 24 px; and reduced
+// motion honoured.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
@@ -184,6 +185,50 @@ describe('keyboard', () => {
     );
     const withoutRing = stops.filter((stop) => !hasFocusIndicator(stop)).map((stop) => stop.description);
     expect(withoutRing).toEqual([]);
+  });
+});
+
+describe('target size (WCAG 2.2, 2.5.8)', () => {
+  // Links standing alone, not in a sentence (which 2.5.8 exempts): each a target of at least 24 × 24 px.
+  const targets: { name: string; path: string; selectors: string[] }[] = [
+    { name: 'quote', path: '/quotes/spirit-of-resistance/', selectors: ['.share-links a', '.footer-links a', '.site-nav a'] },
+    {
+      name: 'article',
+      path: '/articles/the-afghan-who-wont-surrender-to-the-taliban/',
+      selectors: ['.article__body .quote-link', '.footer-links a'],
+    },
+  ];
+  const cases = targets.flatMap((target) => widths.map((width) => ({ ...target, width })));
+
+  it.each(cases)('$name page at $width px', async ({ path, selectors, width }) => {
+    const context = await browser.newContext({ viewport: viewportFor(width) });
+    try {
+      const page = await context.newPage();
+      await page.goto(sites.urlOf({ site: 'real', path }));
+      const sizes = await page.evaluate(
+        (wanted) =>
+          wanted.flatMap((selector) =>
+            [...document.querySelectorAll(selector)]
+              .filter((element) => element.checkVisibility())
+              .map((element) => {
+                const box = element.getBoundingClientRect();
+                return { target: `${selector} "${element.textContent?.trim()}"`, width: box.width, height: box.height };
+              }),
+          ),
+        selectors,
+      );
+      for (const selector of selectors)
+        expect(
+          sizes.some((size) => size.target.startsWith(`${selector} `)),
+          selector,
+        ).toBe(true);
+      const small = sizes
+        .filter((size) => size.width < 24 || size.height < 24)
+        .map((size) => `${size.target}: ${size.width.toFixed(1)} × ${size.height.toFixed(1)}`);
+      expect(small).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
 

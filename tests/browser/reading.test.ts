@@ -1,7 +1,10 @@
-// Reading in a real browser: nothing scrolls sideways on a 320 px phone, the quote
-// does not jump while the page loads, light and dark each have readable colours,
-// print keeps the words and drops the chrome, a #q-… link lands on its passage,
-// and no page logs an error or breaks its Content-Security-Policy.
+// Reading in a real browser: nothing scrolls sideways on a 320 px phone, dates never
+// break, the quote does not jump while the page loads nor end a line early on a phone,
+// an article line holds 60–75 characters, the header stands still and shows its whole
+// placeholder, light and dark each have readable colours, print keeps the words, the
+// day, the curator, the site and the address and drops the chrome, a #q-… link lands
+// with the sentence in view and highlights every part of the quote, and no page logs
+// an error or breaks its Content-Security-Policy.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
 import { readablePagePaths, PAGE_TYPES, serveSites, type PageType, type SiteServers } from '../support/pages.ts';
 import { distOf } from '../support/sites.ts';
+import { sentenceBounds } from '../../src/domain/sentences.ts';
 
 const quotePage = PAGE_TYPES.find((pageType) => pageType.name === 'quote');
 const articlePage = PAGE_TYPES.find((pageType) => pageType.name === 'article');
@@ -81,6 +85,17 @@ describe('at 320 px', () => {
     .filter((path) => !listed.has(`fixture ${path}`))
     .map((path) => ({ name: `fixture ${path}`, site: 'fixture', path }));
 
+  it.each([...PAGE_TYPES, ...fixturePages])('$name ($path) keeps every date, and every time, on one line', async (pageType) => {
+    await open(page, pageType);
+    // A date and time may break between its date and its time (.date-time__part), a date nowhere.
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('time:not(.date-time), time.date-time > .date-time__part')]
+        .filter((date) => date.checkVisibility() && date.getClientRects().length > 1)
+        .map((date) => date.textContent),
+    );
+    expect(broken).toEqual([]);
+  });
+
   it.each([...PAGE_TYPES, ...fixturePages])('$name ($path) does not scroll sideways', async (pageType) => {
     await open(page, pageType);
     await page.evaluate(() => document.fonts.ready);
@@ -120,6 +135,135 @@ describe('layout stability', () => {
       );
     });
     expect(shifts).toEqual([]);
+  });
+});
+
+describe('lines', () => {
+  it('sets 60 to 75 characters in a line of the article at 1280 px', async () => {
+    const perLine = await withContext({ viewport: { width: 1280, height: 800 } }, async (page) => {
+      await open(page, articlePage);
+      await page.evaluate(() => document.fonts.ready);
+      // Characters of each full line (every line of a paragraph but its last), found by where each character sits.
+      return page.evaluate(() => {
+        const counts: number[] = [];
+        for (const paragraph of document.querySelectorAll('.article__body p')) {
+          const tops: number[] = [];
+          const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement?.closest('.quote-link')) continue;
+            for (let offset = 0; offset < (node.textContent ?? '').length; offset++) {
+              range.setStart(node, offset);
+              range.setEnd(node, offset + 1);
+              const box = range.getBoundingClientRect();
+              if (box.width > 0) tops.push(Math.round(box.top + box.height / 2));
+            }
+          }
+          const lines = new Map<number, number>();
+          let line = tops[0] ?? 0;
+          for (const top of tops) {
+            if (Math.abs(top - line) > 8) line = top;
+            lines.set(line, (lines.get(line) ?? 0) + 1);
+          }
+          counts.push(...[...lines.values()].slice(0, -1));
+        }
+        return counts;
+      });
+    });
+    expect(perLine.length).toBeGreaterThan(20);
+    const sorted = [...perLine].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    expect(median).toBeGreaterThanOrEqual(60);
+    expect(median).toBeLessThanOrEqual(75);
+  });
+
+  it('fills every line of the quote but its last on a phone, so that no sentence looks like a paragraph of its own', async () => {
+    const lines = await withContext({ viewport: { width: 375, height: 812 } }, async (page) => {
+      await open(page, quotePage);
+      await page.evaluate(() => document.fonts.ready);
+      return page.evaluate(() => {
+        const text = document.querySelector('.quote-figure__text');
+        const node = text?.firstChild;
+        if (!text || !node || node.nodeType !== Node.TEXT_NODE) throw new Error('the quote is not one text node');
+        const value = node.textContent ?? '';
+        const range = document.createRange();
+        // Words as the line breaker sees them: split at spaces, never at no-break spaces.
+        const words = [...value.matchAll(/[^ \n\t]+/g)].map((match) => {
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const box = range.getBoundingClientRect();
+          return { word: match[0], left: box.left, right: box.right, top: Math.round(box.top) };
+        });
+        const style = getComputedStyle(text);
+        const box = text.getBoundingClientRect();
+        const contentRight = box.right - parseFloat(style.paddingRight);
+        const space = (() => {
+          const probe = document.createElement('span');
+          probe.textContent = '\u0020';
+          probe.style.whiteSpace = 'pre';
+          text.append(probe);
+          const width = probe.getBoundingClientRect().width;
+          probe.remove();
+          return width;
+        })();
+        const result: { line: string; room: number; next: string; nextWidth: number }[] = [];
+        words.forEach((word, index) => {
+          const next = words[index + 1];
+          if (next && next.top > word.top) {
+            const lineWords = words.filter((other) => other.top === word.top).map((other) => other.word);
+            result.push({
+              line: lineWords.join(' '),
+              room: contentRight - word.right - space,
+              next: next.word,
+              nextWidth: next.right - next.left,
+            });
+          }
+        });
+        return result;
+      });
+    });
+    expect(lines.length).toBeGreaterThan(2);
+    // A line ends only where its next word would not fit.
+    const early = lines.filter((line) => line.nextWidth <= line.room).map((line) => `${line.line} | ${line.next}`);
+    expect(early).toEqual([]);
+  });
+});
+
+describe('the header', () => {
+  it('shows the whole placeholder of its search box at 1280 px', async () => {
+    const fit = await withContext({ viewport: { width: 1280, height: 800 } }, async (page) => {
+      await open(page, quotePage);
+      await page.evaluate(() => document.fonts.ready);
+      return page.locator('.header-search__input').evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input, '::placeholder');
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) throw new Error('no canvas');
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const inputStyle = getComputedStyle(input);
+        return {
+          text: context.measureText(input.placeholder).width,
+          room: input.clientWidth - parseFloat(inputStyle.paddingLeft) - parseFloat(inputStyle.paddingRight),
+        };
+      });
+    });
+    expect(fit.text).toBeLessThanOrEqual(fit.room);
+  });
+
+  it.each([375, 1280])('keeps its name and navigation in place on the search page, at %i px', async (width) => {
+    const places = await withContext({ viewport: { width, height: 800 } }, async (page) => {
+      const where = async (path: string) => {
+        await open(page, { site: 'real', path });
+        return page.evaluate(() =>
+          ['.site-name', 'nav[aria-label="Main"]', '.site-header'].map((selector) => {
+            const box = document.querySelector(selector)?.getBoundingClientRect();
+            return box ? `${selector} ${Math.round(box.left)} ${Math.round(box.top)} ${Math.round(box.height)}` : `${selector} missing`;
+          }),
+        );
+      };
+      return { home: await where('/'), search: await where('/search/'), quote: await where('/quotes/spirit-of-resistance/') };
+    });
+    expect(places.search).toEqual(places.home);
+    expect(places.quote).toEqual(places.home);
   });
 });
 
@@ -190,6 +334,8 @@ describe('print', () => {
             ? `${selector}: shown`
             : `${selector}: hidden`;
         };
+        const innerText = (selector: string) =>
+          (document.querySelector(selector) as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim();
         return {
           chrome: {
             header: displayOf('.site-header'),
@@ -197,29 +343,132 @@ describe('print', () => {
             nav: document.querySelector('nav[aria-label="Main"]')?.checkVisibility() ? 'shown' : 'hidden',
           },
           kept: keptSelectors.map(shown),
+          masthead: innerText('.print-masthead'),
+          day: innerText('.quote-page__day'),
+          hidden: ['.embed', '.share'].filter((selector) => displayOf(selector) === 'none'),
         };
       }, kept);
     });
   }
 
-  it('prints the quote and its citations without the site chrome', async () => {
-    const kept = ['.quote-figure__text', '.quote-figure__speaker', '.source-line cite', '.citations .citation-list'];
+  it('prints the quote, its day, its curator and its citations, with the site’s name and the address, without the site chrome', async () => {
+    const kept = [
+      '.quote-figure__text',
+      '.quote-figure__speaker',
+      '.source-line',
+      '.quote-page__day time[datetime="2021-08-23"]',
+      '.quote-page__day a[href="/people/jenna-lee/"]',
+      '.print-masthead',
+      '.print-masthead__url',
+      '.citations .citation-list',
+    ];
     const result = await printed(quotePage, kept);
     expect(result.chrome).toEqual({ header: 'none', footer: 'none', nav: 'hidden' });
     expect(result.kept).toEqual(kept.map((selector) => `${selector}: shown`));
+    expect(result.masthead).toBe(
+      'QTD: The quote of the day and the article it comes from https://qtd.example/quotes/spirit-of-resistance/',
+    );
+    expect(result.day).toBe('Quote of the day for August 23, 2021 · chosen by Jenna Lee');
+    expect(result.hidden).toContain('.embed');
   });
 
-  it('prints the article, its byline and its marked passage without the site chrome', async () => {
-    const kept = ['.article__title', '.article__byline', '.kicker', '.article__body', 'mark#q-spirit-of-resistance'];
+  it('prints the article, its byline and its marked passage, with the site’s name and the address, without the site chrome', async () => {
+    const kept = [
+      '.article__title',
+      '.article__byline',
+      '.kicker',
+      '.article__body',
+      'mark#q-spirit-of-resistance',
+      '.print-masthead__url',
+    ];
     const result = await printed(articlePage, kept);
     expect(result.chrome).toEqual({ header: 'none', footer: 'none', nav: 'hidden' });
     expect(result.kept).toEqual(kept.map((selector) => `${selector}: shown`));
+    expect(result.masthead).toBe(
+      'QTD: The quote of the day and the article it comes from https://qtd.example/articles/the-afghan-who-wont-surrender-to-the-taliban/',
+    );
   });
 });
 
 describe('a link to a passage', () => {
-  it('scrolls the marked passage into view and highlights it as the target', async () => {
+  const quoteMarks = 'mark[data-quote~="spirit-of-resistance"]';
+
+  /** The background of every mark of the quote, and of the same marks when no passage is targeted. */
+  async function markBackgrounds(page: Page) {
+    return page.locator(quoteMarks).evaluateAll((marks) =>
+      marks.map((mark) => {
+        const style = getComputedStyle(mark);
+        return `${style.backgroundColor} ${style.backgroundImage}`;
+      }),
+    );
+  }
+
+  it('highlights every part of a quote with an elision, not only the first, and lets go when the reader moves on', async () => {
     await withContext({ viewport: { width: 1280, height: 800 } }, async (page) => {
+      await open(page, articlePage);
+      const untargeted = await markBackgrounds(page);
+      expect(untargeted.length).toBeGreaterThanOrEqual(2);
+
+      await page.goto(`${sites.urlOf(articlePage)}#q-spirit-of-resistance`);
+      // One highlight for all the parts, other than the marks' own: the script applies it after load.
+      const allTargeted = async () => {
+        const targeted = await markBackgrounds(page);
+        return new Set(targeted).size === 1 && targeted.every((background, index) => background !== untargeted[index]);
+      };
+      await expect.poll(allTargeted).toBe(true);
+
+      await page.evaluate(() => {
+        location.hash = '#main';
+      });
+      await expect.poll(() => markBackgrounds(page)).toEqual(untargeted);
+    });
+  });
+
+  it.each([375, 1280])('lands with the start of the quote’s sentence in view, at %i px', async (width) => {
+    await withContext({ viewport: { width, height: width < 600 ? 812 : 800 } }, async (page) => {
+      await page.goto(`${sites.urlOf(articlePage)}#q-spirit-of-resistance`);
+      const mark = page.locator('mark#q-spirit-of-resistance');
+      await expect
+        .poll(() =>
+          mark.evaluate((element) => element.getBoundingClientRect().top > 0 && element.getBoundingClientRect().bottom <= innerHeight),
+        )
+        .toBe(true);
+      // Let a smooth scroll end.
+      await page.waitForTimeout(600);
+      const { text, markStart } = await mark.evaluate((element) => {
+        const paragraph = element.closest('p');
+        if (!paragraph) throw new Error('the mark is not in a paragraph');
+        const before = document.createRange();
+        before.setStart(paragraph, 0);
+        before.setEndBefore(element);
+        return { text: paragraph.textContent ?? '', markStart: before.toString().length };
+      });
+      const sentenceStart = sentenceBounds(text)
+        .filter((start) => start <= markStart)
+        .at(-1);
+      expect(sentenceStart).toBeDefined();
+      const top = await mark.evaluate((element, offset) => {
+        const paragraph = element.closest('p') as HTMLElement;
+        const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+        let left = offset;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = (node.textContent ?? '').length;
+          if (left < length) {
+            const range = document.createRange();
+            range.setStart(node, left);
+            range.setEnd(node, left + 1);
+            return range.getBoundingClientRect().top;
+          }
+          left -= length;
+        }
+        throw new Error('offset past the paragraph');
+      }, sentenceStart ?? 0);
+      expect(top).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  it('scrolls the marked passage into view and highlights its first part without JavaScript', async () => {
+    await withContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false }, async (page) => {
       await page.goto(`${sites.urlOf(articlePage)}#q-spirit-of-resistance`);
       const mark = page.locator('mark#q-spirit-of-resistance');
       expect(await mark.evaluate((element) => element.matches(':target'))).toBe(true);
@@ -233,17 +482,10 @@ describe('a link to a passage', () => {
         )
         .toBe(true);
       expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
-
-      const backgroundOf = (selector: string) =>
-        page
-          .locator(selector)
-          .first()
-          .evaluate((element) => {
-            const style = getComputedStyle(element);
-            return `${style.backgroundColor} ${style.backgroundImage}`;
-          });
-      const untargeted = await backgroundOf('.article__body mark:not(:target)');
-      expect(await backgroundOf('mark#q-spirit-of-resistance')).not.toBe(untargeted);
+      // The first part is the target; the others keep the marks' own style until the script runs.
+      const [first, ...others] = await markBackgrounds(page);
+      expect(others.length).toBeGreaterThan(0);
+      for (const other of others) expect(other).not.toBe(first);
     });
   });
 });

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import * as cheerio from 'cheerio';
+import { unclosedQuotes } from '../../src/domain/quotation-marks.ts';
 import { buildLogOf, distOf, projectRoot, SITES } from '../support/sites.ts';
 import { htmlPages, listFiles, loadPage, readText, words } from '../support/html.ts';
 
@@ -76,7 +78,10 @@ describe('pages of the seed archive', () => {
     expect(speaker.text()).toBe('Ahmad Massoud');
     expect(speaker.attr('href')).toBe('/people/ahmad-massoud/');
     expect(figure.find('figcaption').text()).toContain('Afghan resistance leader');
-    const articleLink = $('.source-line cite a');
+    // The article's title in quotation marks, the publication in italics.
+    expect($('.source-line cite').text()).toBe('The Wall Street Journal');
+    expect($('.source-line').text()).toContain('From “The Afghan Who Won’t Surrender to the Taliban” by Bernard-Henri Lévy');
+    const articleLink = $('.source-line a.source-line__title');
     expect(articleLink.text()).toBe('The Afghan Who Won’t Surrender to the Taliban');
     expect(articleLink.attr('href')).toBe('/articles/the-afghan-who-wont-surrender-to-the-taliban/#q-spirit-of-resistance');
     expect($('.source-line').text()).toContain('Bernard-Henri Lévy');
@@ -85,8 +90,47 @@ describe('pages of the seed archive', () => {
     expect($('.source-line time').attr('datetime')).toBe('2021-08-23T12:56:00-04:00');
     expect($('.commentary').text()).toContain('Massoud leads a group of resistance fighters against the Taliban');
     expect($('.commentary').text()).toContain('Freedom and rights are much more important for us than being in a prison with stability.');
-    expect($('.commentary h2 time').attr('datetime')).toBe('2021-08-23');
     expect($('.commentary a[href="/people/jenna-lee/"]').text()).toBe('Jenna Lee');
+  });
+
+  it('says right under the attribution which day the quote was the quote of, and who chose it', () => {
+    const $ = loadPage(dist, QUOTE);
+    const day = $('figure.quote-figure').next();
+    expect(day.is('p.quote-page__day')).toBe(true);
+    expect(day.text().replace(/\s+/g, ' ').trim()).toBe('Quote of the day for August 23, 2021 · chosen by Jenna Lee');
+    expect(day.find('time').attr('datetime')).toBe('2021-08-23');
+    expect(day.find('a').attr('href')).toBe('/people/jenna-lee/');
+  });
+
+  it('links “Verified” to the passage it was verified against, and lists the quote’s tags', () => {
+    const $ = loadPage(dist, QUOTE);
+    const verified = $('.provenance a.provenance__status--verified');
+    expect(verified.text().trim()).toBe('Verified');
+    expect(verified.attr('href')).toBe(`/${ARTICLE}/#q-spirit-of-resistance`);
+    expect(
+      $('.quote-page__tags a')
+        .map((_, a) => `${$(a).text()} ${$(a).attr('href')}`)
+        .get(),
+    ).toEqual(['Afghanistan /tags/afghanistan/', 'Resistance /tags/resistance/']);
+  });
+
+  it('offers the quote as HTML to embed: a blockquote citing the passage, the attribution and a link back, no script', () => {
+    const $ = loadPage(dist, QUOTE);
+    const embed = $('details.embed');
+    expect(embed.find('summary').text().trim()).toBe('Embed this quote');
+    const code = embed.find('textarea').text();
+    expect(embed.find('.embed__preview').html()?.trim()).toBe(code.trim());
+    const snippet = cheerio.load(code, null, false);
+    expect(snippet('script, style, [class], [style]')).toHaveLength(0);
+    expect(snippet('figure > blockquote').attr('cite')).toBe(
+      'https://qtd.example/articles/the-afghan-who-wont-surrender-to-the-taliban/#q-spirit-of-resistance',
+    );
+    expect(snippet('blockquote').text()).toContain('What makes a people strong, above and beyond any imbalance of forces');
+    expect(snippet('figcaption').text()).toBe(
+      '— Ahmad Massoud, in “The Afghan Who Won’t Surrender to the Taliban,” The Wall Street Journal. Quote of the day for August 23, 2021, on QTD.',
+    );
+    expect(snippet('figcaption a').attr('href')).toBe('https://qtd.example/quotes/spirit-of-resistance/');
+    expect(embed.attr('data-pagefind-ignore')).toBeDefined();
   });
 
   it('publishes the seed article word for word, in 11 paragraphs, with only the two repairs', () => {
@@ -102,13 +146,53 @@ describe('pages of the seed archive', () => {
     expect($('.article__dek').text()).toBe(
       'Ahmad Massoud leads the resistance in the province of Panjshir. Can he and his fighters hold out?',
     );
-    expect($('.article__photo figcaption').text()).toContain('Ahmad Massoud in Panjshir province, September 2020.');
+    // The photo is not in the archive: its caption is a note about it, not a caption of an empty frame.
+    expect($('figure, figcaption')).toHaveLength(0);
+    expect($('.article__photo-note').text()).toBe(
+      'Photo in the original article, not kept here: Ahmad Massoud in Panjshir province, September 2020.',
+    );
     expect(words($('.article__author-note').text())).toEqual(seedWords(seed.slice(seed.indexOf('Mr. Lévy is author of'))));
     expect($('.article__meta time').text()).toBe('Aug. 23, 2021, 12:56 p.m. ET');
     expect($('.article__meta time').attr('datetime')).toBe('2021-08-23T12:56:00-04:00');
     expect($('.article__byline a[href="/people/bernard-henri-levy/"]').text()).toBe('Bernard-Henri Lévy');
     expect($('.kicker').first().text()).toBe('The Wall Street Journal · Opinion · Commentary');
     expect($('.article__meta').text()).toMatch(/\d+ min read/);
+  });
+
+  it('says near the top of the article that it holds the quote of the day, linked to its page and its passage', () => {
+    const $ = loadPage(dist, ARTICLE);
+    const note = $('.article__qotd');
+    expect(note.prevAll('header.article__header')).toHaveLength(1);
+    expect(note.nextAll('.article__body')).toHaveLength(1);
+    expect(note.find('.article__qotd-title').text()).toBe('The quote of the day from this article');
+    expect(note.find('li').text().replace(/\s+/g, ' ').trim()).toBe(
+      '“What makes a people strong, above and beyond any imbalance of forces…” — Ahmad Massoud, quote of the day for August 23, 2021. Go to the passage',
+    );
+    expect(
+      note
+        .find('a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/quotes/spirit-of-resistance/', '#q-spirit-of-resistance']);
+    expect(note.attr('data-pagefind-ignore')).toBeDefined();
+  });
+
+  it('keeps the note about the missing photo out of the search index, so that the article’s result starts with its words', () => {
+    const $ = loadPage(dist, ARTICLE);
+    expect($('.article__photo-note').attr('data-pagefind-ignore')).toBeDefined();
+  });
+
+  it('does not call an old quote today’s on the 404 page', () => {
+    const $ = loadPage(dist, '404.html');
+    expect($('main').text()).not.toMatch(/today/i);
+    expect($('main a[href="/"]').text()).toBe('The latest quote of the day');
+  });
+
+  it('sets the about page’s headings as the other pages set theirs', () => {
+    const $ = loadPage(dist, 'about');
+    expect($('header.page-header > h1').text()).toBe('About QTD');
+    expect($('main h2').length).toBeGreaterThan(2);
+    expect($('main h2:not(.section-title)')).toHaveLength(0);
   });
 
   it('lists people with their quotes and articles', () => {
@@ -133,19 +217,67 @@ describe('pages of the seed archive', () => {
   });
 });
 
+describe('every page of the real and fixture sites', () => {
+  const sites = { real: dist, fixture: distOf('fixture') };
+
+  it.each(Object.keys(sites) as (keyof typeof sites)[])(
+    '%s: ends at </html>, with nothing after it (the W3C checker rejects the page)',
+    (site) => {
+      const after = htmlPages(sites[site]).flatMap((file) => {
+        const html = readText(sites[site], file);
+        const end = html.toLowerCase().lastIndexOf('</html>');
+        const rest = end < 0 ? '(no </html>)' : html.slice(end + '</html>'.length).trim();
+        return rest === '' ? [] : [`${file}: ${rest.slice(0, 100)}`];
+      });
+      expect(after).toEqual([]);
+    },
+  );
+
+  it.each(Object.keys(sites) as (keyof typeof sites)[])(
+    '%s: closes in every title, description, share text and shortened link the quotation marks it opens',
+    (site) => {
+      const open: string[] = [];
+      for (const file of htmlPages(sites[site])) {
+        const $ = loadPage(sites[site], file);
+        const texts = [
+          $('title').text(),
+          ...$('meta[name="description"], meta[property^="og:"], meta[name^="twitter:"]')
+            .map((_, meta) => $(meta).attr('content') ?? '')
+            .get(),
+          ...$('a, h1')
+            .map((_, element) => $(element).text())
+            .get()
+            .filter((text) => text.includes('…')),
+          ...$('a[aria-label]')
+            .map((_, a) => $(a).attr('aria-label') ?? '')
+            .get(),
+        ];
+        for (const text of texts) if (unclosedQuotes(text) !== '') open.push(`${file}: ${text}`);
+      }
+      expect(open).toEqual([]);
+    },
+  );
+
+  it('gives the quote page a title that closes its quotation marks', () => {
+    expect(loadPage(dist, QUOTE)('title').text()).toBe('Ahmad Massoud: “What makes a people strong, above and beyond…” · QTD');
+  });
+});
+
 describe('the main feed', () => {
   const xml = readText(dist, 'rss.xml');
   const feed = new XMLParser({ ignoreAttributes: false }).parse(xml);
 
   it('is well-formed RSS 2.0 with a self link, a stylesheet and the quote as an item', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet type="text\/css" href="\/feed.css"\?>/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet type="text\/xsl" href="\/feed.xsl"\?><\?xml-stylesheet type="text\/css" href="\/feed.css"\?>/,
+    );
     expect(feed.rss['@_version']).toBe('2.0');
     const channel = feed.rss.channel;
     expect(channel['atom:link']['@_href']).toBe('https://qtd.example/rss.xml');
     expect(channel['atom:link']['@_rel']).toBe('self');
     const item = channel.item;
-    expect(item.title).toBe('Ahmad Massoud: What makes a people strong, above and beyond any imbalance…');
+    expect(item.title).toBe('Ahmad Massoud: “What makes a people strong, above and beyond any imbalance…”');
     expect(item.link).toBe('https://qtd.example/quotes/spirit-of-resistance/');
     expect(item.guid['#text']).toBe('tag:qtd,2021:quotes/spirit-of-resistance');
     expect(item.guid['@_isPermaLink']).toBe('false');
@@ -195,5 +327,79 @@ describe('independence from the build machine', () => {
     for (const file of files) {
       expect(readFileSync(join(tokyo, file)).equals(readFileSync(join(dist, file))), file).toBe(true);
     }
+  });
+});
+
+describe('the seed quote’s citations', () => {
+  const $ = loadPage(dist, `${QUOTE}/index.html`);
+  const form = (key: string) => $(`#cite-${key}`);
+
+  it('shows each style’s forms with the periodical and MLA’s second container in italics', () => {
+    expect(
+      $('.citations h3')
+        .map((_, heading) => $(heading).text().trim())
+        .get(),
+    ).toEqual(['Chicago', 'MLA', 'APA']);
+    expect(form('chicago-note').text()).toBe(
+      'Ahmad Massoud, quoted in Bernard-Henri Lévy, “The Afghan Who Won’t Surrender to the Taliban,” Wall Street Journal, August 23, 2021, QTD, https://qtd.example/quotes/spirit-of-resistance/.',
+    );
+    expect(form('chicago-note').find('i').text()).toBe('Wall Street Journal');
+    expect(form('chicago-short-note').text()).toBe('Massoud, quoted in Lévy, “Afghan Who Won’t Surrender.”');
+    expect(
+      form('mla')
+        .find('i')
+        .map((_, node) => $(node).text())
+        .get(),
+    ).toEqual(['The Wall Street Journal', 'QTD']);
+    expect(form('mla-in-text').text()).toBe('(qtd. in Lévy)');
+    expect(form('apa').find('i').text()).toBe('The Wall Street Journal');
+    expect(form('apa-in-text').text()).toBe('(Massoud, as cited in Lévy, 2021)');
+    // One copy button per form, hidden until the script knows it can copy.
+    const buttons = $('.citations button[data-copy-citation]');
+    expect(buttons).toHaveLength(7);
+    for (const button of buttons.toArray()) {
+      expect($(button).attr('hidden')).toBeDefined();
+      expect($(`#${$(button).attr('data-copy-citation')}`)).toHaveLength(1);
+    }
+  });
+
+  it('puts in the head what Zotero’s connector reads to save the article as a newspaper article', () => {
+    const meta = (name: string) =>
+      $(`head meta[name="${name}"]`)
+        .map((_, tag) => $(tag).attr('content'))
+        .get();
+    expect(meta('DC.type')).toEqual(['newspaperArticle']);
+    expect(meta('citation_title')).toEqual(['The Afghan Who Won’t Surrender to the Taliban']);
+    expect(meta('citation_author')).toEqual(['Lévy, Bernard-Henri']);
+    expect(meta('citation_publication_date')).toEqual(['2021/08/23']);
+    expect(meta('prism.publicationName')).toEqual(['The Wall Street Journal']);
+    expect(meta('article:section')).toEqual(['Opinion · Commentary']);
+    expect(meta('citation_journal_title')).toEqual([]);
+    expect(meta('citation_abstract')[0]).toMatch(/^What makes a people strong/);
+  });
+
+  it('publishes the citation as CSL-JSON and BibTeX beside the page, linked from it', () => {
+    expect($(`.citations a[href="/${QUOTE}/citation.json"]`)).toHaveLength(1);
+    expect($(`.citations a[href="/${QUOTE}/citation.bib"]`).attr('download')).toBe('spirit-of-resistance.bib');
+    const [csl] = JSON.parse(readText(dist, `${QUOTE}/citation.json`)) as Record<string, unknown>[];
+    expect(csl).toMatchObject({
+      type: 'article-newspaper',
+      archive: 'QTD',
+      archive_location: 'https://qtd.example/quotes/spirit-of-resistance/',
+    });
+    expect(csl).not.toHaveProperty('URL');
+    const bib = readText(dist, `${QUOTE}/citation.bib`);
+    expect(bib).toMatch(/^@article\{spirit-of-resistance,\n/);
+    expect(bib).toContain("  author       = {L{\\'e}vy, Bernard-Henri},\n");
+    expect(bib).toContain('  journal      = {The Wall Street Journal},\n');
+    expect(bib).toContain('\\url{https://qtd.example/quotes/spirit-of-resistance/}');
+  });
+
+  it('gives the moved site’s addresses in its citations', () => {
+    const moved = distOf('moved');
+    expect(loadPage(moved, `${QUOTE}/index.html`)('#cite-chicago-note').text()).toContain(
+      'QTD, https://elsewhere.example/qtd/quotes/spirit-of-resistance/.',
+    );
+    expect(readText(moved, `${QUOTE}/citation.bib`)).toContain('\\url{https://elsewhere.example/qtd/quotes/spirit-of-resistance/}');
   });
 });

@@ -480,7 +480,8 @@ describe('a Persian quote in an English site', () => {
       const page = loadPage(dist, file);
       page('body *').each((_, el) => {
         const element = page(el);
-        if (element.is('script')) return;
+        // Scripts, and the HTML source offered to copy ("Embed this quote"), which marks the words with lang="fa" itself.
+        if (element.is('script, textarea[data-embed-code]')) return;
         const ownText = element
           .contents()
           .filter((__, node) => node.type === 'text')
@@ -546,9 +547,14 @@ describe('scheduled and withdrawn quotes', () => {
     expect($('main blockquote')).toHaveLength(0);
   });
 
-  it('leaves the withdrawn quote out of lists, feeds, quotes.json, the sitemap, search and its article', () => {
+  it('leaves the withdrawn quote out of lists, quotes.json, the sitemap, search and its article; in feeds, a notice', () => {
     expect(pagesLinkingTo('quote-withdrawn')).toEqual([]);
-    expect(feeds).not.toContain('quote-withdrawn');
+    // Its RSS items stay, under its guid, as notices of the withdrawal (tests/build/feeds.test.ts says what they hold).
+    const items = [...feeds.matchAll(/<item>(.*?)<\/item>/gs)]
+      .map((match) => match[1] ?? '')
+      .filter((item) => item.includes('quote-withdrawn'));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).toMatch(/^<title>Withdrawn: a quote of Omar Example, /);
     expect(quotesJson.quotes.map((quote) => quote.id)).not.toContain('quote-withdrawn');
     expect(sitemap).not.toContain('quote-withdrawn');
     expect(searchIndexUrls().filter((url) => url.includes('quote-withdrawn'))).toEqual([]);
@@ -571,12 +577,20 @@ describe('citation files', () => {
       (id) => !/^\d{4}$/.test(id) && loadPage(dist, `quotes/${id}/index.html`)('meta[http-equiv="refresh"]').length === 0,
     );
     const cited = idsOf(/^quotes\/[^/]+\/citation\.json$/);
+    expect(idsOf(/^quotes\/[^/]+\/citation\.bib$/)).toEqual(cited);
     expect(quotePages).toContain('quote-withdrawn');
     expect(cited).toEqual(quotePages.filter((id) => id !== 'quote-withdrawn'));
     for (const id of cited) {
-      const csl = JSON.parse(readText(dist, `quotes/${id}/citation.json`)) as { URL?: string; abstract?: string; type?: string }[];
+      const csl = JSON.parse(readText(dist, `quotes/${id}/citation.json`)) as {
+        URL?: string;
+        archive_location?: string;
+        abstract?: string;
+        type?: string;
+      }[];
       expect(csl, id).toHaveLength(1);
-      expect(csl[0]?.URL, id).toMatch(new RegExp(`/quotes/${id}/$`));
+      // The quote page is where the reader found it: the archive's location of an article, the URL of a quote without one.
+      expect(csl[0]?.type === 'webpage' ? csl[0]?.URL : csl[0]?.archive_location, id).toMatch(new RegExp(`/quotes/${id}/$`));
+      expect(readText(dist, `quotes/${id}/citation.bib`), id).toMatch(/^@/);
       expect(csl[0]?.abstract, id).toBeTruthy();
       expect(['article-newspaper', 'webpage'], id).toContain(csl[0]?.type);
     }

@@ -12,6 +12,9 @@
  *   (<footer> likewise, or role="contentinfo");
  * - `skip-link`: the first element in the tab order is an <a href="#id"> whose
  *   target exists on the page;
+ * - `after-html`: nothing but white space after `</html>`. Parsers move such content
+ *   into <body> without a word (so html-validate and the other rules never see it), but
+ *   the W3C checker rejects the page, and a script there runs after everything else;
  * - `unique-title` (auditSite): no two pages share a title; each is reported.
  *
  * Exemptions:
@@ -63,6 +66,8 @@ interface PageFacts {
   contentinfoCount: number;
   focusables: Focusable[];
   ids: Set<string>;
+  /** What the source holds after its last `</html>` end tag, white space trimmed. */
+  afterHtml: string;
 }
 
 function attr(el: Element, name: string): string | undefined {
@@ -131,6 +136,7 @@ function gatherFacts(html: string): PageFacts {
     contentinfoCount: 0,
     focusables: [],
     ids: new Set(),
+    afterHtml: afterEndTag(html),
   };
 
   const visit = (node: ParentNode, inSectioning: boolean, inBody: boolean, hidden: boolean): void => {
@@ -178,6 +184,13 @@ function gatherFacts(html: string): PageFacts {
   };
   visit(parse(html), false, false, false);
   return facts;
+}
+
+/** The source after its last `</html>` (any case, white space before `>`), trimmed; empty without one. */
+function afterEndTag(html: string): string {
+  let end = -1;
+  for (const match of html.matchAll(/<\/html[\t\n\f\r ]*>/gi)) end = match.index + match[0].length;
+  return end < 0 ? '' : html.slice(end).trim();
 }
 
 export function isNotFoundPage(file: string): boolean {
@@ -235,6 +248,8 @@ function auditFacts(facts: PageFacts, file: string): PageAuditIssue[] {
   } else if (!isAbsoluteHttpUrl(facts.canonicals[0] ?? '')) {
     report('canonical', `canonical href "${facts.canonicals[0] ?? ''}" is not an absolute http(s) URL`);
   }
+
+  if (facts.afterHtml !== '') report('after-html', `content after </html>: ${facts.afterHtml.slice(0, 80)}`);
 
   if (redirect) return issues;
 

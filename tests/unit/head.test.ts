@@ -6,6 +6,16 @@ describe('pageTitle', () => {
     expect(pageTitle('Spirit of resistance', 'QTD', false)).toBe('Spirit of resistance · QTD');
   });
 
+  it('closes the quotation marks a shortened title opens, within the length search engines show', () => {
+    const title = pageTitle(
+      'Ahmad Massoud: “What makes a people strong, above and beyond any imbalance of forces, is the spirit of resistance”',
+      'QTD',
+      false,
+    );
+    expect(title).toBe('Ahmad Massoud: “What makes a people strong, above and beyond…” · QTD');
+    expect(title.length).toBeLessThanOrEqual(70);
+  });
+
   it('is the title alone on the home page or when it is the site name', () => {
     expect(pageTitle('QTD — the quote of the day', 'QTD', true)).toBe('QTD — the quote of the day');
     expect(pageTitle('QTD', 'QTD', false)).toBe('QTD');
@@ -31,6 +41,14 @@ describe('describe (meta description)', () => {
 
   it('drops punctuation left before the ellipsis', () => {
     expect(describeText('What makes a people strong, above and beyond', 29)).toBe('What makes a people strong…');
+  });
+
+  it('closes the quotation marks the kept words open, after the ellipsis, within the maximum', () => {
+    const text = '“What makes a people strong, above and beyond any imbalance of forces” — Ahmad Massoud';
+    const short = describeText(text, 40);
+    expect(short).toBe('“What makes a people strong, above and…”');
+    expect(short.length).toBeLessThanOrEqual(40);
+    expect(describeText('He said “we ‘never’ give up, whatever the price” and left', 30)).toBe('He said “we ‘never’ give up…”');
   });
 
   it('cuts inside a word when the first space is too early', () => {

@@ -140,6 +140,16 @@ describe('auditPage', () => {
     expect(rulesOf(withBody(body))).toEqual([]);
   });
 
+  it('after-html: nothing but white space after </html>, on every page, redirects too', () => {
+    const script = '<script type="module" src="/_astro/search.js"></script>';
+    expect(rulesOf(`${page()}\n`)).toEqual([]);
+    expect(rulesOf(`${page()}${script}`)).toEqual([`after-html: content after </html>: ${script}`]);
+    expect(rulesOf(`${page()}\n</HTML >\n<p>late</p>`)).toEqual(['after-html: content after </html>: <p>late</p>']);
+    const redirect =
+      '<!DOCTYPE html><html lang="en"><head><title>Moved</title><meta http-equiv="refresh" content="0;url=/x/"></head></html>';
+    expect(rulesOf(`${redirect}<p>late</p>`)).toEqual(['after-html: content after </html>: <p>late</p>']);
+  });
+
   it('exempts the 404 page from the canonical rule only', () => {
     const noCanonical = DEFAULT_HEAD.replace(/<link rel="canonical"[^>]*>/, '');
     expect(rulesOf(page({ head: noCanonical }), '404.html')).toEqual([]);
