@@ -18,7 +18,7 @@ import { codePointLabel } from './hygiene.ts';
 export const COLLECTIONS: readonly Collection[] = ['people', 'articles', 'quotes'];
 
 /** Top-level files the build reads besides the collections. */
-export const TOP_LEVEL_FILES = ['tags.yaml', 'redirects.yaml', 'permalinks.txt'] as const;
+export const TOP_LEVEL_FILES = ['tags.yaml', 'redirects.yaml', 'permalinks.txt', 'quote-texts.yaml'] as const;
 
 /** Folders deeper than this below a collection are refused: nobody sorts quotes ten levels deep. */
 export const MAX_FOLDER_DEPTH = 8;
@@ -32,6 +32,11 @@ export interface ListedFile {
   /** Relative to the project root, with forward slashes: `content/quotes/x.md`. */
   path: string;
   collection: Collection;
+  /**
+   * The file's size, times and inode when it was listed: a file whose stamp is unchanged
+   * since an earlier listing still holds the text read then (src/content/pass-memo.ts).
+   */
+  stamp?: string;
 }
 
 export interface ContentListing {
@@ -147,11 +152,14 @@ export function listContentFiles(root: string, base: string): ContentListing {
         continue;
       }
       if (entry.name.endsWith('.md')) {
-        let size: number;
+        let size = 0;
+        let stamp: string | undefined;
         try {
-          size = lstatSync(absolute).size;
+          const stats = lstatSync(absolute);
+          size = stats.size;
+          stamp = `${stats.size} ${stats.mtimeMs} ${stats.ctimeMs} ${stats.ino}`;
         } catch {
-          size = 0;
+          // Gone since the folder was read: reading it reports the problem.
         }
         if (size > MAX_FILE_BYTES) {
           issues.push(
@@ -159,7 +167,7 @@ export function listContentFiles(root: string, base: string): ContentListing {
           );
           continue;
         }
-        files.push({ absolute, path: shown(absolute), collection });
+        files.push({ absolute, path: shown(absolute), collection, ...(stamp ? { stamp } : {}) });
         continue;
       }
       if (OTHER_MARKDOWN.test(entry.name)) {

@@ -23,13 +23,19 @@ import { visibleParagraphs } from './article-text.ts';
 import { verifyQuoteText } from './verify-quotes.ts';
 import type { CachedVerifier } from './verification-cache.ts';
 import type { Collection } from './schema.ts';
+import { checkPublishedWords, parseQuoteTexts, type QuoteTextLedger } from './quote-ledger.ts';
 
 export interface ReadResult {
   issues: ContentIssue[];
   content: ValidatedContent;
+  /** The ledger of published words (`quote-texts.yaml`), when the folder has a readable one. */
+  ledger?: QuoteTextLedger;
 }
 
-/** Steps 1: the folder read and validated. A missing folder is an issue, not an empty site. */
+/**
+ * Steps 1: the folder read and validated, and the quotes' words checked against the
+ * words as published (quote-ledger.ts). A missing folder is an issue, not an empty site.
+ */
 export async function readAndValidate(root: string, contentDir: string, options: Omit<ValidateOptions, 'tagsFile'>): Promise<ReadResult> {
   const folder = contentFolderPath(root, contentDir);
   if (!existsSync(folder)) {
@@ -45,9 +51,12 @@ export async function readAndValidate(root: string, contentDir: string, options:
       content: { people: [], articles: [], quotes: [], tags: [] },
     };
   }
-  const { files, tagsFile, issues: readIssues } = await readContentFolder(root, contentDir);
+  const { files, tagsFile, quoteTextsFile, issues: readIssues } = await readContentFolder(root, contentDir);
   const { issues, content } = validateContent(files, { ...options, ...(tagsFile ? { tagsFile } : {}) });
-  return { issues: [...readIssues, ...issues], content };
+  if (!quoteTextsFile) return { issues: [...readIssues, ...issues], content };
+  const { ledger, issues: ledgerIssues } = parseQuoteTexts(quoteTextsFile.text, quoteTextsFile.path);
+  const wordIssues = checkPublishedWords(content.quotes, ledger);
+  return { issues: [...readIssues, ...issues, ...ledgerIssues, ...wordIssues], content, ledger };
 }
 
 /** What the Markdown processor returns for one entry, in the shape Astro's store keeps. */

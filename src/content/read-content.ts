@@ -1,7 +1,7 @@
 /**
  * Reads the content folder: the files `listContentFiles` lists, each decoded as
  * UTF-8, strictly (a byte sequence that is not UTF-8 is an issue, not a silent
- * U+FFFD), and the tag registry. This is the only place the build reads content
+ * U+FFFD), the tag registry and the ledger of published words. This is the only place the build reads content
  * files; the checks and the pages both take what it returns.
  */
 import { readFile } from 'node:fs/promises';
@@ -22,6 +22,8 @@ export interface SourceFile {
 export interface ContentFolder {
   files: SourceFile[];
   tagsFile?: { path: string; text: string };
+  /** The ledger of published words (quote-ledger.ts), when the folder has one. */
+  quoteTextsFile?: { path: string; text: string };
   /** Files refused before reading (links, hidden files, other extensions) and files that are not UTF-8. */
   issues: ContentIssue[];
 }
@@ -58,30 +60,55 @@ function decode(path: string, bytes: Uint8Array): { text: string } | { issue: Co
   }
 }
 
-async function readAll(listed: readonly { absolute: string; path: string }[]): Promise<({ text: string } | { issue: ContentIssue })[]> {
-  const results: ({ text: string } | { issue: ContentIssue })[] = new Array(listed.length);
+/** What reading one file gave: its text, or why it has none. */
+export type ReadOutcome = { text: string } | { issue: ContentIssue };
+
+/**
+ * What an earlier pass read, by absolute path, with the file's stamp when it was listed
+ * (content-files.ts): a file listed with the same stamp is not read again.
+ */
+export type FileReads = Map<string, { stamp: string; result: ReadOutcome }>;
+
+/** Each file's text; with `reads`, a file whose stamp is unchanged is taken from it, and `reads` is left holding this listing's files. */
+async function readAll(listed: readonly { absolute: string; path: string; stamp?: string }[], reads?: FileReads): Promise<ReadOutcome[]> {
+  const results: ReadOutcome[] = new Array(listed.length);
   let next = 0;
   // Many reads in flight at once: an archive of decades is tens of thousands of small files.
   const reader = async () => {
     for (let index = next++; index < listed.length; index = next++) {
       const file = listed[index] as (typeof listed)[number];
+      const known = file.stamp === undefined ? undefined : reads?.get(file.absolute);
+      if (known && known.stamp === file.stamp) {
+        results[index] = known.result;
+        continue;
+      }
       try {
         results[index] = decode(file.path, await readFile(file.absolute));
       } catch (error) {
         results[index] = { issue: issue(file.path, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'check the file’s permissions.') };
       }
+      if (reads && file.stamp !== undefined) reads.set(file.absolute, { stamp: file.stamp, result: results[index] as ReadOutcome });
     }
   };
   await Promise.all(Array.from({ length: 32 }, reader));
+  if (reads) {
+    const listedPaths = new Set(listed.map((file) => file.absolute));
+    for (const absolute of reads.keys()) if (!listedPaths.has(absolute)) reads.delete(absolute);
+  }
   return results;
 }
 
-export async function readContentFolder(root: string, contentDir: string): Promise<ContentFolder> {
+/**
+ * The content folder, read. With `reads` (the preview, src/content/pass-memo.ts), a file
+ * whose stamp has not changed since that earlier reading is not read again.
+ */
+export async function readContentFolder(root: string, contentDir: string, reads?: FileReads): Promise<ContentFolder> {
   const listing: ContentListing = listContentFiles(root, contentFolderPath(root, contentDir));
   const issues = [...listing.issues];
   const tags = listing.topLevel['tags.yaml'];
-  const toRead = tags ? [...listing.files, tags] : listing.files;
-  const texts = await readAll(toRead);
+  const quoteTexts = listing.topLevel['quote-texts.yaml'];
+  const toRead = [...listing.files, ...(tags ? [tags] : []), ...(quoteTexts ? [quoteTexts] : [])];
+  const texts = await readAll(toRead, reads);
   const files: SourceFile[] = [];
   listing.files.forEach((file, index) => {
     const result = texts[index];
@@ -95,5 +122,11 @@ export async function readContentFolder(root: string, contentDir: string): Promi
     if (result && 'issue' in result) issues.push(result.issue);
     else if (result) tagsFile = { path: tags.path, text: result.text };
   }
-  return { files, issues, ...(tagsFile ? { tagsFile } : {}) };
+  let quoteTextsFile: ContentFolder['quoteTextsFile'];
+  if (quoteTexts) {
+    const result = texts[listing.files.length + (tags ? 1 : 0)];
+    if (result && 'issue' in result) issues.push(result.issue);
+    else if (result) quoteTextsFile = { path: quoteTexts.path, text: result.text };
+  }
+  return { files, issues, ...(tagsFile ? { tagsFile } : {}), ...(quoteTextsFile ? { quoteTextsFile } : {}) };
 }

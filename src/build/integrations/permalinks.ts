@@ -5,7 +5,10 @@
  *    in code) as HTML pages at the old URLs and as `_redirects` lines, once every
  *    one of them is proven to land inside the output folder and to replace nothing
  *    the build writes (search index included),
- * 3. reports the size of dist/ and warns before it outgrows a host's limits (under
+ * 3. leaves the build's record for `npm run permalinks` (`BUILD_RECORD_FILE`: whether it
+ *    showed drafts, its today, the words of the quotes it published), last, so that only
+ *    a build that passed every check has one,
+ * 4. reports the size of dist/ and warns before it outgrows a host's limits (under
  *    `npm run build`, after the search index is written: src/build/after-astro.ts).
  * A failure prints one report naming each URL and its fix, with no stack trace.
  * The redirects of the content are also checked when the build starts, so that a
@@ -17,7 +20,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { distFileForPath, formatBytes, hostLimitWarnings, missingFromBuild, parseLedger, pathsFromDist } from '../permalink-ledger.ts';
+import {
+  BUILD_RECORD_FILE,
+  classifyMissing,
+  distFileForPath,
+  formatBuildRecord,
+  formatBytes,
+  hostLimitWarnings,
+  missingFromBuild,
+  parseLedger,
+  pathsFromDist,
+  type MissingUrl,
+  type RecordedQuote,
+} from '../permalink-ledger.ts';
 import {
   REDIRECTS_FILE_NAME,
   astroRedirects,
@@ -36,6 +51,11 @@ import type { Redirect, RedirectsResult } from '../redirects.ts';
 import { siteConfig } from '../../site.config.ts';
 import { afterAstroFile, handOver } from '../after-astro.ts';
 import { listFiles, totalBytes } from '../files.ts';
+import { checkedArticleText, checkedContent } from '../../content/loader.ts';
+import { firstPublishedWords } from '../../domain/published-words.ts';
+import type { ValidatedContent } from '../../content/validate.ts';
+import { quoteStatus } from '../../domain/archive-order.ts';
+import { todayIn } from '../../domain/dates.ts';
 
 export const LEDGER_FILE_NAME = 'permalinks.txt';
 
@@ -80,14 +100,95 @@ function readable(path: string): string {
   }
 }
 
-function missingUrlsReport(missing: readonly string[], contentDir: string): string {
-  return [
-    `${plural(missing.length, 'published URL is', 'published URLs are')} no longer built:`,
-    ...missing.map((path) => `  ${path}`),
-    `Every URL in ${contentDir}/${LEDGER_FILE_NAME} must keep working: people link to it.`,
-    `For each URL above, restore its page, or declare a redirect in ${contentDir}/${REDIRECTS_FILE_NAME}:`,
-    ...missing.slice(0, 3).flatMap((path) => [`  - from: ${readable(path)}`, `    to: /new/path/`]),
-  ].join('\n');
+/**
+ * One report per kind of missing URL (`classifyMissing`): a URL recorded from a build
+ * that showed drafts was never published, and its line goes; a deleted quote is better
+ * withdrawn than redirected, since its page then says why; any other page is restored
+ * or redirected.
+ */
+function missingUrlsReports(missing: readonly MissingUrl[], contentDir: string, today: string): string[] {
+  const ledger = `${contentDir}/${LEDGER_FILE_NAME}`;
+  const reports: string[] = [];
+  const scheduled = missing.flatMap((url) => (url.kind === 'scheduled' ? [url] : []));
+  const deleted = missing.flatMap((url) => (url.kind === 'deleted-quote' ? [url] : []));
+  const gone = missing.filter((url) => url.kind === 'gone').map((url) => url.path);
+  if (scheduled.length > 0) {
+    reports.push(
+      [
+        `${plural(scheduled.length, `URL of ${ledger} was`, `URLs of ${ledger} were`)} never published:`,
+        ...scheduled.map((url) => `  ${url.path}  (${url.reason})`),
+        `They were recorded from a build that showed scheduled quotes (SHOW_SCHEDULED=1) or took a later BUILD_DATE.`,
+        `Remove their lines from ${ledger}: no reader has seen them, and the build publishes them on their day.`,
+      ].join('\n'),
+    );
+  }
+  if (deleted.length > 0) {
+    reports.push(
+      [
+        `${plural(deleted.length, 'published quote has', 'published quotes have')} lost ${deleted.length === 1 ? 'its page: its file was' : 'their pages: their files were'} deleted:`,
+        ...deleted.map((url) => `  ${url.path}`),
+        `A published quote keeps its URL: people link to it. Restore its file (from git) and withdraw it, so that its page says why:`,
+        `  withdrawn: { date: ${today}, reason: "Why it was withdrawn." }`,
+        `or, if it moved to another id, declare a redirect in ${contentDir}/${REDIRECTS_FILE_NAME}:`,
+        ...deleted.slice(0, 3).flatMap((url) => [`  - from: ${readable(url.path)}`, `    to: /quotes/new-id/`]),
+      ].join('\n'),
+    );
+  }
+  if (gone.length > 0) {
+    reports.push(
+      [
+        `${plural(gone.length, 'published URL is', 'published URLs are')} no longer built:`,
+        ...gone.map((path) => `  ${path}`),
+        `Every URL in ${ledger} must keep working: people link to it.`,
+        `For each URL above, restore its page, or declare a redirect in ${contentDir}/${REDIRECTS_FILE_NAME}:`,
+        ...gone.slice(0, 3).flatMap((path) => [`  - from: ${readable(path)}`, `    to: /new/path/`]),
+      ].join('\n'),
+    );
+  }
+  return reports;
+}
+
+/** The day this build takes as today. */
+function buildToday(): string {
+  return todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate);
+}
+
+/** The quotes this build published, with their words as first published and their article's text, for `npm run permalinks`. */
+function publishedQuotes(content: ValidatedContent | undefined, today: string): RecordedQuote[] {
+  if (!content) return [];
+  return content.quotes.flatMap((quote) => {
+    if (quoteStatus({ id: quote.id, date: quote.data.date, withdrawn: quote.data.withdrawn }, today) !== 'published') return [];
+    const article = quote.data.source?.id;
+    const articleText = article === undefined ? undefined : checkedArticleText(article);
+    return [
+      {
+        id: quote.id,
+        text: firstPublishedWords(quote.data.text, quote.data.corrections),
+        ...(article === undefined ? {} : { article }),
+        ...(articleText === undefined ? {} : { articleText }),
+      },
+    ];
+  });
+}
+
+/** Writes the build's record (`BUILD_RECORD_FILE`), a new file proven inside `distDir`; resolves with the reason of a failure. */
+async function writeBuildRecord(distDir: string, content: ValidatedContent | undefined, today: string): Promise<string | undefined> {
+  const text = formatBuildRecord({
+    today,
+    drafts: siteConfig.showScheduled || process.env.QTD_DEV_SERVER === '1',
+    quotes: publishedQuotes(content, today),
+  });
+  try {
+    const planned = outputFile(distDir, BUILD_RECORD_FILE);
+    if (planned.problem !== undefined) throw new Error(planned.problem);
+    await mkdir(dirname(planned.file), { recursive: true });
+    const proven = outputFile(distDir, BUILD_RECORD_FILE);
+    if (proven.problem !== undefined) throw new Error(proven.problem);
+    await writeFile(proven.file, text, { flag: 'wx' });
+    return undefined;
+  } catch (error) {
+    return `${BUILD_RECORD_FILE} could not be written: ${(error as Error).message}`;
+  }
 }
 
 function redirectProblemsReport(errors: readonly string[], contentDir: string): string {
@@ -275,14 +376,20 @@ export default function permalinks(options: PermalinksOptions = {}): AstroIntegr
           reports.push((error as Error).message);
         }
         const built = pathsFromDist(builtFiles);
+        const content = checkedContent();
+        const today = buildToday();
         if (ledger !== undefined) {
           const missing = missingFromBuild(ledger, built, redirects);
-          if (missing.length > 0) reports.push(missingUrlsReport(missing, contentDir));
+          const quoteDays = new Map((content?.quotes ?? []).map((quote) => [quote.id, quote.data.date]));
+          if (missing.length > 0) reports.push(...missingUrlsReports(classifyMissing(missing, { quoteDays, today }), contentDir, today));
         }
         if (reports.length > 0) fail(reports);
 
         const writeErrors = await writeRedirects(distDir, redirects, plan.writes);
         if (writeErrors.length > 0) fail([redirectProblemsReport(writeErrors, contentDir)]);
+        // Last, once everything passed: the record `npm run permalinks` reads.
+        const recordError = await writeBuildRecord(distDir, content, today);
+        if (recordError !== undefined) fail([recordError]);
 
         if (ledger === undefined) {
           logger.info(`no ${contentDir}/${LEDGER_FILE_NAME}: published URLs not checked (start one with \`npm run permalinks\`)`);
