@@ -6,6 +6,7 @@ import { bibtex, cslJson } from '../domain/citation.ts';
 import { isoInZone } from '../domain/dates.ts';
 import { siteConfig } from '../site.config.ts';
 import { wellFormedJson } from '../domain/well-formed.ts';
+import { quoteParagraphs } from '../domain/quote-text.ts';
 
 function cited(person: Person | undefined, fallback: string): CitedPerson {
   if (!person) return { name: fallback };
@@ -27,7 +28,7 @@ export function citationInput(quote: Quote, archive: Archive): CitationInput {
 function buildCitationInput(quote: Quote, archive: Archive): CitationInput {
   const article = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
   return {
-    quoteText: quote.text,
+    quoteText: quoteParagraphs(quote.text).join('\n\n'),
     quoteUrl: absoluteUrl(quoteUrl(quote.id)),
     quoteDate: quote.date,
     speaker: cited(archive.personById.get(quote.speakerId), quote.speakerId),

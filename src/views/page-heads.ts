@@ -12,6 +12,7 @@ import { articleJsonLd, personJsonLd, quotationJsonLd, type PersonLink } from '.
 import { inQuotes, quotedWords } from '../domain/quotation-marks.ts';
 import { formatDayLong, isoInZone } from '../domain/dates.ts';
 import { referenceManagerMeta, type MetaTag } from '../domain/citation.ts';
+import { quoteParagraphs } from '../domain/quote-text.ts';
 
 export interface PageHead {
   /** The page's own title; the site name is added unless this is the home page. */
@@ -87,7 +88,8 @@ export function quotePageHead(view: QuotePageView | WithdrawnQuoteView): PageHea
     // What Zotero's connector saves from the page: the article the words are quoted in.
     meta: referenceManagerMeta(view.citation),
     jsonLd: quotationJsonLd({
-      text: view.text,
+      // The words as stored, a paragraph break kept as a blank line and a wrapped line joined (src/domain/quote-text.ts).
+      text: quoteParagraphs(view.text).join('\n\n'),
       url: absoluteUrl(path),
       date: view.date,
       inLanguage: view.lang ?? siteConfig.lang,

@@ -55,13 +55,13 @@ const unusedBundleFiles = [
 
 /**
  * Parts of an indexed page that are the same boilerplate on every quote page
- * (src/components/CiteAndShare.astro): the printed URL, the share links (E-mail,
+ * (src/components/CiteAndShare.astro): the share links (E-mail,
  * Bluesky, Mastodon …) and the three citations, which only repeat the source line.
  * Indexed, every quote matched "Mastodon" or "Chicago", and their words were a
  * quarter of a quote page's: at 10,000 quotes leaving them out makes the chunk of
  * "the" 329 → 278 kB and a result's fragment a quarter smaller.
  */
-export const boilerplateSelectors = ['.print-url', '.share', '.citations'];
+export const boilerplateSelectors = ['.share', '.citations'];
 
 /**
  * The "In context" passage of a quote page (src/components/QuoteDetail.astro) is the
