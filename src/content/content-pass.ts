@@ -24,6 +24,7 @@ import { verifyQuoteText } from './verify-quotes.ts';
 import type { CachedVerifier } from './verification-cache.ts';
 import type { Collection } from './schema.ts';
 import { checkPublishedWords, parseQuoteTexts, type QuoteTextLedger } from './quote-ledger.ts';
+import type { PassMemo } from './pass-memo.ts';
 
 export interface ReadResult {
   issues: ContentIssue[];
@@ -35,8 +36,10 @@ export interface ReadResult {
 /**
  * Steps 1: the folder read and validated, and the quotes' words checked against the
  * words as published (quote-ledger.ts). A missing folder is an issue, not an empty site.
+ * With `memo` (the preview), only what changed since the pass that filled it is read and
+ * checked again (pass-memo.ts); the result is the same.
  */
-export async function readAndValidate(root: string, contentDir: string, options: Omit<ValidateOptions, 'tagsFile'>): Promise<ReadResult> {
+export async function readAndValidate(root: string, contentDir: string, options: Omit<ValidateOptions, 'tagsFile'>, memo?: PassMemo): Promise<ReadResult> {
   const folder = contentFolderPath(root, contentDir);
   if (!existsSync(folder)) {
     return {
@@ -51,10 +54,12 @@ export async function readAndValidate(root: string, contentDir: string, options:
       content: { people: [], articles: [], quotes: [], tags: [] },
     };
   }
-  const { files, tagsFile, quoteTextsFile, issues: readIssues } = await readContentFolder(root, contentDir);
-  const { issues, content } = validateContent(files, { ...options, ...(tagsFile ? { tagsFile } : {}) });
+  const { files, tagsFile, quoteTextsFile, issues: readIssues } = await readContentFolder(root, contentDir, memo?.reads);
+  const { issues, content } = validateContent(files, { ...options, ...(tagsFile ? { tagsFile } : {}) }, memo?.checks);
   if (!quoteTextsFile) return { issues: [...readIssues, ...issues], content };
-  const { ledger, issues: ledgerIssues } = parseQuoteTexts(quoteTextsFile.text, quoteTextsFile.path);
+  const known = memo?.ledger?.path === quoteTextsFile.path && memo.ledger.text === quoteTextsFile.text ? memo.ledger : undefined;
+  const { ledger, issues: ledgerIssues } = known ?? parseQuoteTexts(quoteTextsFile.text, quoteTextsFile.path);
+  if (memo) memo.ledger = { ...quoteTextsFile, ledger, issues: ledgerIssues };
   const wordIssues = checkPublishedWords(content.quotes, ledger);
   return { issues: [...readIssues, ...issues, ...ledgerIssues, ...wordIssues], content, ledger };
 }

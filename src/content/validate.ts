@@ -190,31 +190,91 @@ function readTags(options: ValidateOptions, issues: ContentIssue[]): TagRegistry
   return result.data;
 }
 
-export function validateContent(files: readonly SourceFile[], options: ValidateOptions): { issues: ContentIssue[]; content: ValidatedContent } {
+/** What the rules within one file give, which no other file changes (src/content/pass-memo.ts keeps it between passes). */
+export interface FileChecks {
+  /** Problems of the file name, reported before a duplicate id is. */
+  nameIssues: ContentIssue[];
+  /** Problems of the front matter, its values and (articles) its offsets, in the order a pass reports them. */
+  issues: ContentIssue[];
+  references: RawReference[];
+  tagUses: TagUse[];
+  /** The entry, when the file passed its own rules. */
+  entry?: ValidatedEntry<unknown>;
+}
+
+/** An earlier pass's checks, by path: reused for a file of the same collection and text under the same site time zone. */
+export type FileChecksMemo = Map<string, { collection: Collection; text: string; siteTimeZone: string; checks: FileChecks }>;
+
+/** The rules within one file: its name, its front matter against the schema, its characters and its offsets. */
+function checkFile(file: SourceFile, id: string, options: ValidateOptions): FileChecks {
+  const nameIssues: ContentIssue[] = [];
+  if (!KEBAB_CASE.test(id)) {
+    nameIssues.push(
+      issue(file.path, undefined, `the file name "${visibleName(id)}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
+    );
+  }
+  if (id.length > MAX_ID_LENGTH) {
+    nameIssues.push(
+      issue(file.path, undefined, `the id is ${id.length} characters long; an id is at most ${MAX_ID_LENGTH} (it becomes a URL and file names).`, `rename the file to a shorter id, e.g. ${id.slice(0, 60).replace(/-[^-]*$/, '')}.md.`),
+    );
+  }
+  if (file.collection === 'quotes' && (/^\d+$/.test(id) || id === 'page')) {
+    nameIssues.push(
+      issue(file.path, undefined, `the id "${id}" is reserved: /quotes/${id}/ is ${id === 'page' ? 'where the list pages live' : 'the archive of a year'}.`, `rename the file, e.g. to quote-${id}.md.`),
+    );
+  }
+  const issues: ContentIssue[] = [];
+  const parsedResult = parseFrontmatter(file.text);
+  if (!parsedResult.ok) {
+    issues.push(issue(file.path, parsedResult.field, parsedResult.message + '.', parsedResult.fix ?? 'start the file with `---`, one `field: value` per line, then `---` and the text.', parsedResult.line));
+    return { nameIssues, issues, references: [], tagUses: [] };
+  }
+  const parsed = parsedResult.file;
+  // The values as parsed, escapes resolved: `"\u202E"` is the character it names.
+  for (const { field, text } of stringValues(parsed.data)) {
+    for (const finding of scanText(text)) {
+      const { message, fix } = describeFinding(finding, { inValue: true });
+      const topKey = /^[^.[]+/.exec(field)?.[0] ?? field;
+      issues.push(issue(file.path, field, message, fix, parsed.keyLines.get(topKey)));
+    }
+  }
+  const references = rawReferences(file, parsed);
+  const tagUses = rawTagUses(file, parsed);
+  const result = schemaFor(file.collection).safeParse(parsed.data);
+  if (!result.success) {
+    issues.push(...schemaIssues(file, parsed, result.error, knownKeysOf(file.collection)));
+    return { nameIssues, issues, references, tagUses };
+  }
+  // No entry without a usable id: its pages and cards could not be written.
+  if (id.length > MAX_ID_LENGTH) return { nameIssues, issues, references, tagUses };
+  const entry = { id, path: file.path, data: result.data, body: parsed.body, keyLines: parsed.keyLines, bodyLine: parsed.bodyLine, source: file.text, rawData: parsed.data };
+  if (file.collection === 'articles') checkOffset(entry as ValidatedEntry<ArticleData>, parsed, options, issues);
+  return { nameIssues, issues, references, tagUses, entry };
+}
+
+/**
+ * Every rule on the files as read. With `memo` (the preview, src/content/pass-memo.ts), a
+ * file whose text has not changed since the pass that filled it is not checked again on
+ * its own; the rules between files (ids, references, tags, days) always run on them all,
+ * so the result is the same as without it. `memo` is left holding this pass's files.
+ */
+export function validateContent(files: readonly SourceFile[], options: ValidateOptions, memo?: FileChecksMemo): { issues: ContentIssue[]; content: ValidatedContent } {
   const issues: ContentIssue[] = [];
   const tags = readTags(options, issues);
   const content: ValidatedContent = { people: [], articles: [], quotes: [], tags: tags ?? [] };
   const firstPathOfId = new Map<string, string>();
   const references: RawReference[] = [];
   const tagUses: TagUse[] = [];
+  const earlier = memo ? new Map(memo) : undefined;
+  memo?.clear();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const id = idFromPath(file.path);
-    if (!KEBAB_CASE.test(id)) {
-      issues.push(
-        issue(file.path, undefined, `the file name "${visibleName(id)}" is not a valid id: ids are lower-case words joined by hyphens, and become URLs.`, `rename the file, e.g. to ${id.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-entry'}.md.`),
-      );
-    }
-    if (id.length > MAX_ID_LENGTH) {
-      issues.push(
-        issue(file.path, undefined, `the id is ${id.length} characters long; an id is at most ${MAX_ID_LENGTH} (it becomes a URL and file names).`, `rename the file to a shorter id, e.g. ${id.slice(0, 60).replace(/-[^-]*$/, '')}.md.`),
-      );
-    }
-    if (file.collection === 'quotes' && (/^\d+$/.test(id) || id === 'page')) {
-      issues.push(
-        issue(file.path, undefined, `the id "${id}" is reserved: /quotes/${id}/ is ${id === 'page' ? 'where the list pages live' : 'the archive of a year'}.`, `rename the file, e.g. to quote-${id}.md.`),
-      );
-    }
+    const known = earlier?.get(file.path);
+    const checks =
+      known && known.collection === file.collection && known.text === file.text && known.siteTimeZone === options.siteTimeZone ? known.checks : checkFile(file, id, options);
+    memo?.set(file.path, { collection: file.collection, text: file.text, siteTimeZone: options.siteTimeZone, checks });
+    issues.push(...checks.nameIssues);
     const key = `${file.collection}/${id}`;
     const previous = firstPathOfId.get(key);
     if (previous) {
@@ -224,37 +284,13 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     } else {
       firstPathOfId.set(key, file.path);
     }
-
-    const parsedResult = parseFrontmatter(file.text);
-    if (!parsedResult.ok) {
-      issues.push(issue(file.path, parsedResult.field, parsedResult.message + '.', parsedResult.fix ?? 'start the file with `---`, one `field: value` per line, then `---` and the text.', parsedResult.line));
-      continue;
-    }
-    const parsed = parsedResult.file;
-    // The values as parsed, escapes resolved: `"\u202E"` is the character it names.
-    for (const { field, text } of stringValues(parsed.data)) {
-      for (const finding of scanText(text)) {
-        const { message, fix } = describeFinding(finding, { inValue: true });
-        const topKey = /^[^.[]+/.exec(field)?.[0] ?? field;
-        issues.push(issue(file.path, field, message, fix, parsed.keyLines.get(topKey)));
-      }
-    }
-    references.push(...rawReferences(file, parsed));
-    tagUses.push(...rawTagUses(file, parsed));
-    const result = schemaFor(file.collection).safeParse(parsed.data);
-    if (!result.success) {
-      issues.push(...schemaIssues(file, parsed, result.error, knownKeysOf(file.collection)));
-      continue;
-    }
-    // No entry without a usable id: its pages and cards could not be written.
-    if (id.length > MAX_ID_LENGTH) continue;
-    const entry = { id, path: file.path, data: result.data, body: parsed.body, keyLines: parsed.keyLines, bodyLine: parsed.bodyLine, source: file.text, rawData: parsed.data };
-    if (file.collection === 'people') content.people.push(entry as ValidatedEntry<PersonData>);
-    else if (file.collection === 'articles') {
-      const article = entry as ValidatedEntry<ArticleData>;
-      checkOffset(article, parsed, options, issues);
-      content.articles.push(article);
-    } else content.quotes.push(entry as ValidatedEntry<QuoteData>);
+    issues.push(...checks.issues);
+    references.push(...checks.references);
+    tagUses.push(...checks.tagUses);
+    if (!checks.entry) continue;
+    if (file.collection === 'people') content.people.push(checks.entry as ValidatedEntry<PersonData>);
+    else if (file.collection === 'articles') content.articles.push(checks.entry as ValidatedEntry<ArticleData>);
+    else content.quotes.push(checks.entry as ValidatedEntry<QuoteData>);
   }
 
   checkReferences(firstPathOfId, references, issues);
@@ -287,7 +323,7 @@ function checkOffset(article: ValidatedEntry<ArticleData>, parsed: ParsedFile, o
   }
 }
 
-interface RawReference {
+export interface RawReference {
   path: string;
   field: string;
   collection: 'people' | 'articles';
@@ -337,7 +373,7 @@ function checkReferences(filesById: ReadonlyMap<string, string>, references: rea
   }
 }
 
-interface TagUse {
+export interface TagUse {
   path: string;
   field: string;
   id: string;

@@ -11,7 +11,7 @@ import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { Root, Element } from 'hast';
 import type { VFile, Options as VFileOptions } from 'vfile';
-import { firstWords } from '../domain/archive-order.ts';
+import { inQuotes, nestQuotes, quotedWords } from '../domain/quotation-marks.ts';
 import { formatDayLong, formatDateTimeInZone, instantOfLocalTime } from '../domain/dates.ts';
 import { describe } from './head.ts';
 import { contentSanitizeSchema } from '../markdown/sanitize-schema.ts';
@@ -164,6 +164,8 @@ export interface FeedItem {
   /** Absolute URL of the item's page. */
   link: string;
   pubDateMs: number;
+  /** When the item last changed after it was published (a correction, a withdrawal). */
+  updatedMs?: number | undefined;
   /** Plain text. */
   summary: string;
   /** Full HTML, absolute URLs only. */
@@ -176,19 +178,37 @@ export interface FeedItem {
   timeZone: string;
 }
 
+/** The article a feed item names: our copy of it, and the original when it is known. */
+export interface FeedSource {
+  title: string;
+  /** Our article page. */
+  url: string;
+  /** The quote's passage, marked in our article page (quotes found in it only). */
+  passageUrl?: string | undefined;
+  authors: string[];
+  publication?: string | undefined;
+  publishedMs: number;
+  timeZone: string;
+  /** The original article (the article's `sourceUrl`). */
+  originalUrl?: string | undefined;
+  /** An archived copy of the original (the article's `archivedUrl`). */
+  archivedUrl?: string | undefined;
+}
+
 export interface QuoteFeedInput {
   guid: string;
   text: string;
   date: string;
   link: string;
   speaker: { name: string; url: string; description?: string | undefined };
-  source?:
-    { title: string; url: string; authors: string[]; publication?: string | undefined; publishedMs: number; timeZone: string } | undefined;
+  source?: FeedSource | undefined;
   curator?: string | undefined;
   context?: string | undefined;
   verified: boolean;
   commentaryHtml: string;
   corrections: { date: string; note: string }[];
+  /** A withdrawn quote's item stays, under the same guid, as the notice of its withdrawal. */
+  withdrawn?: { date: string; reason: string } | undefined;
   tags: string[];
   image?: string | undefined;
   lang?: string | undefined;
@@ -200,11 +220,18 @@ export interface FeedSettings {
   timeZone: string;
   hourOfDay: number;
   titleWords: number;
+  /** The site's curator: the author of a quote's item when the quote names none. */
+  author: string;
 }
 
-/** "Ahmad Massoud: What makes a people strong, above and beyond any…" */
+/** "Ahmad Massoud: “What makes a people strong, above and beyond any…”": the words quoted, their marks closed. */
 export function quoteItemTitle(speaker: string, text: string, words: number): string {
-  return `${speaker}: ${firstWords(text, words)}`;
+  return `${speaker}: ${quotedWords(text, words)}`;
+}
+
+/** "Withdrawn: a quote of Ahmad Massoud, the quote of the day for August 23, 2021": the words are not repeated. */
+export function withdrawnItemTitle(speaker: string, day: string): string {
+  return `Withdrawn: a quote of ${speaker}, the quote of the day for ${formatDayLong(day)}`;
 }
 
 /**
@@ -215,24 +242,58 @@ export function quotePubDate(day: string, settings: FeedSettings): number {
   return instantOfLocalTime(day, settings.hourOfDay, settings.timeZone);
 }
 
+/** The last day an entry changed after it was published: its latest correction or its withdrawal. */
+function lastChange(corrections: readonly { date: string }[], withdrawn: { date: string } | undefined): string | undefined {
+  const days = [...corrections.map((correction) => correction.date), ...(withdrawn ? [withdrawn.date] : [])];
+  return days.length > 0 ? days.reduce((latest, day) => (day > latest ? day : latest)) : undefined;
+}
+
+type Writer = { text: (text: string) => string; href: (url: string) => string };
+
+/** Writes what a feed item says of its article, escaping with the item's own writer. */
+function sourceWriting(source: FeedSource, write: Writer) {
+  const title = write.text(nestQuotes(source.title));
+  const titleLink = `<a href="${write.href(source.url)}">${title}</a>`;
+  const authors = source.authors.length ? ` by ${write.text(source.authors.join(' and '))}` : '';
+  const publication = source.publication ? `<cite>${write.text(source.publication)}</cite>, ` : '';
+  const date = write.text(formatDateTimeInZone(source.publishedMs, source.timeZone));
+  // American usage: a comma that follows a title goes inside its closing quotation mark, unless it ends in ? or !.
+  const quotedTitle = authors ? `“${titleLink}”${authors}, ` : /[?!]$/.test(source.title) ? `“${titleLink}” ` : `“${titleLink},” `;
+  const archived = source.archivedUrl ? ` (<a href="${write.href(source.archivedUrl)}">archived copy</a>)` : '';
+  const original = source.originalUrl ? ` <a href="${write.href(source.originalUrl)}">Read it in the original</a>${archived}.` : '';
+  return {
+    /** “Title” by A, <cite>Publication</cite>, date. Read it in the original (archived copy). */
+    line: `${quotedTitle}${publication}${date}.${original}`,
+    /** “Title”, as text. */
+    title: `“${title}”`,
+    /** “Title”, linked to our article page. */
+    articleLink: `“${titleLink}”`,
+  };
+}
+
+/** The item's corrections, each dated. */
+function correctionsHtml(corrections: readonly { date: string; note: string }[], text: (text: string) => string): string {
+  return corrections.length
+    ? `<p><strong>Corrections:</strong> ${corrections.map((c) => `Corrected on ${text(formatDayLong(c.date))}: ${text(c.note)}`).join(' ')}</p>`
+    : '';
+}
+
 export function quoteFeedItem(input: QuoteFeedInput, settings: FeedSettings): FeedItem {
+  if (input.withdrawn) return withdrawnQuoteFeedItem(input, input.withdrawn, settings);
   // Written as the feed pass writes it (feedText, feedAttribute, feedHref) rather than run
   // through it: parsing and sanitising the whole item took ~60 % of a feed's work at 10,000
   // quotes. Only the commentary, HTML from the Markdown pipeline, goes through the pass.
   const base = input.link;
+  const write: Writer = { text: feedText, href: (url) => feedHref(url, base) };
   const langAttributes = input.lang ? ` lang="${feedAttribute(input.lang)}"${input.dir === 'rtl' ? ' dir="rtl"' : ''}` : '';
   const source = input.source;
-  const sourceLine = source
-    ? `<p>From <cite><a href="${feedHref(source.url, base)}">${feedText(source.title)}</a></cite>${source.authors.length ? ` by ${feedText(source.authors.join(' and '))}` : ''}${source.publication ? `, ${feedText(source.publication)}` : ''}, ${feedText(formatDateTimeInZone(source.publishedMs, source.timeZone))}.</p>`
-    : '';
+  const named = source && sourceWriting(source, write);
+  const sourceLine = named ? `<p>From ${named.line}</p>` : '';
   const context = input.context ? `<p>${feedText(input.context)}</p>` : '';
   const provenance =
-    input.verified && source
-      ? `<p><small>Verified against the text of the article.</small></p>`
+    input.verified && named
+      ? `<p><small><strong>Verified</strong> against the text of ${named.title}: the words are in the article, ${source?.passageUrl ? `<a href="${write.href(source.passageUrl)}">marked at the passage</a>` : 'marked at the passage'}.</small></p>`
       : `<p><small>Source text not in the archive.</small></p>`;
-  const corrections = input.corrections.length
-    ? `<p><strong>Corrections:</strong> ${input.corrections.map((c) => `Corrected on ${feedText(formatDayLong(c.date))}: ${feedText(c.note)}`).join(' ')}</p>`
-    : '';
   const commentary = input.commentaryHtml.trim()
     ? `<h3>Quote of the day for ${feedText(formatDayLong(input.date))}${input.curator ? `, chosen by ${feedText(input.curator)}` : ''}</h3>${feedHtml(input.commentaryHtml, base)}`
     : '';
@@ -243,19 +304,51 @@ export function quoteFeedItem(input: QuoteFeedInput, settings: FeedSettings): Fe
     context,
     provenance,
     commentary,
-    corrections,
+    correctionsHtml(input.corrections, feedText),
   ].join('');
-  const summary = `“${collapseSpaces(input.text)}” — ${input.speaker.name}${source ? `, in “${source.title}”` : ''}`;
+  const summary = `${inQuotes(collapseSpaces(input.text))} — ${input.speaker.name}${source ? `, in ${inQuotes(source.title)}` : ''}`;
+  const changed = lastChange(input.corrections, undefined);
   return {
     guid: input.guid,
     title: quoteItemTitle(input.speaker.name, input.text, settings.titleWords),
     link: input.link,
     pubDateMs: quotePubDate(input.date, settings),
+    updatedMs: changed === undefined ? undefined : quotePubDate(changed, settings),
     summary,
     contentHtml,
-    creators: [input.speaker.name],
+    // The item is the curator's: they chose the quote and wrote its commentary. The speaker is in the title and the content.
+    creators: [input.curator ?? settings.author],
     categories: input.tags,
     image: input.image,
+    timeZone: settings.timeZone,
+  };
+}
+
+/**
+ * A withdrawn quote's item: same guid, link and date, so that a reader that showed the quote
+ * replaces it with the notice: why and when it was withdrawn, not the words again.
+ */
+function withdrawnQuoteFeedItem(input: QuoteFeedInput, withdrawn: { date: string; reason: string }, settings: FeedSettings): FeedItem {
+  const base = input.link;
+  const write: Writer = { text: feedText, href: (url) => feedHref(url, base) };
+  const source = input.source && sourceWriting(input.source, write);
+  const contentHtml = [
+    `<p><strong>This quote was withdrawn</strong> on ${feedText(formatDayLong(withdrawn.date))}.</p>`,
+    `<p>A quote of <a href="${feedHref(input.speaker.url, base)}">${feedText(input.speaker.name)}</a>, the quote of the day for ${feedText(formatDayLong(input.date))}, was withdrawn from the archive; its page keeps this notice.</p>`,
+    `<p><strong>Why:</strong> ${feedText(withdrawn.reason)}</p>`,
+    source ? `<p>The article it came from is still in the archive: ${source.articleLink}.</p>` : '',
+    correctionsHtml(input.corrections, feedText),
+  ].join('');
+  return {
+    guid: input.guid,
+    title: withdrawnItemTitle(input.speaker.name, input.date),
+    link: input.link,
+    pubDateMs: quotePubDate(input.date, settings),
+    updatedMs: quotePubDate(lastChange(input.corrections, withdrawn) ?? withdrawn.date, settings),
+    summary: `Withdrawn on ${formatDayLong(withdrawn.date)}: ${collapseSpaces(withdrawn.reason)}`,
+    contentHtml,
+    creators: [input.curator ?? settings.author],
+    categories: input.tags,
     timeZone: settings.timeZone,
   };
 }
@@ -274,23 +367,32 @@ export interface ArticleFeedInput {
   image?: string | undefined;
   excerptOnly: boolean;
   sourceUrl?: string | undefined;
+  archivedUrl?: string | undefined;
+  corrections: { date: string; note: string }[];
 }
 
 /** Length of an article's summary when it has no dek: about two sentences. */
 const SUMMARY_CHARACTERS = 300;
 
-export function articleFeedItem(input: ArticleFeedInput): FeedItem {
-  const byline = `<p>By ${escapeHtml(input.authors.join(' and '))}${input.publication ? `, ${escapeHtml(input.publication)}` : ''}, ${escapeHtml(formatDateTimeInZone(input.publishedMs, input.timeZone))}</p>`;
+export function articleFeedItem(input: ArticleFeedInput, settings: FeedSettings): FeedItem {
+  const byline = `<p>By ${escapeHtml(input.authors.join(' and '))}${input.publication ? `, <cite>${escapeHtml(input.publication)}</cite>` : ''}, ${escapeHtml(formatDateTimeInZone(input.publishedMs, input.timeZone))}</p>`;
   const dek = input.dek ? `<p><em>${escapeHtml(input.dek)}</em></p>` : '';
   const excerptNote = input.excerptOnly ? '<p><small>The archive publishes only excerpts of this article.</small></p>' : '';
-  const original = input.sourceUrl ? `<p><a href="${escapeHtml(input.sourceUrl)}">The original article</a></p>` : '';
+  const archived = input.archivedUrl ? ` (<a href="${escapeHtml(input.archivedUrl)}">archived copy</a>)` : '';
+  const original = input.sourceUrl ? `<p><a href="${escapeHtml(input.sourceUrl)}">The original article</a>${archived}</p>` : '';
+  const changed = lastChange(input.corrections, undefined);
   return {
     guid: input.guid,
     title: input.title,
     link: input.link,
     pubDateMs: input.publishedMs,
+    // A correction is dated by its day: at the feeds' hour of that day, and never before the article itself.
+    updatedMs: changed === undefined ? undefined : Math.max(input.publishedMs, quotePubDate(changed, settings)),
     summary: input.dek ?? describe(plainText(input.bodyHtml), SUMMARY_CHARACTERS),
-    contentHtml: feedHtml(`${dek}${byline}${input.bodyHtml}${excerptNote}${original}`, input.link),
+    contentHtml: feedHtml(
+      `${dek}${byline}${input.bodyHtml}${excerptNote}${original}${correctionsHtml(input.corrections, escapeHtml)}`,
+      input.link,
+    ),
     creators: input.authors,
     categories: input.tags,
     image: input.image,
@@ -304,19 +406,22 @@ export function latestItems(items: readonly FeedItem[], limit: number): FeedItem
 }
 
 /**
- * Title and description of a person's feed, which holds their quotes, the articles
- * they wrote, or both: the words say which.
+ * Title and description of a person's feed, which holds the quotes they said, the quotes
+ * they chose as curator, the articles they wrote, or some of these: the words say which.
  */
 export function personFeedText(
   siteTitle: string,
   name: string,
-  counts: { quotes: number; articles: number },
+  counts: { quotes: number; chosen?: number | undefined; articles: number },
 ): { title: string; description: string } {
   const parts = [
-    counts.quotes > 0 ? `Quotes of ${name}` : '',
-    counts.articles > 0 ? `${counts.quotes > 0 ? 'articles' : 'Articles'} by ${name}` : '',
+    counts.quotes > 0 ? `quotes of ${name}` : '',
+    (counts.chosen ?? 0) > 0 ? `quotes chosen by ${name}` : '',
+    counts.articles > 0 ? `articles by ${name}` : '',
   ].filter(Boolean);
-  const what = parts.length > 0 ? parts.join(' and ') : `Quotes of and articles by ${name}`;
+  const listed =
+    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? `quotes of and articles by ${name}`);
+  const what = `${listed.charAt(0).toUpperCase()}${listed.slice(1)}`;
   return { title: `${siteTitle}: ${name}`, description: `${what} in ${siteTitle}, newest first.` };
 }
 

@@ -23,6 +23,7 @@ import { jsonFeed, type JsonFeedChannel } from './json-feed.ts';
 import {
   absoluteUrl,
   articleUrl,
+  assetUrl,
   articlesIndexUrl,
   cardUrl,
   feedStylesheetUrl,
@@ -31,6 +32,7 @@ import {
   itemGuid,
   jsonFeedUrl,
   personUrl,
+  quoteInArticleUrl,
   quoteUrl,
   tagUrl,
 } from '../domain/urls.ts';
@@ -40,7 +42,14 @@ import { publishedArticleText } from './article-excerpt.ts';
 import { feedImageUrl } from './feed-image.ts';
 import { wellFormedJson } from '../domain/well-formed.ts';
 import { articlesFeed, tagFeed } from './page-heads.ts';
-import { articleFeedItemRelations, personFeedEntries, quoteFeedItemRelations, tagFeedEntries } from './relations.ts';
+import {
+  articleFeedItemRelations,
+  feedQuotes,
+  personFeedEntries,
+  quoteFeedItemRelations,
+  tagFeedEntries,
+  withdrawnQuotes,
+} from './relations.ts';
 import { onePerEntry } from './view-models.ts';
 import type { APIRoute } from 'astro';
 import { FEED_TIMING, timed } from '../build/work-tally.ts';
@@ -52,6 +61,7 @@ export const feedSettings: FeedSettings = {
   timeZone: siteConfig.timeZone,
   hourOfDay: siteConfig.feedHourOfDay,
   titleWords: siteConfig.feedTitleWords,
+  author: siteConfig.author.name,
 };
 
 /** The data of a quote's feed item: the same in every feed that carries the quote. */
@@ -67,10 +77,14 @@ export const quoteFeedInput = onePerEntry<Quote, QuoteFeedInput>((quote, archive
       ? {
           title: article.title,
           url: absoluteUrl(articleUrl(article.id)),
+          // A withdrawn quote is no longer marked in its article.
+          passageUrl: quote.match && quote.status !== 'withdrawn' ? absoluteUrl(quoteInArticleUrl(article.id, quote.id)) : undefined,
           authors: authors.map(nameOf),
           publication: article.publication,
           publishedMs: article.publishedMs,
           timeZone: article.timeZone,
+          originalUrl: article.sourceUrl,
+          archivedUrl: article.archivedUrl,
         }
       : undefined,
     curator: curator?.name,
@@ -78,6 +92,7 @@ export const quoteFeedInput = onePerEntry<Quote, QuoteFeedInput>((quote, archive
     verified: quote.match !== undefined,
     commentaryHtml: quote.commentaryHtml,
     corrections: quote.corrections,
+    withdrawn: quote.status === 'withdrawn' ? quote.withdrawn : undefined,
     tags: tags.map(nameOf),
     image: absoluteUrl(cardUrl('quotes', quote.id)),
     lang: quote.lang,
@@ -102,6 +117,8 @@ export const articleFeedInput = onePerEntry<Article, ArticleFeedInput>((article,
     image: absoluteUrl(cardUrl('articles', article.id)),
     excerptOnly: article.display === 'excerpt',
     sourceUrl: article.sourceUrl,
+    archivedUrl: article.archivedUrl,
+    corrections: article.corrections,
   };
 });
 
@@ -119,7 +136,7 @@ function builtOnce<I extends object>(build: (input: I) => FeedItem): (input: I) 
 }
 
 const quoteItem = builtOnce<QuoteFeedInput>((input) => quoteFeedItem(input, feedSettings));
-const articleItem = builtOnce<ArticleFeedInput>((input) => articleFeedItem(input));
+const articleItem = builtOnce<ArticleFeedInput>((input) => articleFeedItem(input, feedSettings));
 
 /** An RSS channel as its feed shows it. */
 export type FeedChannelView = {
@@ -160,10 +177,13 @@ function rssFeedView(
   };
 }
 
-/** The published quotes the main feeds keep: the newest N (site config). */
+/**
+ * The quotes the main feeds keep: the newest N (site config) of the published quotes and the
+ * withdrawn ones, which stay as notices of their withdrawal for as long as they would have
+ * stayed in the feed.
+ */
 function latestQuotes(archive: Archive): Quote[] {
-  // archive.quotes is newest first: only the quotes the feed keeps become items.
-  return archive.quotes.filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems);
+  return feedQuotes(archive.quotes, withdrawnQuotes(archive));
 }
 
 /** /rss.xml. */
@@ -202,7 +222,12 @@ export function articlesFeedView(archive: Archive): RssFeedView {
 /** /people/<id>/rss.xml. */
 export function personFeedView(person: Person, archive: Archive): RssFeedView {
   const { quotes, articles } = personFeedEntries(person, archive);
-  const text = personFeedText(siteConfig.title, person.name, { quotes: quotes.length, articles: articles.length });
+  const counted = (personOf: (quote: Quote) => string | undefined) => quotes.filter((quote) => personOf(quote) === person.id).length;
+  const text = personFeedText(siteConfig.title, person.name, {
+    quotes: counted((quote) => quote.speakerId),
+    chosen: counted((quote) => quote.curatorId),
+    articles: articles.length,
+  });
   return rssFeedView(
     {
       ...text,
@@ -235,7 +260,12 @@ export function tagFeedView(tag: Tag, id: string, archive: Archive): RssFeedView
 
 export async function rssResponse(view: RssFeedView): Promise<Response> {
   const items = latestItems([...view.quotes.map(quoteItem), ...view.articles.map(articleItem)], siteConfig.feedItems);
-  const channel: RssChannel = { ...view.channel, language: siteConfig.lang, stylesheet: feedStylesheetUrl() };
+  const channel: RssChannel = {
+    ...view.channel,
+    language: siteConfig.lang,
+    stylesheet: feedStylesheetUrl(),
+    transform: assetUrl('feed.xsl'),
+  };
   const xml = await renderRss(channel, items);
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }

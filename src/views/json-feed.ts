@@ -21,6 +21,8 @@ export interface JsonFeedItem {
   summary: string;
   /** RFC 3339, with the offset of the zone the item is dated in. */
   date_published: string;
+  /** RFC 3339: when a correction or a withdrawal changed the item. */
+  date_modified?: string;
   authors?: JsonFeedAuthor[];
   tags?: string[];
   image?: string;
@@ -61,6 +63,7 @@ export function jsonFeedItem(item: FeedItem): JsonFeedItem {
     content_html: item.contentHtml,
     summary: item.summary,
     date_published: isoInZone(item.pubDateMs, item.timeZone),
+    ...(item.updatedMs !== undefined ? { date_modified: isoInZone(item.updatedMs, item.timeZone) } : {}),
     // JSON Feed forbids empty author objects and lists nothing but what is known.
     ...(item.creators.length > 0 ? { authors: item.creators.map((name) => ({ name })) } : {}),
     ...(item.categories.length > 0 ? { tags: [...item.categories] } : {}),

@@ -67,6 +67,8 @@ export interface ArticleJsonLdInput {
   updated?: string;
   /** The original article, when known. */
   sourceUrl?: string;
+  /** An archived copy of the original (a Wayback Machine snapshot), when known. */
+  archivedUrl?: string;
   /** BCP 47 language of the article. */
   inLanguage?: string;
   /** Absolute URL of the share card. */
@@ -93,6 +95,12 @@ export interface QuotationJsonLdInput {
     /** Datetime with offset, as written. */
     published?: string;
     authors?: PersonLink[];
+    /** The newspaper or magazine that published it. */
+    publication?: string;
+    /** The original article, when known. */
+    sourceUrl?: string;
+    /** An archived copy of the original, when known. */
+    archivedUrl?: string;
   };
   /** Absolute URL of the share card. */
   image?: string;
@@ -112,6 +120,22 @@ function personNode(person: PersonLink): JsonLdNode {
     url: person.url,
     ...(person.sameAs ? { sameAs: person.sameAs } : {}),
   };
+}
+
+/**
+ * Where our copy of an article comes from: the original is the same article (sameAs) and
+ * what our copy is made from (isBasedOn); an archived copy of it is where it is kept
+ * (archivedAt, which schema.org gives every CreativeWork).
+ */
+function originalOf(article: { sourceUrl?: string | undefined; archivedUrl?: string | undefined }): JsonLdNode {
+  return {
+    ...(article.sourceUrl ? { sameAs: article.sourceUrl, isBasedOn: article.sourceUrl } : {}),
+    ...(article.archivedUrl ? { archivedAt: article.archivedUrl } : {}),
+  };
+}
+
+function publisherNode(publication: string | undefined): JsonLdNode {
+  return publication ? { publisher: { '@type': 'Organization', name: publication } } : {};
 }
 
 function webSiteNode(site: WebSiteLink): JsonLdNode {
@@ -134,12 +158,11 @@ export function articleJsonLd(input: ArticleJsonLdInput): object {
     ...(input.dek ? { description: input.dek } : {}),
     ...(input.section ? { articleSection: input.section } : {}),
     author: input.authors.map(personNode),
-    ...(input.publication ? { publisher: { '@type': 'Organization', name: input.publication } } : {}),
+    ...publisherNode(input.publication),
     datePublished: input.published,
     ...(input.updated ? { dateModified: input.updated } : {}),
     url: input.url,
-    // Our page is a copy of the original: the same article (sameAs), made from it (isBasedOn).
-    ...(input.sourceUrl ? { sameAs: input.sourceUrl, isBasedOn: input.sourceUrl } : {}),
+    ...originalOf(input),
     ...(input.inLanguage ? { inLanguage: input.inLanguage } : {}),
     ...(input.image ? { image: input.image } : {}),
     isPartOf: webSiteNode(input.website),
@@ -163,6 +186,8 @@ export function quotationJsonLd(input: QuotationJsonLdInput): object {
             url: source.url,
             ...(source.published ? { datePublished: source.published } : {}),
             ...(source.authors && source.authors.length > 0 ? { author: source.authors.map(personNode) } : {}),
+            ...publisherNode(source.publication),
+            ...originalOf(source),
           },
         }
       : {}),

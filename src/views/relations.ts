@@ -5,7 +5,7 @@
  * here and keep what the page shows.
  */
 import type { Archive, Article, Person, Quote, Tag } from './archive.ts';
-import { neighbours, resolveIds } from '../domain/archive-order.ts';
+import { neighbours, resolveIds, sortQuotesNewestFirst } from '../domain/archive-order.ts';
 import { siteConfig } from '../site.config.ts';
 
 /** How many other quotes a quote page lists from the same article, and from the same speaker. */
@@ -38,6 +38,8 @@ export interface QuotePageRelations {
   /** Other quotes from the same article, then other quotes of the same speaker. */
   sameArticle: Quote[];
   sameSpeaker: Quote[];
+  /** The quote's tags, in its order; ids with no tag are left out. */
+  tags: Tag[];
 }
 
 /** A quote's page. */
@@ -58,6 +60,7 @@ export function quotePageRelations(quote: Quote, archive: Archive): QuotePageRel
     newer,
     sameArticle,
     sameSpeaker,
+    tags: resolveIds(quote.tags, archive.tagById),
   };
 }
 
@@ -82,8 +85,8 @@ export function articlePageRelations(article: Article, archive: Archive): Articl
 export interface PersonPageRelations {
   quotes: Quote[];
   articles: Article[];
-  /** How many quotes of the day the person chose. */
-  curated: number;
+  /** The quotes of the day the person chose, newest first. */
+  chosen: Quote[];
 }
 
 /** A person's page. */
@@ -91,14 +94,46 @@ export function personPageRelations(person: Person, archive: Archive): PersonPag
   return {
     quotes: archive.quotesBySpeaker.get(person.id) ?? [],
     articles: archive.articlesByAuthor.get(person.id) ?? [],
-    curated: archive.quotesByCurator.get(person.id)?.length ?? 0,
+    chosen: archive.quotesByCurator.get(person.id) ?? [],
   };
 }
 
-/** What a person's feed carries (src/pages/people/[id]/rss.xml.ts), newest first; only what it can keep. */
+const withdrawnByArchive = new WeakMap<Archive, Quote[]>();
+
+/** The withdrawn quotes, newest first: few, found once per build. */
+export function withdrawnQuotes(archive: Archive): Quote[] {
+  let withdrawn = withdrawnByArchive.get(archive);
+  if (!withdrawn) {
+    withdrawn = archive.allQuotes.filter((quote) => quote.status === 'withdrawn');
+    withdrawnByArchive.set(archive, withdrawn);
+  }
+  return withdrawn;
+}
+
+/**
+ * The quotes a feed keeps, newest first: the newest N (site config) of its published quotes
+ * and its withdrawn ones, which stay in the feed as notices of their withdrawal for as long
+ * as they would have stayed there. `listed` is newest first.
+ */
+export function feedQuotes(listed: readonly Quote[], withdrawn: readonly Quote[]): Quote[] {
+  const published = listed.filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems);
+  if (withdrawn.length === 0) return published;
+  return sortQuotesNewestFirst([...published, ...withdrawn]).slice(0, siteConfig.feedItems);
+}
+
+/**
+ * What a person's feed carries (src/pages/people/[id]/rss.xml.ts), newest first, only what
+ * it can keep: the quotes they said or chose, and the articles they wrote.
+ */
 export function personFeedEntries(person: Person, archive: Archive): { quotes: Quote[]; articles: Article[] } {
+  const theirs = (quote: Quote) => quote.speakerId === person.id || quote.curatorId === person.id;
+  const spoken = archive.quotesBySpeaker.get(person.id) ?? [];
+  const chosen = archive.quotesByCurator.get(person.id) ?? [];
+  // Each list is newest first: the newest N of each are all the feed can keep of both.
+  const newest = (quotes: readonly Quote[]) => quotes.filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems);
+  const listed = chosen.length === 0 ? spoken : sortQuotesNewestFirst([...new Set([...newest(spoken), ...newest(chosen)])]);
   return {
-    quotes: (archive.quotesBySpeaker.get(person.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems),
+    quotes: feedQuotes(listed, withdrawnQuotes(archive).filter(theirs)),
     articles: (archive.articlesByAuthor.get(person.id) ?? []).slice(0, siteConfig.feedItems),
   };
 }
@@ -106,7 +141,10 @@ export function personFeedEntries(person: Person, archive: Archive): { quotes: Q
 /** What a tag's feed carries (src/pages/tags/[id]/rss.xml.ts), newest first; only what it can keep. */
 export function tagFeedEntries(tag: Tag, archive: Archive): { quotes: Quote[]; articles: Article[] } {
   return {
-    quotes: (archive.quotesByTag.get(tag.id) ?? []).filter((quote) => quote.status === 'published').slice(0, siteConfig.feedItems),
+    quotes: feedQuotes(
+      archive.quotesByTag.get(tag.id) ?? [],
+      withdrawnQuotes(archive).filter((quote) => quote.tags.includes(tag.id)),
+    ),
     articles: (archive.articlesByTag.get(tag.id) ?? []).slice(0, siteConfig.feedItems),
   };
 }

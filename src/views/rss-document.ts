@@ -1,12 +1,14 @@
 /**
  * An RSS 2.0 document from feed items, written with @astrojs/rss, plus what it
  * leaves out: a stable guid (isPermaLink="false"), `atom:link rel="self"`,
- * `dc:creator`, channel language, image and last build date, and a CSS stylesheet
- * instruction with its type (@astrojs/rss only types XSL).
+ * `dc:creator`, `dc:date` (the item's date in the zone its pages show it in, which the
+ * styled view reads), channel language, image and last build date, and two style sheet
+ * instructions: the XSLT that turns the feed into a page in a browser, then the CSS that
+ * page uses, which also styles the raw feed where a browser no longer runs XSLT.
  */
 import { getRssString } from '@astrojs/rss';
 import { escapeHtml, escapeXml, type FeedItem } from './feed-items.ts';
-import { rfc822 } from '../domain/dates.ts';
+import { isoInZone, rfc822 } from '../domain/dates.ts';
 import { replaceNonXmlChars } from '../domain/well-formed.ts';
 
 export interface RssChannel {
@@ -17,9 +19,12 @@ export interface RssChannel {
   /** Absolute URL of this feed. */
   self: string;
   language: string;
-  /** Absolute URL of the channel's image and the stylesheet (root-relative is fine for the stylesheet). */
+  /** Absolute URL of the channel's image and the stylesheets (root-relative is fine for the stylesheets). */
   imageUrl?: string;
+  /** The CSS of the styled view. */
   stylesheet: string;
+  /** The XSLT that makes the feed a page in a browser, when there is one. */
+  transform?: string;
   /** lastBuildDate of a feed with no items yet (the newest item's date otherwise). */
   emptyBuildDateMs?: number;
 }
@@ -53,10 +58,13 @@ export async function renderRss(channel: RssChannel, items: readonly FeedItem[])
       categories: item.categories,
       customData:
         `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>` +
-        item.creators.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
+        item.creators.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') +
+        `<dc:date>${isoInZone(item.pubDateMs, item.timeZone)}</dc:date>`,
     })),
   });
-  const document = xml.replace(/<\?xml-stylesheet href="([^"]*)"\?>/, '<?xml-stylesheet type="text/css" href="$1"?>');
+  const css = `<?xml-stylesheet type="text/css" href="${escapeXml(channel.stylesheet)}"?>`;
+  const instructions = channel.transform ? `<?xml-stylesheet type="text/xsl" href="${escapeXml(channel.transform)}"?>${css}` : css;
+  const document = xml.replace(/<\?xml-stylesheet href="[^"]*"\?>/, () => instructions);
   // The content may hold characters XML forbids (a NUL, U+FFFF): one would make the whole feed unreadable.
   return replaceNonXmlChars(document);
 }

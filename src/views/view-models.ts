@@ -22,13 +22,14 @@ import type { Archive, Article, Correction, Person, Quote, Tag } from './archive
 import type { QuoteStatus } from '../domain/archive-order.ts';
 import type { ContextPiece } from '../domain/sentences.ts';
 import type { CitationInput } from '../domain/citation.ts';
-import { groupByMonth, onThisDay, paginate, personSortKey, readingMinutes, todaysQuote } from '../domain/archive-order.ts';
+import { groupByMonth, onThisDay, paginate, personSortKey, readingMinutes, todaysQuotes } from '../domain/archive-order.ts';
 import { calendarDayInZone } from '../domain/dates.ts';
 import { absoluteUrl, feedUrl, jsonFeedUrl, personUrl, tagUrl, textFragmentUrl } from '../domain/urls.ts';
 import { articlesFeedDescription, personFeedText, tagFeedDescription } from './feed-items.ts';
 import { publishedArticleText } from './article-excerpt.ts';
 import { openDataDocument, type OpenDataDocument } from './open-data.ts';
 import { siteConfig } from '../site.config.ts';
+import { smartPunctuation } from '../markdown/typography.ts';
 import { citationInput } from './citations.ts';
 import {
   articleListItemAuthors,
@@ -132,12 +133,15 @@ const articleList = (articles: readonly Article[], archive: Archive): ArticleLis
 /** A quote as the hero of a page (src/components/QuoteFigure.astro): its words and how large they are set. */
 export type QuoteFigureView = {
   displayText: string;
+  /** Its paragraphs, for a quote that runs over a paragraph break of its source. */
+  paragraphs?: string[] | undefined;
   lang?: string | undefined;
   size: 'short' | 'medium' | 'long';
 };
 
 export const quoteFigureView = onePerEntry<Quote, QuoteFigureView>((quote) => ({
   displayText: quote.displayText,
+  ...(quote.displayParagraphs ? { paragraphs: quote.displayParagraphs } : {}),
   lang: quote.lang,
   size: quote.text.length > 600 ? 'long' : quote.text.length < 40 ? 'short' : 'medium',
 }));
@@ -153,6 +157,8 @@ export type QuoteSourceView = {
   publishedMs: number;
   timeZone: string;
   sourceUrl?: string | undefined;
+  /** An archived copy of the original, shown beside it. */
+  archivedUrl?: string | undefined;
   authors: PersonRef[];
 };
 
@@ -183,6 +189,8 @@ export type QuotePageView = {
   /** Other quotes from the same article, then other quotes of the same speaker. */
   sameArticle: QuoteListItemView[];
   sameSpeaker: QuoteListItemView[];
+  /** The quote's tags, each linked to its page. */
+  tags: { id: string; name: string }[];
   citation: CitationInput;
 };
 
@@ -208,18 +216,21 @@ export type YearPageView = {
 function fragmentEnds(quote: Quote, first: string, last: string): [string, string | undefined] {
   const startWords = first.split(/\s+/).slice(0, 4).join(' ');
   const endWords = last.split(/\s+/).slice(-4).join(' ');
-  const whole = quote.match?.spans.length === 1 && first.split(/\s+/).length <= 8;
+  const whole = quote.match?.spans.length === 1 && !quote.match.runsOn && first.split(/\s+/).length <= 8;
   return whole ? [first, undefined] : [startWords, endWords];
 }
 
 function originalPassageUrl(quote: Quote, article: Article | undefined): string | undefined {
   const firstSpan = quote.match?.spans[0];
-  const lastSpan = quote.match?.spans.at(-1);
   const paragraph = article && quote.match ? article.paragraphs[quote.match.paragraphIndex] : undefined;
-  if (!article?.sourceUrl || !paragraph || !firstSpan || !lastSpan) return undefined;
+  // A quote that runs over a paragraph break ends in its last paragraph.
+  const lastPart = quote.match?.runsOn?.at(-1) ?? quote.match;
+  const lastSpan = lastPart?.spans.at(-1);
+  const lastParagraph = article && lastPart ? article.paragraphs[lastPart.paragraphIndex] : undefined;
+  if (!article?.sourceUrl || !paragraph || !lastParagraph || !firstSpan || !lastSpan) return undefined;
   return textFragmentUrl(
     article.sourceUrl,
-    ...fragmentEnds(quote, paragraph.slice(firstSpan.start, firstSpan.end), paragraph.slice(lastSpan.start, lastSpan.end)),
+    ...fragmentEnds(quote, paragraph.slice(firstSpan.start, firstSpan.end), lastParagraph.slice(lastSpan.start, lastSpan.end)),
   );
 }
 
@@ -231,12 +242,13 @@ const quoteSourceView = onePerEntry<Article, QuoteSourceView>((article, archive)
   publishedMs: article.publishedMs,
   timeZone: article.timeZone,
   sourceUrl: article.sourceUrl,
+  archivedUrl: article.archivedUrl,
   authors: articleListItemAuthors(article, archive).map((person) => personRef(person, archive)),
 }));
 
 /** The page of a quote with a page (archive.quotesWithPages): the quote, or the notice of its withdrawal. */
 export function quotePageView(quote: Quote, archive: Archive): QuotePageView | WithdrawnQuoteView {
-  const { speaker, curator, article, older, newer, sameArticle, sameSpeaker } = quotePageRelations(quote, archive);
+  const { speaker, curator, article, older, newer, sameArticle, sameSpeaker, tags } = quotePageRelations(quote, archive);
   if (quote.status === 'withdrawn') {
     return {
       kind: 'withdrawn',
@@ -264,11 +276,15 @@ export function quotePageView(quote: Quote, archive: Archive): QuotePageView | W
     passage: article && quote.match ? quote.match.context : undefined,
     context: quote.context,
     commentaryHtml: quote.commentaryHtml,
-    corrections: quote.corrections,
+    // The words before each correction that changed them, shown as the quote is: with smart punctuation.
+    corrections: quote.corrections.map((correction) =>
+      correction.from === undefined ? correction : { ...correction, from: smartPunctuation(correction.from) },
+    ),
     older: older && { id: older.id, date: older.date },
     newer: newer && { id: newer.id, date: newer.date },
     sameArticle: quoteList(sameArticle, archive),
     sameSpeaker: quoteList(sameSpeaker, archive),
+    tags: tags.map((tag) => ({ id: tag.id, name: tag.name })),
     citation: citationInput(quote, archive),
   };
 }
@@ -309,6 +325,7 @@ export type ArticlePageView = {
     updatedMs?: number | undefined;
     timeZone: string;
     sourceUrl?: string | undefined;
+    archivedUrl?: string | undefined;
     caption?: string | undefined;
     authorNote?: string | undefined;
     rights?: string | undefined;
@@ -339,6 +356,7 @@ export function articlePageView(article: Article, archive: Archive): ArticlePage
       updatedMs: article.updatedMs,
       timeZone: article.timeZone,
       sourceUrl: article.sourceUrl,
+      archivedUrl: article.archivedUrl,
       caption: article.caption,
       authorNote: article.authorNote,
       rights: article.rights,
@@ -364,18 +382,18 @@ export function articlePageView(article: Article, archive: Archive): ArticlePage
 
 export type PersonPageView = {
   person: { id: string; name: string; description?: string | undefined; url?: string | undefined; bioHtml: string };
-  /** How many quotes of the day the person chose. */
-  curated: number;
   quotes: QuoteListItemView[];
+  /** The quotes of the day the person chose, as curator. */
+  chosen: QuoteListItemView[];
   articles: ArticleListItemView[];
 };
 
 export function personPageView(person: Person, archive: Archive): PersonPageView {
-  const { quotes, articles, curated } = personPageRelations(person, archive);
+  const { quotes, articles, chosen } = personPageRelations(person, archive);
   return {
     person: { id: person.id, name: person.name, description: person.description, url: person.url, bioHtml: person.bioHtml },
-    curated,
     quotes: quoteList(quotes, archive),
+    chosen: quoteList(chosen, archive),
     articles: articleList(articles, archive),
   };
 }
@@ -432,44 +450,52 @@ export function monthPageViews(archive: Archive): MonthPageView[] {
 
 // ---------------------------------------------------------------- the home page and the indexes
 
+export type TodaysQuoteView = {
+  id: string;
+  date: string;
+  /** Its day is today. */
+  isToday: boolean;
+  figure: QuoteFigureView;
+  speaker?: SpeakerRef | undefined;
+  source?: { id: string; title: string } | undefined;
+};
+
 export type HomePageView = {
   /** Today's quote, or the latest one before today. */
-  today?:
-    | {
-        id: string;
-        date: string;
-        /** Its day is today. */
-        isToday: boolean;
-        figure: QuoteFigureView;
-        speaker?: SpeakerRef | undefined;
-        source?: { id: string; title: string } | undefined;
-      }
-    | undefined;
+  today?: TodaysQuoteView | undefined;
+  /** The other quotes of that day, when the day is shared (`sharesDay`): today's too. */
+  alsoToday: TodaysQuoteView[];
   /** Quotes of the same day in earlier years. */
   earlier: QuoteListItemView[];
   latest: QuoteListItemView[];
   articles: ArticleListItemView[];
 };
 
-export function homePageView(archive: Archive): HomePageView {
-  const today = todaysQuote(archive.quotes, archive.today);
-  const speaker = today ? archive.personById.get(today.speakerId) : undefined;
-  const source = today?.sourceId ? archive.articleById.get(today.sourceId) : undefined;
-  const published = archive.quotes.filter((quote) => quote.status === 'published');
+function todaysQuoteView(quote: Quote, archive: Archive): TodaysQuoteView {
+  const speaker = archive.personById.get(quote.speakerId);
+  const source = quote.sourceId ? archive.articleById.get(quote.sourceId) : undefined;
   return {
-    today: today && {
-      id: today.id,
-      date: today.date,
-      isToday: today.date === archive.today,
-      figure: quoteFigureView(today, archive),
-      speaker: speaker && speakerRef(speaker, archive),
-      source: source && { id: source.id, title: source.title },
-    },
+    id: quote.id,
+    date: quote.date,
+    isToday: quote.date === archive.today,
+    figure: quoteFigureView(quote, archive),
+    speaker: speaker && speakerRef(speaker, archive),
+    source: source && { id: source.id, title: source.title },
+  };
+}
+
+export function homePageView(archive: Archive): HomePageView {
+  const published = archive.quotes.filter((quote) => quote.status === 'published');
+  const [today, ...alsoToday] = todaysQuotes(published, archive.today);
+  const shown = new Set([today, ...alsoToday].map((quote) => quote?.id));
+  return {
+    today: today && todaysQuoteView(today, archive),
+    alsoToday: alsoToday.map((quote) => todaysQuoteView(quote, archive)),
     earlier: quoteList(
-      onThisDay(published, archive.today).filter((quote) => quote.id !== today?.id),
+      onThisDay(published, archive.today).filter((quote) => !shown.has(quote.id)),
       archive,
     ),
-    latest: quoteList(published.filter((quote) => quote.id !== today?.id).slice(0, siteConfig.homeLatestQuotes), archive),
+    latest: quoteList(published.filter((quote) => !shown.has(quote.id)).slice(0, siteConfig.homeLatestQuotes), archive),
     articles: articleList(archive.articles.slice(0, siteConfig.homeLatestArticles), archive),
   };
 }
@@ -481,7 +507,16 @@ export function articlesIndexView(archive: Archive): ArticlesIndexView {
 }
 
 export type PeopleIndexView = {
-  people: { id: string; name: string; sortKey: string; description?: string | undefined; quotes: number; articles: number }[];
+  people: {
+    id: string;
+    name: string;
+    sortKey: string;
+    description?: string | undefined;
+    quotes: number;
+    /** Quotes of the day they chose, as curator. */
+    chosen: number;
+    articles: number;
+  }[];
 };
 
 export function peopleIndexView(archive: Archive): PeopleIndexView {
@@ -492,6 +527,7 @@ export function peopleIndexView(archive: Archive): PeopleIndexView {
       sortKey: personSortKey(person),
       description: person.description,
       quotes: archive.quotesBySpeaker.get(person.id)?.length ?? 0,
+      chosen: archive.quotesByCurator.get(person.id)?.length ?? 0,
       articles: archive.articlesByAuthor.get(person.id)?.length ?? 0,
     })),
   };
@@ -529,14 +565,16 @@ export function feedsPageView(archive: Archive): FeedsPageView {
     { name: 'Articles', description: articlesFeedDescription(siteConfig.title), url: absoluteUrl(feedUrl({ kind: 'articles' })) },
   ];
   const people = archive.people.flatMap((person) => {
-    const quotes = (archive.quotesBySpeaker.get(person.id) ?? []).filter((quote) => quote.status === 'published').length;
+    const published = (quotes: Quote[] | undefined) => (quotes ?? []).filter((quote) => quote.status === 'published').length;
+    const quotes = published(archive.quotesBySpeaker.get(person.id));
+    const chosen = published(archive.quotesByCurator.get(person.id));
     const articles = archive.articlesByAuthor.get(person.id)?.length ?? 0;
-    if (quotes === 0 && articles === 0) return [];
+    if (quotes === 0 && chosen === 0 && articles === 0) return [];
     return [
       {
         name: person.name,
         page: personUrl(person.id),
-        description: personFeedText(siteConfig.title, person.name, { quotes, articles }).description,
+        description: personFeedText(siteConfig.title, person.name, { quotes, chosen, articles }).description,
         url: absoluteUrl(feedUrl({ kind: 'person', id: person.id })),
       },
     ];

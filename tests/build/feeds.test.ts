@@ -40,6 +40,8 @@ function zoneOffsetMs(value: string): number {
 const xml = new XMLParser({
   ignoreAttributes: false,
   isArray: (name) => ['item', 'category', 'dc:creator', 'atom:link'].includes(name),
+  // Titles are compared as written: "Omar Example: “Courage…”", not turned into numbers or trimmed.
+  parseTagValue: false,
 });
 
 interface RssItem {
@@ -49,6 +51,8 @@ interface RssItem {
   pubDate?: unknown;
   description?: unknown;
   'content:encoded'?: unknown;
+  'dc:creator'?: unknown[];
+  'dc:date'?: unknown;
 }
 
 interface RssChannel {
@@ -181,13 +185,21 @@ describe.each(Object.keys(DEPLOYMENTS) as FeedSite[])('feeds of the %s site', (s
       expect(relative, relative.join('\n')).toEqual([]);
     });
 
-    it('points to its CSS stylesheet, which exists', () => {
-      const instruction = /^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<\?xml-stylesheet type="text\/css" href="([^"]+)"\?>/.exec(text);
-      expect(instruction, text.slice(0, 200)).not.toBeNull();
-      const href = new URL(instruction?.[1] ?? '', selfUrl);
-      expect(href.origin).toBe(origin);
-      expect(href.pathname).toBe(`${basePath}feed.css`);
-      expect(existsSync(join(dist, href.pathname.slice(basePath.length)))).toBe(true);
+    it('points to its XSLT, then to its CSS stylesheet, both of which exist', () => {
+      const instructions =
+        /^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<\?xml-stylesheet type="text\/xsl" href="([^"]+)"\?>\s*<\?xml-stylesheet type="text\/css" href="([^"]+)"\?>/.exec(
+          text,
+        );
+      expect(instructions, text.slice(0, 300)).not.toBeNull();
+      for (const [index, file] of [
+        [1, 'feed.xsl'],
+        [2, 'feed.css'],
+      ] as const) {
+        const href = new URL(instructions?.[index] ?? '', selfUrl);
+        expect(href.origin).toBe(origin);
+        expect(href.pathname).toBe(`${basePath}${file}`);
+        expect(existsSync(join(dist, href.pathname.slice(basePath.length)))).toBe(true);
+      }
     });
 
     it('dates every item in RFC 822, newest first', () => {
@@ -238,5 +250,101 @@ describe.each(Object.keys(DEPLOYMENTS) as FeedSite[])('feeds of the %s site', (s
       expect(activeContent(String(item.content_html ?? ''))).toEqual([]);
     }
     expect(items.map((item) => item.id)).toEqual((channelOf(readText(dist, 'rss.xml')).item ?? []).map(guidOf));
+  });
+});
+
+/**
+ * The fixture archive has a withdrawn quote, quotes chosen by a curator and quotes chosen by
+ * no one, an article with its original: what each item says of them, in RSS and JSON Feed.
+ */
+describe('what the items of the fixture site say', () => {
+  const dist = distOf('fixture');
+  const itemsOf = (file: string) => channelOf(readText(dist, file)).item ?? [];
+  const itemOf = (file: string, id: string) => itemsOf(file).find((item) => guidOf(item) === `tag:qtd,2021:quotes/${id}`);
+  const jsonItems = () =>
+    (
+      JSON.parse(readText(dist, 'feed.json')) as {
+        items: { id: string; title: string; summary: string; content_html: string; date_modified?: string; authors?: { name: string }[] }[];
+      }
+    ).items;
+
+  it('keeps a withdrawn quote in its feeds, under its guid, as the notice of its withdrawal', () => {
+    for (const file of ['rss.xml', 'people/omar-example/rss.xml']) {
+      const notice = itemOf(file, 'quote-withdrawn');
+      expect(notice, file).toBeDefined();
+      expect(notice?.title).toBe('Withdrawn: a quote of Omar Example, the quote of the day for June 1, 2025');
+      expect(notice?.link).toBe('https://qtd.example/quotes/quote-withdrawn/');
+      const content = String(notice?.['content:encoded']);
+      expect(content).toContain('<strong>This quote was withdrawn</strong> on June 3, 2025.');
+      expect(content).toContain('<strong>Why:</strong> The neighbour, not Omar Example, said it.');
+      expect(content).not.toContain('We stay');
+    }
+    const json = jsonItems().find((item) => item.id === 'tag:qtd,2021:quotes/quote-withdrawn');
+    expect(json).toMatchObject({
+      title: 'Withdrawn: a quote of Omar Example, the quote of the day for June 1, 2025',
+      summary: 'Withdrawn on June 3, 2025: The neighbour, not Omar Example, said it.',
+    });
+    expect(json?.date_modified).toMatch(/^2025-06-03T/);
+  });
+
+  it('titles a quote’s item with the speaker and the words in quotation marks, and names its curator as its author', () => {
+    const chosen = itemOf('rss.xml', 'quote-emphasis');
+    expect(chosen?.title).toBe('Omar Example: “Courage is the first of the virtues, because it makes…”');
+    expect(chosen?.['dc:creator']).toEqual(['Curator One']);
+    const unchosen = itemOf('rss.xml', 'quote-short');
+    expect(unchosen?.['dc:creator']).toEqual([siteConfig.author.name]);
+    expect(jsonItems().find((item) => item.id === 'tag:qtd,2021:quotes/quote-emphasis')?.authors).toEqual([{ name: 'Curator One' }]);
+  });
+
+  it('says the quote was verified against its article, names the article in quotation marks and links its original', () => {
+    const content = String(itemOf('rss.xml', 'quote-emphasis')?.['content:encoded']);
+    const $ = cheerio.load(content, null, false);
+    expect(
+      $('p')
+        .filter((_, p) => $(p).text().startsWith('From '))
+        .text(),
+    ).toBe(
+      'From “A Fixture Article About Courage” by Maria Fixture, The Fixture Times, Nov. 20, 2025, 9:30 a.m. ET. Read it in the original.',
+    );
+    expect($('cite').text()).toBe('The Fixture Times');
+    expect($('a:contains("Read it in the original")').attr('href')).toBe('https://example.org/fixture-article-one');
+    expect(content).toContain('<strong>Verified</strong> against the text of “A Fixture Article About Courage”');
+    expect($('a:contains("marked at the passage")').attr('href')).toBe(
+      'https://qtd.example/articles/fixture-article-one/#q-quote-emphasis',
+    );
+  });
+
+  it('gives a curator who said nothing the quotes they chose: their page, their feed, their count in /people/', () => {
+    const page = loadPage(dist, 'people/curator-one/index.html');
+    const listed = page('#chosen-title')
+      .closest('section')
+      .find('.quote-item a')
+      .map((_, a) => page(a).attr('href'))
+      .get();
+    expect(listed).toEqual(['/quotes/quote-emphasis/', '/quotes/quote-elided/']);
+    expect(itemsOf('people/curator-one/rss.xml').map(guidOf)).toEqual([
+      'tag:qtd,2021:quotes/quote-emphasis',
+      'tag:qtd,2021:quotes/quote-elided',
+    ]);
+    expect(channelOf(readText(dist, 'people/curator-one/rss.xml'))).toMatchObject({
+      description: 'Quotes chosen by Curator One in QTD, newest first.',
+    });
+    const people = loadPage(dist, 'people/index.html');
+    expect(people('a[href="/people/curator-one/"]').closest('li').find('.people-list__counts').text()).toBe('chose 2 quotes');
+  });
+
+  it('lists every feed on /feeds/ as a link to it, with a Copy button the script shows', () => {
+    const page = loadPage(dist, 'feeds/index.html');
+    const links = page('a.feed-list__url')
+      .map((_, a) => ({ href: page(a).attr('href') ?? '', text: page(a).text(), copy: page(a).next('button').attr('data-copy-feed') }))
+      .get();
+    expect(links.length).toBeGreaterThan(4);
+    for (const link of links) {
+      expect(link.text).toBe(link.href);
+      expect(link.copy).toBe(link.href);
+      expect(existsSync(join(dist, new URL(link.href).pathname))).toBe(true);
+    }
+    expect(links.map((link) => link.href)).toContain('https://qtd.example/people/curator-one/rss.xml');
+    expect(page('button[data-copy-feed]:not([hidden])')).toHaveLength(0);
   });
 });

@@ -21,7 +21,7 @@ import { xmlWellFormednessErrors } from '../support/xml.ts';
 const PAGE = 'https://qtd.example/quotes/spirit-of-resistance/';
 const NBSP = '\u00a0';
 
-const settings: FeedSettings = { siteTitle: 'QTD', timeZone: 'America/New_York', hourOfDay: 8, titleWords: 10 };
+const settings: FeedSettings = { siteTitle: 'QTD', timeZone: 'America/New_York', hourOfDay: 8, titleWords: 10, author: 'Site Curator' };
 
 const quoteInput: QuoteFeedInput = {
   guid: 'tag:qtd,2021:quotes/spirit-of-resistance',
@@ -32,6 +32,7 @@ const quoteInput: QuoteFeedInput = {
   source: {
     title: 'The Afghan Who Won’t Surrender to the Taliban',
     url: 'https://qtd.example/articles/the-afghan-who-wont-surrender-to-the-taliban/',
+    passageUrl: 'https://qtd.example/articles/the-afghan-who-wont-surrender-to-the-taliban/#q-spirit-of-resistance',
     authors: ['Bernard-Henri Lévy'],
     publication: 'The Wall Street Journal',
     publishedMs: Date.parse('2021-08-23T12:56:00-04:00'),
@@ -53,6 +54,7 @@ const articleInput: ArticleFeedInput = {
   publication: 'The Wall Street Journal',
   publishedMs: Date.parse('2021-08-23T12:56:00-04:00'),
   timeZone: 'America/New_York',
+  corrections: [],
   bodyHtml: '<p>Ahmad Massoud is in a <a href="/people/ahmad-massoud/">remote base</a>.</p><p>Second &amp; last.</p>',
   tags: ['Afghanistan'],
   excerptOnly: false,
@@ -165,8 +167,15 @@ describe('feedHtml', () => {
 describe('quoteFeedItem', () => {
   const built = quoteFeedItem(quoteInput, settings);
 
-  it('titles the item with the speaker and the first words', () => {
-    expect(built.title).toBe('Ahmad Massoud: What makes a people strong, above and beyond any imbalance…');
+  it('titles the item with the speaker and the first words in quotation marks', () => {
+    expect(built.title).toBe('Ahmad Massoud: “What makes a people strong, above and beyond any imbalance…”');
+  });
+
+  it('closes the quotation marks a shortened title opens, the quote’s own marks turned to single ones', () => {
+    const nested = quoteFeedItem({ ...quoteInput, text: 'He told me “we will never give up, whatever the price” and left' }, settings);
+    expect(nested.title).toBe('Ahmad Massoud: “He told me ‘we will never give up, whatever the…’”');
+    const short = quoteFeedItem({ ...quoteInput, text: 'He said “no” twice.' }, settings);
+    expect(short.title).toBe('Ahmad Massoud: “He said ‘no’ twice.”');
   });
 
   it('dates the item at the morning hour of its day in the site’s zone', () => {
@@ -174,12 +183,13 @@ describe('quoteFeedItem', () => {
     expect(built.timeZone).toBe('America/New_York');
   });
 
-  it('keeps the guid, the link, the tags, the image and the speaker as creator', () => {
+  it('keeps the guid, the link, the tags and the image, and names the curator, who wrote it, as its author', () => {
     expect(built.guid).toBe('tag:qtd,2021:quotes/spirit-of-resistance');
     expect(built.link).toBe(PAGE);
     expect(built.categories).toEqual(['Afghanistan', 'Resistance']);
     expect(built.image).toBe('https://qtd.example/og/quotes/spirit-of-resistance.png');
-    expect(built.creators).toEqual(['Ahmad Massoud']);
+    expect(built.creators).toEqual(['Jenna Lee']);
+    expect(quoteFeedItem({ ...quoteInput, curator: undefined }, settings).creators).toEqual(['Site Curator']);
   });
 
   it('summarises in plain text, keeping the words as written', () => {
@@ -189,8 +199,12 @@ describe('quoteFeedItem', () => {
   it('holds the quote, its attribution, its source and the commentary with absolute URLs', () => {
     expect(built.contentHtml).toContain(`<blockquote><p>${quoteInput.text}</p></blockquote>`);
     expect(built.contentHtml).toContain('<a href="https://qtd.example/people/ahmad-massoud/">Ahmad Massoud</a>, Afghan resistance leader');
-    expect(built.contentHtml).toContain('by Bernard-Henri Lévy, The Wall Street Journal, Aug. 23, 2021, 12:56 p.m. ET.');
-    expect(built.contentHtml).toContain('Verified against the text of the article.');
+    expect(built.contentHtml).toContain(
+      '<p>From “<a href="https://qtd.example/articles/the-afghan-who-wont-surrender-to-the-taliban/">The Afghan Who Won’t Surrender to the Taliban</a>” by Bernard-Henri Lévy, <cite>The Wall Street Journal</cite>, Aug. 23, 2021, 12:56 p.m. ET.</p>',
+    );
+    expect(built.contentHtml).toContain(
+      '<strong>Verified</strong> against the text of “The Afghan Who Won’t Surrender to the Taliban”: the words are in the article, <a href="https://qtd.example/articles/the-afghan-who-wont-surrender-to-the-taliban/#q-spirit-of-resistance">marked at the passage</a>.',
+    );
     expect(built.contentHtml).toContain('<h3>Quote of the day for August 23, 2021, chosen by Jenna Lee</h3>');
     expect(built.contentHtml).toContain('<a href="https://qtd.example/articles/x/#q-spirit-of-resistance">the passage</a>');
   });
@@ -239,12 +253,22 @@ describe('quoteFeedItem written as the feed pass writes it', () => {
   function throughThePass(input: QuoteFeedInput): string {
     const lang = input.lang ? ` lang="${escapeHtml(input.lang)}"${input.dir === 'rtl' ? ' dir="rtl"' : ''}` : '';
     const source = input.source;
-    const sourceLine = source
-      ? `<p>From <cite><a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a></cite>${source.authors.length ? ` by ${escapeHtml(source.authors.join(' and '))}` : ''}${source.publication ? `, ${escapeHtml(source.publication)}` : ''}, ${escapeHtml(formatDateTimeInZone(source.publishedMs, source.timeZone))}.</p>`
+    const title = source && escapeHtml(source.title.replace(/“/g, '‘').replace(/”/g, '’'));
+    const afterTitle = source?.authors.length
+      ? `” by ${escapeHtml(source.authors.join(' and '))}, `
+      : /[?!]$/.test(source?.title ?? '')
+        ? '” '
+        : ',” ';
+    const original = source?.originalUrl
+      ? ` <a href="${escapeHtml(source.originalUrl)}">Read it in the original</a>${source.archivedUrl ? ` (<a href="${escapeHtml(source.archivedUrl)}">archived copy</a>)` : ''}.`
       : '';
+    const sourceLine = source
+      ? `<p>From “<a href="${escapeHtml(source.url)}">${title}</a>${afterTitle}${source.publication ? `<cite>${escapeHtml(source.publication)}</cite>, ` : ''}${escapeHtml(formatDateTimeInZone(source.publishedMs, source.timeZone))}.${original}</p>`
+      : '';
+    const passage = source?.passageUrl ? `<a href="${escapeHtml(source.passageUrl)}">marked at the passage</a>` : 'marked at the passage';
     const provenance =
       input.verified && source
-        ? '<p><small>Verified against the text of the article.</small></p>'
+        ? `<p><small><strong>Verified</strong> against the text of “${title}”: the words are in the article, ${passage}.</small></p>`
         : '<p><small>Source text not in the archive.</small></p>';
     const commentary = input.commentaryHtml.trim()
       ? `<h3>Quote of the day for ${escapeHtml(formatDayLong(input.date))}${input.curator ? `, chosen by ${escapeHtml(input.curator)}` : ''}</h3>${input.commentaryHtml}`
@@ -304,6 +328,20 @@ describe('quoteFeedItem written as the feed pass writes it', () => {
       },
     ],
     [
+      'an original and its archived copy, a title with quotes and no authors',
+      {
+        ...quoteInput,
+        source: {
+          ...quoteInput.source!,
+          title: 'Why “Never” Matters',
+          authors: [],
+          originalUrl: 'https://news.example/a?x=1&y=2',
+          archivedUrl: 'https://web.archive.org/web/2021/https://news.example/a?x=1&y=2',
+        },
+      },
+    ],
+    ['a title ending in a question mark', { ...quoteInput, source: { ...quoteInput.source!, title: 'Can He Hold Out?', authors: [] } }],
+    [
       'URLs that are not written as the URL parser writes them',
       {
         ...quoteInput,
@@ -333,10 +371,10 @@ describe('quoteFeedItem written as the feed pass writes it', () => {
 
 describe('articleFeedItem', () => {
   it('uses the dek as summary and puts dek, byline and body in the content', () => {
-    const built = articleFeedItem({ ...articleInput, dek: 'Can he hold out?' });
+    const built = articleFeedItem({ ...articleInput, dek: 'Can he hold out?' }, settings);
     expect(built.summary).toBe('Can he hold out?');
     expect(built.contentHtml).toBe(
-      '<p><em>Can he hold out?</em></p><p>By Bernard-Henri Lévy, The Wall Street Journal, Aug. 23, 2021, 12:56 p.m. ET</p>' +
+      '<p><em>Can he hold out?</em></p><p>By Bernard-Henri Lévy, <cite>The Wall Street Journal</cite>, Aug. 23, 2021, 12:56 p.m. ET</p>' +
         '<p>Ahmad Massoud is in a <a href="https://qtd.example/people/ahmad-massoud/">remote base</a>.</p><p>Second &#x26; last.</p>',
     );
     expect(built.pubDateMs).toBe(Date.parse('2021-08-23T16:56:00Z'));
@@ -345,16 +383,90 @@ describe('articleFeedItem', () => {
   });
 
   it('summarises an article without a dek from its text, cut at a word', () => {
-    expect(articleFeedItem(articleInput).summary).toBe('Ahmad Massoud is in a remote base. Second & last.');
-    const long = articleFeedItem({ ...articleInput, bodyHtml: `<p>${'word '.repeat(200)}</p>` });
+    expect(articleFeedItem(articleInput, settings).summary).toBe('Ahmad Massoud is in a remote base. Second & last.');
+    const long = articleFeedItem({ ...articleInput, bodyHtml: `<p>${'word '.repeat(200)}</p>` }, settings);
     expect(long.summary.length).toBeLessThanOrEqual(300);
     expect(long.summary).toMatch(/^word( word)*…$/);
   });
 
   it('says when only excerpts are published and links the original', () => {
-    const built = articleFeedItem({ ...articleInput, excerptOnly: true, sourceUrl: 'https://news.example/a?x=1&y=2' });
+    const built = articleFeedItem({ ...articleInput, excerptOnly: true, sourceUrl: 'https://news.example/a?x=1&y=2' }, settings);
     expect(built.contentHtml).toContain('The archive publishes only excerpts of this article.');
     expect(built.contentHtml).toContain('<a href="https://news.example/a?x=1&#x26;y=2">The original article</a>');
+  });
+
+  it('gives the archived copy beside the original', () => {
+    const built = articleFeedItem(
+      { ...articleInput, sourceUrl: 'https://news.example/a', archivedUrl: 'https://web.archive.org/web/2021/https://news.example/a' },
+      settings,
+    );
+    expect(built.contentHtml).toContain(
+      '<p><a href="https://news.example/a">The original article</a> (<a href="https://web.archive.org/web/2021/https://news.example/a">archived copy</a>)</p>',
+    );
+  });
+
+  it('carries the article’s corrections under the same guid, dated when the last one was made', () => {
+    const corrected = articleFeedItem(
+      {
+        ...articleInput,
+        corrections: [
+          { date: '2021-08-24', note: 'Fixed a name.' },
+          { date: '2021-09-02', note: 'Fixed a date.' },
+        ],
+      },
+      settings,
+    );
+    expect(corrected.guid).toBe(articleInput.guid);
+    expect(corrected.pubDateMs).toBe(articleInput.publishedMs);
+    expect(corrected.contentHtml).toContain(
+      '<p><strong>Corrections:</strong> Corrected on August 24, 2021: Fixed a name. Corrected on September 2, 2021: Fixed a date.</p>',
+    );
+    expect(new Date(corrected.updatedMs!).toISOString()).toBe('2021-09-02T12:00:00.000Z');
+    expect(articleFeedItem(articleInput, settings).updatedMs).toBeUndefined();
+  });
+});
+
+describe('a withdrawn quote’s item', () => {
+  const withdrawn = quoteFeedItem(
+    {
+      ...quoteInput,
+      source: { ...quoteInput.source!, passageUrl: undefined },
+      withdrawn: { date: '2021-09-01', reason: 'The words were <b>misattributed</b> & are not his.' },
+    },
+    settings,
+  );
+
+  it('stays under the same guid, link and date, titled as a withdrawal', () => {
+    expect(withdrawn.guid).toBe(quoteInput.guid);
+    expect(withdrawn.link).toBe(PAGE);
+    expect(withdrawn.pubDateMs).toBe(quoteFeedItem(quoteInput, settings).pubDateMs);
+    expect(withdrawn.title).toBe('Withdrawn: a quote of Ahmad Massoud, the quote of the day for August 23, 2021');
+    expect(new Date(withdrawn.updatedMs!).toISOString()).toBe('2021-09-01T12:00:00.000Z');
+  });
+
+  it('gives the reason and the date, and no longer the words or their card', () => {
+    expect(withdrawn.contentHtml).toContain('<p><strong>This quote was withdrawn</strong> on September 1, 2021.</p>');
+    expect(withdrawn.contentHtml).toContain(
+      '<p><strong>Why:</strong> The words were &#x3C;b>misattributed&#x3C;/b> &#x26; are not his.</p>',
+    );
+    expect(withdrawn.contentHtml).toContain(
+      'still in the archive: “<a href="https://qtd.example/articles/the-afghan-who-wont-surrender-to-the-taliban/">The Afghan Who Won’t Surrender to the Taliban</a>”.',
+    );
+    expect(withdrawn.summary).toBe('Withdrawn on September 1, 2021: The words were <b>misattributed</b> & are not his.');
+    expect(withdrawn.contentHtml).not.toContain('What makes a people strong');
+    expect(withdrawn.summary).not.toContain('What makes a people strong');
+    expect(withdrawn.image).toBeUndefined();
+    expect(feedHtml(withdrawn.contentHtml, PAGE)).toBe(withdrawn.contentHtml);
+  });
+});
+
+describe('a corrected quote’s item', () => {
+  it('keeps its guid and date, shows the correction and is dated by it', () => {
+    const corrected = quoteFeedItem({ ...quoteInput, corrections: [{ date: '2021-08-25', note: 'Restored a word.' }] }, settings);
+    expect(corrected.guid).toBe(quoteInput.guid);
+    expect(corrected.pubDateMs).toBe(quoteFeedItem(quoteInput, settings).pubDateMs);
+    expect(corrected.contentHtml).toContain('Corrected on August 25, 2021: Restored a word.');
+    expect(new Date(corrected.updatedMs!).toISOString()).toBe('2021-08-25T12:00:00.000Z');
   });
 });
 
@@ -379,6 +491,10 @@ describe('personFeedText', () => {
     });
     expect(personFeedText('QTD', 'B', { quotes: 0, articles: 1 }).description).toBe('Articles by B in QTD, newest first.');
     expect(personFeedText('QTD', 'C', { quotes: 1, articles: 1 }).description).toBe('Quotes of C and articles by C in QTD, newest first.');
+    expect(personFeedText('QTD', 'D', { quotes: 0, chosen: 3, articles: 0 }).description).toBe('Quotes chosen by D in QTD, newest first.');
+    expect(personFeedText('QTD', 'E', { quotes: 1, chosen: 1, articles: 2 }).description).toBe(
+      'Quotes of E, quotes chosen by E and articles by E in QTD, newest first.',
+    );
   });
 });
 
@@ -421,6 +537,17 @@ describe('renderRss', () => {
     expect(rss.channel.item.pubDate).toBe('Mon, 23 Aug 2021 12:00:00 GMT');
   });
 
+  it('puts the XSLT of the styled view before its CSS, and dates each item in its own zone for it', async () => {
+    const xml = await renderRss({ ...channel, transform: '/qtd/feed.xsl' }, [
+      item({ timeZone: 'America/New_York', pubDateMs: Date.parse('2021-08-23T03:30:00Z') }),
+    ]);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet type="text\/xsl" href="\/qtd\/feed.xsl"\?><\?xml-stylesheet type="text\/css" href="\/feed.css"\?><rss /,
+    );
+    // 03:30 UTC is still the evening before in New York: the day the pages show.
+    expect(parser.parse(xml).rss.channel.item['dc:date']).toBe('2021-08-22T23:30:00-04:00');
+  });
+
   it('writes a document a strict XML parser accepts whatever characters the content holds; emoji survive', async () => {
     const odd = 'NUL\u0000 SOH\u0001 FFFE\uFFFE FFFF\uFFFF lone\uD800 half\uDC00 emoji 😀👩🏽‍🔬';
     const quote = quoteFeedItem(
@@ -434,7 +561,7 @@ describe('renderRss', () => {
       },
       settings,
     );
-    const article = articleFeedItem({ ...articleInput, title: odd, dek: odd, bodyHtml: `<p>${odd}</p>`, authors: [odd] });
+    const article = articleFeedItem({ ...articleInput, title: odd, dek: odd, bodyHtml: `<p>${odd}</p>`, authors: [odd] }, settings);
     const xml = await renderRss({ ...channel, title: odd, description: odd }, [quote, article]);
     expect(xmlWellFormednessErrors(xml)).toEqual([]);
     expect(xmlWellFormednessErrors(new TextEncoder().encode(xml))).toEqual([]);
@@ -449,11 +576,11 @@ describe('renderRss', () => {
   });
 
   it('renders the real items of a quote and an article as valid XML', async () => {
-    const xml = await renderRss(channel, [quoteFeedItem(quoteInput, settings), articleFeedItem(articleInput)]);
+    const xml = await renderRss(channel, [quoteFeedItem(quoteInput, settings), articleFeedItem(articleInput, settings)]);
     expect(XMLValidator.validate(xml)).toBe(true);
     const titles = (parser.parse(xml).rss.channel.item as { title: string }[]).map((i) => i.title);
     expect(titles).toEqual([
-      'Ahmad Massoud: What makes a people strong, above and beyond any imbalance…',
+      'Ahmad Massoud: “What makes a people strong, above and beyond any imbalance…”',
       'The Afghan Who Won’t Surrender to the Taliban',
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { JSON_FEED_VERSION, jsonFeed, jsonFeedItem, type JsonFeedChannel } from '../../src/views/json-feed.ts';
-import { quoteFeedItem, type FeedItem } from '../../src/views/feed-items.ts';
+import { quoteFeedItem, type FeedItem, type QuoteFeedInput } from '../../src/views/feed-items.ts';
 
 const channel: JsonFeedChannel = {
   title: 'QTD: quotes of the day',
@@ -13,21 +13,21 @@ const channel: JsonFeedChannel = {
   authors: [{ name: 'Jenna Lee' }],
 };
 
-const quote: FeedItem = quoteFeedItem(
-  {
-    guid: 'tag:qtd,2021:quotes/spirit-of-resistance',
-    text: 'What makes a people strong, above and beyond any imbalance of forces, is the spirit of resistance.',
-    date: '2021-08-23',
-    link: 'https://qtd.example/quotes/spirit-of-resistance/',
-    speaker: { name: 'Ahmad Massoud', url: 'https://qtd.example/people/ahmad-massoud/' },
-    verified: false,
-    commentaryHtml: '',
-    corrections: [],
-    tags: ['Afghanistan'],
-    image: 'https://qtd.example/og/quotes/spirit-of-resistance.png',
-  },
-  { siteTitle: 'QTD', timeZone: 'America/New_York', hourOfDay: 8, titleWords: 10 },
-);
+const settings = { siteTitle: 'QTD', timeZone: 'America/New_York', hourOfDay: 8, titleWords: 10, author: 'Jenna Lee' };
+
+const quoteInput: QuoteFeedInput = {
+  guid: 'tag:qtd,2021:quotes/spirit-of-resistance',
+  text: 'What makes a people strong, above and beyond any imbalance of forces, is the spirit of resistance.',
+  date: '2021-08-23',
+  link: 'https://qtd.example/quotes/spirit-of-resistance/',
+  speaker: { name: 'Ahmad Massoud', url: 'https://qtd.example/people/ahmad-massoud/' },
+  verified: false,
+  commentaryHtml: '',
+  corrections: [],
+  tags: ['Afghanistan'],
+  image: 'https://qtd.example/og/quotes/spirit-of-resistance.png',
+};
+const quote: FeedItem = quoteFeedItem(quoteInput, settings);
 
 describe('jsonFeed', () => {
   const feed = jsonFeed(channel, [quote]);
@@ -56,7 +56,7 @@ describe('jsonFeed', () => {
         content_html: quote.contentHtml,
         summary: quote.summary,
         date_published: '2021-08-23T08:00:00-04:00',
-        authors: [{ name: 'Ahmad Massoud' }],
+        authors: [{ name: 'Jenna Lee' }],
         tags: ['Afghanistan'],
         image: 'https://qtd.example/og/quotes/spirit-of-resistance.png',
       },
@@ -76,6 +76,30 @@ describe('jsonFeed', () => {
     const utc = jsonFeedItem({ ...quote, pubDateMs: Date.parse('2021-12-01T13:00:00Z'), timeZone: 'UTC' });
     expect(utc.date_published).toBe('2021-12-01T13:00:00+00:00');
     expect(Date.parse(winter.date_published)).toBe(Date.parse(utc.date_published));
+  });
+
+  it('keeps a withdrawn quote as a notice under the same id, modified on the day of its withdrawal', () => {
+    const [notice] = jsonFeed(channel, [
+      quoteFeedItem({ ...quoteInput, withdrawn: { date: '2021-09-01', reason: 'Misattributed.' } }, settings),
+    ]).items;
+    expect(notice).toMatchObject({
+      id: 'tag:qtd,2021:quotes/spirit-of-resistance',
+      url: 'https://qtd.example/quotes/spirit-of-resistance/',
+      title: 'Withdrawn: a quote of Ahmad Massoud, the quote of the day for August 23, 2021',
+      summary: 'Withdrawn on September 1, 2021: Misattributed.',
+      date_published: '2021-08-23T08:00:00-04:00',
+      date_modified: '2021-09-01T08:00:00-04:00',
+    });
+    expect(notice?.content_html).toContain('<strong>Why:</strong> Misattributed.');
+  });
+
+  it('dates a corrected item’s change, and no change where there is none', () => {
+    const corrected = jsonFeedItem(
+      quoteFeedItem({ ...quoteInput, corrections: [{ date: '2021-08-30', note: 'Fixed a word.' }] }, settings),
+    );
+    expect(corrected.date_modified).toBe('2021-08-30T08:00:00-04:00');
+    expect(corrected.content_html).toContain('Corrected on August 30, 2021: Fixed a word.');
+    expect(jsonFeedItem(quote)).not.toHaveProperty('date_modified');
   });
 
   it('survives a round trip through JSON unchanged', () => {

@@ -118,6 +118,26 @@ describe('quotationJsonLd', () => {
     const news = quotationJsonLd({ ...quotation, source: { url: article.url, title: 'Kabul Falls', section: 'World' } });
     expect(news).toMatchObject({ isPartOf: { '@type': 'NewsArticle', headline: 'Kabul Falls' } });
   });
+
+  it('links the original article, its archived copy and its publisher from the article the quote is part of', () => {
+    const archivedUrl = 'https://web.archive.org/web/20210823170000/https://news.example/articles/the-afghan-who-wont-surrender';
+    const linked = quotationJsonLd({
+      ...quotation,
+      source: { ...quotation.source!, publication: 'The Wall Street Journal', sourceUrl: article.sourceUrl!, archivedUrl },
+    });
+    expect(linked).toMatchObject({
+      isPartOf: {
+        url: article.url,
+        sameAs: article.sourceUrl,
+        isBasedOn: article.sourceUrl,
+        archivedAt: archivedUrl,
+        publisher: { '@type': 'Organization', name: 'The Wall Street Journal' },
+      },
+    });
+    for (const field of ['sameAs', 'isBasedOn', 'archivedAt', 'publisher']) {
+      expect((quotationJsonLd(quotation) as { isPartOf: object }).isPartOf).not.toHaveProperty(field);
+    }
+  });
 });
 
 describe('articleJsonLd', () => {
@@ -137,6 +157,12 @@ describe('articleJsonLd', () => {
       inLanguage: 'en',
       isPartOf: { '@type': 'WebSite', name: 'QTD', url: 'https://qtd.example/' },
     });
+  });
+
+  it('gives the archived copy of the original as archivedAt, only when there is one', () => {
+    const archivedUrl = 'https://web.archive.org/web/2021/https://news.example/a';
+    expect(articleJsonLd({ ...article, archivedUrl })).toMatchObject({ archivedAt: archivedUrl, isBasedOn: article.sourceUrl });
+    expect(articleJsonLd(article)).not.toHaveProperty('archivedAt');
   });
 
   it('adds dateModified only when the article was updated', () => {

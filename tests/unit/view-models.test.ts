@@ -235,11 +235,12 @@ describe('page keys, digests of the view models', () => {
   it('change on the pages that show a renamed person, and only there', () => {
     const after = content();
     (after.people[2] as Person).name = 'Jenna Lee-Smith';
-    // The curator is named on the pages of the quotes she chose, on her own page and feed, in the
-    // feed items and open data of those quotes and on the list of people (not on /feeds/: her
-    // feed has no item). No list of quotes shows who chose them.
+    // The curator is named on the pages of the quotes she chose, on her own page and feed (which
+    // holds the quotes she chose), in the feed items (their author) and open data of those quotes,
+    // on the list of people and on /feeds/. No list of quotes shows who chose them.
     expect(changedPages(content(), after)).toEqual(
       [
+        '/feeds/',
         '/people/',
         '/people/jenna/',
         '/people/jenna/rss.xml',
@@ -315,9 +316,9 @@ describe('page keys, digests of the view models', () => {
 
   it('of a feed hold the build date only when the feed’s items give it no date', () => {
     const later = { ...content(), today: '2026-11-27' };
-    // A day later with nothing published: only the feeds with no item (the empty tag's, and the
-    // feed of a curator who neither spoke nor wrote) are dated by the build, and change.
-    expect(changedPages(content(), later)).toEqual(['/people/jenna/rss.xml', '/tags/empty/rss.xml']);
+    // A day later with nothing published: only the feeds with no item (the empty tag's) are dated
+    // by the build, and change; a curator's feed holds the quotes she chose.
+    expect(changedPages(content(), later)).toEqual(['/tags/empty/rss.xml']);
 
     const old = content();
     for (const quote of old.quotes) quote.date = `1960${quote.date.slice(4)}`;

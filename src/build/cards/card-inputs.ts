@@ -7,6 +7,8 @@ import type { ValidatedContent } from '../../content/validate.ts';
 import type { CardInput } from './card-layout.ts';
 import { quoteStatus } from '../../domain/archive-order.ts';
 import { smartPunctuation } from '../../markdown/typography.ts';
+import { quoteOnOneLine } from '../../domain/quote-text.ts';
+import { inQuotes } from '../../domain/quotation-marks.ts';
 
 export interface CardSelection {
   today: string;
@@ -24,11 +26,13 @@ export function cardInputs(content: ValidatedContent, selection: CardSelection):
     const status = quoteStatus({ id: quote.id, date: quote.data.date, withdrawn: quote.data.withdrawn }, selection.today);
     if (status === 'withdrawn' || (status === 'scheduled' && !selection.showScheduled)) continue;
     const source = quote.data.source ? articles.get(quote.data.source.id) : undefined;
-    const detail = source ? [smartPunctuation(source.title), source.publication].filter(Boolean).join(' · ') : quote.data.context;
+    // The source named as pages name it, the title in quotation marks; the card's fonts have no
+    // italic, so the publication, italic on pages and in feeds, stays upright here.
+    const detail = source ? [inQuotes(smartPunctuation(source.title)), source.publication].filter(Boolean).join(' · ') : quote.data.context;
     cards.push({
       kind: 'quote',
       id: quote.id,
-      text: smartPunctuation(quote.data.text),
+      text: quoteOnOneLine(smartPunctuation(quote.data.text)),
       attribution: names.get(quote.data.speaker.id) ?? quote.data.speaker.id,
       ...(detail ? { detail } : {}),
       ...(quote.data.lang ? { lang: quote.data.lang } : {}),
