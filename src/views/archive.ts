@@ -265,7 +265,9 @@ let preview: { today: string; data: readonly unknown[]; archive: Promise<Archive
 
 /** The `data` objects of every stored entry, in order: Astro's store hands out the same objects until its content changes. */
 function storedData(entries: StoredEntries): unknown[] {
-  return [entries.peopleEntries, entries.articleEntries, entries.quoteEntries, entries.tagEntries].flatMap((list) => list.map((entry) => entry.data));
+  return [entries.peopleEntries, entries.articleEntries, entries.quoteEntries, entries.tagEntries].flatMap((list) =>
+    list.map((entry) => entry.data),
+  );
 }
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
