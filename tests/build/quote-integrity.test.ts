@@ -32,7 +32,7 @@ describe('the seed quote in its article', () => {
   });
 
   it('links the quote page to the marked passage, which exists', () => {
-    const href = quotePage('.source-line cite a').attr('href');
+    const href = quotePage('.source-line__title').attr('href');
     expect(href).toBe(`/${ARTICLE}/#q-spirit-of-resistance`);
     expect(article('[id="q-spirit-of-resistance"]')).toHaveLength(1);
   });
@@ -45,7 +45,7 @@ describe('the seed quote in its article', () => {
   });
 
   it('says how the quote is known', () => {
-    expect(quotePage('.provenance').text()).toContain('Verified against the text of The Afghan Who Won’t Surrender to the Taliban');
+    expect(quotePage('.provenance').text()).toContain('Verified against the text of “The Afghan Who Won’t Surrender to the Taliban”');
     expect(quotePage('.provenance a').attr('href')).toBe(`/${ARTICLE}/#q-spirit-of-resistance`);
   });
 });
@@ -143,7 +143,7 @@ describe('marks follow the quotes through the content cache', () => {
     const second = await run();
     expect(second.code, second.stderr).toBe(0);
     expect(marked()).toBe(1);
-    expect(loadPage(join(build, 'dist'), 'quotes/no-surrender')('.source-line cite a').attr('href')).toBe(`/${ARTICLE}/#q-no-surrender`);
+    expect(loadPage(join(build, 'dist'), 'quotes/no-surrender')('.source-line__title').attr('href')).toBe(`/${ARTICLE}/#q-no-surrender`);
 
     rmSync(newQuote);
     expect((await run()).code).toBe(0);
