@@ -40,8 +40,13 @@ describe('cardInputs', () => {
     expect(issues).toEqual([]);
   });
 
-  it('names a quote’s source with the title in quotation marks (its own quotes single) and the publication plain', () => {
+  it('names a quote’s source with the title in quotation marks (its own quotes single) and the publication after it', () => {
     expect(card('spirit')?.detail).toBe('“The Afghan Who ‘Won’t’ Surrender” · The Wall Street Journal');
+  });
+
+  it('dates a quote’s card with its day as the quote of the day; an article’s card has no date', () => {
+    expect(card('spirit')?.date).toBe('Aug. 23, 2021');
+    expect(card('the-afghan')).not.toHaveProperty('date');
   });
 
   it('gives an article’s card its publication, upright, when it has no dek', () => {

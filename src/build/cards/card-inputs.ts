@@ -9,6 +9,7 @@ import { quoteStatus } from '../../domain/archive-order.ts';
 import { smartPunctuation } from '../../markdown/typography.ts';
 import { quoteOnOneLine } from '../../domain/quote-text.ts';
 import { inQuotes } from '../../domain/quotation-marks.ts';
+import { formatDayShort } from '../../domain/dates.ts';
 
 export interface CardSelection {
   today: string;
@@ -26,8 +27,8 @@ export function cardInputs(content: ValidatedContent, selection: CardSelection):
     const status = quoteStatus({ id: quote.id, date: quote.data.date, withdrawn: quote.data.withdrawn }, selection.today);
     if (status === 'withdrawn' || (status === 'scheduled' && !selection.showScheduled)) continue;
     const source = quote.data.source ? articles.get(quote.data.source.id) : undefined;
-    // The source named as pages name it, the title in quotation marks; the card's fonts have no
-    // italic, so the publication, italic on pages and in feeds, stays upright here.
+    // The source named as pages name it, the title in quotation marks; the card sets the whole
+    // source line in italic, so the marks are what tell the title from the publication.
     const detail = source ? [inQuotes(smartPunctuation(source.title)), source.publication].filter(Boolean).join(' · ') : quote.data.context;
     cards.push({
       kind: 'quote',
@@ -37,6 +38,7 @@ export function cardInputs(content: ValidatedContent, selection: CardSelection):
       ...(detail ? { detail } : {}),
       ...(quote.data.lang ? { lang: quote.data.lang } : {}),
       siteName: selection.siteName,
+      date: formatDayShort(quote.data.date),
     });
   }
   for (const article of content.articles) {

@@ -20,10 +20,12 @@ export interface CardInput {
   /** BCP 47; decides direction and font. */
   lang?: string;
   siteName: string;
+  /** A quote's day as the quote of the day, as shown ("Aug. 23, 2021"): under the site's name. */
+  date?: string;
 }
 
 /** Bump whenever a change here or in the renderer moves pixels: it invalidates every cached card. */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

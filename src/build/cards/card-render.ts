@@ -59,11 +59,14 @@ const MARK_GUTTER = 112;
 const MARK_SIZE = 200;
 const FOOTER_GAP = 34;
 const RULE = { width: 48, height: 3, gap: 18 };
-const ATTRIBUTION_SIZE = 30;
-const DETAIL_SIZE = 22;
+const ATTRIBUTION_SIZE = 32;
+/** The source line and the date: 26 px stays legible where a timeline shows the card 375 px wide. */
+const DETAIL_SIZE = 26;
 const DETAIL_GAP = 4;
 const SITE_NAME_SIZE = 26;
 const SITE_NAME_GAP = 40;
+/** Between a quote's day and the site's name after it. */
+const DATE_GAP = 20;
 /** Articles get a band of the accent colour along the top instead of the quotation mark. */
 const ARTICLE_BAND = 10;
 /** One-line blocks get a little more air than the quote's lines. */
@@ -164,14 +167,21 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       maxWidth: 320,
       fallbackDirection: direction,
     });
+    const date = card.date
+      ? oneLineBlock(card.date, { size: DETAIL_SIZE, weight: 400, italic: false, ink: INK.muted, maxWidth: 320, fallbackDirection: 'ltr' })
+      : undefined;
+    // A quote's card puts its day before the site's name, on the attribution's line, so that the
+    // source line below has the column's whole width; other cards keep the name on the last line.
     const siteNameWidth = shaper.measure(siteName.text, siteName.style);
-    const footerTextWidth = columnWidth - siteNameWidth - SITE_NAME_GAP;
+    const dateWidth = date ? shaper.measure(date.text, date.style) + DATE_GAP : 0;
+    const attributionWidth = columnWidth - siteNameWidth - dateWidth - SITE_NAME_GAP;
+    const detailWidth = date ? columnWidth : columnWidth - siteNameWidth - SITE_NAME_GAP;
     const attribution = oneLineBlock(card.attribution, {
       size: ATTRIBUTION_SIZE,
       weight: 600,
       italic: false,
       ink: INK.text,
-      maxWidth: footerTextWidth,
+      maxWidth: attributionWidth,
       fallbackDirection: direction,
       lang: card.lang,
     });
@@ -181,7 +191,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
           weight: 400,
           italic: true,
           ink: INK.muted,
-          maxWidth: footerTextWidth,
+          maxWidth: detailWidth,
           fallbackDirection: direction,
         })
       : undefined;
@@ -203,7 +213,7 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
       ink: INK.text,
     };
 
-    for (const block of [quote, attribution, detail, siteName]) {
+    for (const block of [quote, attribution, detail, siteName, date]) {
       if (!block) continue;
       const missing = shaper.missingCharacters(block.text, block.style.fonts);
       if (missing.length > 0)
@@ -236,9 +246,20 @@ export async function createCardRenderer(fonts: readonly LoadedFontFile[]): Prom
     const attributionTop = footerTop + RULE.height + RULE.gap;
     layers.push(...blockLayers(attribution, attributionTop, contentLeft, contentRight, rtl));
     if (detail) layers.push(...blockLayers(detail, attributionTop + attribution.lineHeight + DETAIL_GAP, contentLeft, contentRight, rtl));
-    // The site's name sits at the bottom of the footer, on the side opposite the attribution.
-    const siteNameTop = footerTop + footerHeight - siteName.lineHeight;
+    // The site's name on the side opposite the attribution: at the bottom of the footer, or on the
+    // attribution's line after the quote's day.
+    const siteNameTop = date
+      ? attributionTop + (attribution.lineHeight - siteName.lineHeight)
+      : footerTop + footerHeight - siteName.lineHeight;
     layers.push(...blockLayers(siteName, siteNameTop, contentLeft, contentRight, !rtl));
+    if (date) {
+      // Set smaller than the attribution, the day and the name sit at the bottom of its line.
+      const dateTop = attributionTop + (attribution.lineHeight - date.lineHeight);
+      const [left, right] = rtl
+        ? [contentLeft + siteNameWidth + DATE_GAP, contentRight]
+        : [contentLeft, contentRight - siteNameWidth - DATE_GAP];
+      layers.push(...blockLayers(date, dateTop, left, right, !rtl));
+    }
 
     return { scene: { width: CARD_WIDTH, height: CARD_HEIGHT, background: BACKGROUND, inks: INKS, layers }, warnings };
   }
