@@ -45,7 +45,9 @@ try {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       const page = await context.newPage();
       for (const { name, path } of pages) {
-        await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
+        // A feed is shown through its XSLT stylesheet, after which Chromium never reports the
+        // network idle: the load event, once the stylesheet and its CSS have come, is enough.
+        await page.goto(new URL(path, server.url).href, { waitUntil: path.endsWith('.xml') ? 'load' : 'networkidle' });
         const file = join(out, `${name}-${width}-${scheme}.png`);
         // Chromium cannot measure the full height of an XML document: feeds are shot at viewport size.
         await page.screenshot({ path: file, fullPage: !path.endsWith('.xml') });
