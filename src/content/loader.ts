@@ -31,6 +31,8 @@ import { COLLECTIONS } from './content-files.ts';
 import { contentFolderPath } from './read-content.ts';
 import type { ValidatedContent, ValidatedEntry } from './validate.ts';
 import type { Collection } from './schema.ts';
+import { createPassMemo, forgetPaths, sameTexts, type PassMemo } from './pass-memo.ts';
+import { watchContentFolder } from './content-watcher.ts';
 
 export interface ContentSettings {
   contentDir: string;
@@ -72,6 +74,8 @@ interface SharedState {
   contexts: Map<Loaded, LoaderContext>;
   watching: boolean;
   rerun?: Promise<void>;
+  /** In `astro dev`: what the last pass read and checked, so that the next one does again only what changed (pass-memo.ts). */
+  memo?: PassMemo;
 }
 
 const STATE_KEY = Symbol.for('qtd.contentPass');
@@ -127,8 +131,9 @@ function isDevServer(): boolean {
 }
 
 function startRun(root: string, settings: ContentSettings): ContentRun {
+  const memo = isDevServer() ? (shared().memo ??= createPassMemo()) : undefined;
   return {
-    read: readAndValidate(root, settings.contentDir, { siteTimeZone: settings.siteTimeZone, allowSeveralQuotesPerDay: settings.allowSeveralQuotesPerDay }),
+    read: readAndValidate(root, settings.contentDir, { siteTimeZone: settings.siteTimeZone, allowSeveralQuotesPerDay: settings.allowSeveralQuotesPerDay }, memo),
     served: new Set(),
     finished: new Set(),
     issues: [],
@@ -333,22 +338,34 @@ export function previewProblemPage(pathname: string): string | undefined {
   return found ? problemPageHtml(pathname, found) : undefined;
 }
 
-/** In `astro dev`: a change under the content folder runs the whole pass again, one pass at a time. */
+/**
+ * In `astro dev` (where Astro gives loaders a watcher): a change under the content folder
+ * runs the pass again, one pass at a time; it reads and checks again only the files that
+ * changed (pass-memo.ts). Changes that leave every file named with the text the last pass
+ * read (a file saved unchanged, or reported twice for one write) run no pass. The folder
+ * is watched by content-watcher.ts; Vite's watcher leaves the collections' folders alone
+ * (integrations/content-check.ts).
+ */
 function watchInDev(settings: ContentSettings): void {
   const state = shared();
   const anyContext = state.contexts.values().next().value;
-  const watcher = anyContext?.watcher;
-  if (!watcher || state.watching || !anyContext) return;
+  if (!anyContext?.watcher || state.watching) return;
   state.watching = true;
   const folder = contentFolderPath(fileURLToPath(anyContext.config.root), settings.contentDir);
-  watcher.add(folder);
   let timer: NodeJS.Timeout | undefined;
-  watcher.on('all', (_event, path) => {
-    if (!path.startsWith(folder)) return;
+  /** The paths named since the last pass began, each with whether it was only ever changed (not added or removed). */
+  const named = new Map<string, boolean>();
+  watchContentFolder(folder, (path, contentOnly) => {
+    named.set(path, (named.get(path) ?? true) && contentOnly);
     clearTimeout(timer);
     timer = setTimeout(() => {
       const previous = state.rerun ?? Promise.resolve();
       state.rerun = previous.then(async () => {
+        const changes = [...named];
+        named.clear();
+        const paths = changes.map(([path]) => path);
+        if (state.memo && changes.every(([, onlyChanged]) => onlyChanged) && (await sameTexts(state.memo, paths))) return;
+        if (state.memo) forgetPaths(state.memo, paths);
         await Promise.all([...state.contexts].map(([loaded, ctx]) => (loaded === 'tags' ? loadTags(ctx, settings) : loadCollection(loaded, ctx, settings))));
       });
     }, 50);

@@ -191,6 +191,22 @@ async function readEntries(): Promise<StoredEntries> {
   return { peopleEntries, articleEntries, quoteEntries, tagEntries };
 }
 
+type KnownLocations = Map<string, { paragraphs: readonly string[]; byText: Map<string, QuoteLocation | undefined> }>;
+
+const LOCATIONS_KEY = Symbol.for('qtd.previewLocations');
+
+/**
+ * In `astro dev`: where each quote stood in its article in the archives built before, by
+ * article, kept while the article's visible text is the same. An edit then locates only
+ * the quotes whose words or article changed (locating them all took ~2 s at 10,000 quotes).
+ * Kept on `globalThis`: a content change makes Vite evaluate this module again.
+ */
+function previewLocations(): KnownLocations {
+  const holder = globalThis as { [LOCATIONS_KEY]?: KnownLocations };
+  holder[LOCATIONS_KEY] ??= new Map();
+  return holder[LOCATIONS_KEY];
+}
+
 async function loadArchive(today: string, { peopleEntries, articleEntries, quoteEntries, tagEntries }: StoredEntries): Promise<Archive> {
   const people = sortPeople(peopleEntries.map(toPerson));
   const articles = sortArticlesNewestFirst(articleEntries.map(toArticle));
@@ -203,6 +219,22 @@ async function loadArchive(today: string, { peopleEntries, articleEntries, quote
       prepared.set(id, value);
     }
     return value;
+  };
+  const remembered = isDevServer() ? previewLocations() : undefined;
+  const checkedArticles = new Set<string>();
+  const locate = (text: string, articleId: string): QuoteLocation | undefined => {
+    if (!remembered) return locateQuote(text, preparedArticle(articleId));
+    let known = remembered.get(articleId);
+    if (!known || !checkedArticles.has(articleId)) {
+      const paragraphs = articleById.get(articleId)?.paragraphs ?? [];
+      if (!known || !sameItems(known.paragraphs, paragraphs)) {
+        known = { paragraphs, byText: new Map() };
+        remembered.set(articleId, known);
+      }
+      checkedArticles.add(articleId);
+    }
+    if (!known.byText.has(text)) known.byText.set(text, locateQuote(text, preparedArticle(articleId)));
+    return known.byText.get(text);
   };
 
   const allQuotes = sortQuotesNewestFirst(
@@ -225,10 +257,11 @@ async function loadArchive(today: string, { peopleEntries, articleEntries, quote
         withdrawn: entry.data.withdrawn,
         commentaryHtml: entry.rendered?.html ?? '',
         status: quoteStatus({ id: entry.id, date: entry.data.date, withdrawn: entry.data.withdrawn }, today),
-        match: sourceId ? locateQuote(entry.data.text, preparedArticle(sourceId)) : undefined,
+        match: sourceId ? locate(entry.data.text, sourceId) : undefined,
       };
     }),
   );
+  if (remembered) for (const id of remembered.keys()) if (!articleById.has(id)) remembered.delete(id);
   const quotes = allQuotes.filter((quote) => quote.status === 'published');
   const showDrafts = siteConfig.showScheduled || isDevServer();
   const quotesWithPages = allQuotes.filter((quote) => quote.status !== 'scheduled' || showDrafts);

@@ -68,7 +68,7 @@ describe('listContentFiles: what is listed', () => {
     write('permalinks.txt', '');
     const listing = listContentFiles(root, base);
     expect(listing.issues).toEqual([]);
-    expect(listing.files).toEqual([
+    expect(listing.files.map(({ stamp: _stamp, ...file }) => file)).toEqual([
       { absolute: join(base, 'articles/x/y/z.md'), path: 'content/articles/x/y/z.md', collection: 'articles' },
       { absolute: join(base, 'people/someone.md'), path: 'content/people/someone.md', collection: 'people' },
       { absolute: join(base, 'quotes/2021/a.md'), path: 'content/quotes/2021/a.md', collection: 'quotes' },
@@ -78,6 +78,16 @@ describe('listContentFiles: what is listed', () => {
       'tags.yaml': { absolute: join(base, 'tags.yaml'), path: 'content/tags.yaml' },
       'permalinks.txt': { absolute: join(base, 'permalinks.txt'), path: 'content/permalinks.txt' },
     });
+  });
+
+  it('stamps each file with its size and times, and a rewritten file with a new stamp', () => {
+    const { root, base, write } = project();
+    write('quotes/b.md', VALID.quotes);
+    const [before] = listContentFiles(root, base).files;
+    expect(before?.stamp).toMatch(new RegExp(`^${Buffer.byteLength(VALID.quotes)} `));
+    expect(listContentFiles(root, base).files[0]?.stamp).toBe(before?.stamp);
+    write('quotes/b.md', `${VALID.quotes}\nMore.\n`);
+    expect(listContentFiles(root, base).files[0]?.stamp).not.toBe(before?.stamp);
   });
 
   it('names paths relative to the project root, wherever the content folder is', () => {

@@ -98,7 +98,7 @@ describe('jsonParseModuleText and jsonFileModule', () => {
 
 type Handler<Args extends unknown[]> = (this: { environment: { name: string } }, ...args: Args) => { code: string; meta?: unknown } | null;
 
-function pluginFor(command: 'build' | 'serve', cacheDir: string, options: { chunked?: boolean } = {}) {
+function pluginFor(command: 'build' | 'serve', cacheDir: string, options: { chunked?: boolean; devStoreFile?: string } = {}) {
   const plugin = viteContentStore({ cacheDir, ...options });
   (plugin.configResolved as (config: { command: string }) => void)({ command });
   return {
@@ -131,21 +131,42 @@ describe('the Vite plugin', () => {
     }
   });
 
-  it('leaves the load to Astro without a store file, with a chunked store, in a server bundle and in astro dev', () => {
+  it('leaves the load to Astro without a store file, with a chunked store and in a server bundle', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'qtd-store-'));
     try {
       expect(pluginFor('build', cacheDir).load.handler.call(prerender, CONTENT_STORE_MODULE_ID)).toBeNull();
       writeFileSync(join(cacheDir, 'data-store.json'), JSON.stringify(big));
       expect(pluginFor('build', cacheDir, { chunked: true }).load.handler.call(prerender, CONTENT_STORE_MODULE_ID)).toBeNull();
-      for (const [command, environment] of [
-        ['build', 'ssr'],
-        ['serve', 'prerender'],
-        ['serve', 'ssr'],
-      ] as const) {
-        expect(pluginFor(command, cacheDir).load.handler.call({ environment: { name: environment } }, CONTENT_STORE_MODULE_ID)).toBeNull();
-      }
+      expect(pluginFor('build', cacheDir).load.handler.call({ environment: { name: 'ssr' } }, CONTENT_STORE_MODULE_ID)).toBeNull();
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('in astro dev, loads the store from the file the dev server writes, once it has written one', async () => {
+    const dotAstro = mkdtempSync(join(tmpdir(), 'qtd-store-'));
+    const devStoreFile = join(dotAstro, 'data-store.json');
+    try {
+      for (const environment of ['ssr', 'prerender']) {
+        const { load } = pluginFor('serve', tmpdir(), { devStoreFile });
+        const context = { environment: { name: environment } };
+        expect(load.handler.call(context, CONTENT_STORE_MODULE_ID)).toBeNull();
+        writeFileSync(devStoreFile, JSON.stringify(big));
+        const result = load.handler.call(context, CONTENT_STORE_MODULE_ID);
+        expect(result!.code).toContain(JSON.stringify(devStoreFile));
+        expect(result!.code.length).toBeLessThan(300);
+        expect(await defaultExport(result!.code)).toEqual(big);
+        // The module reads the file when it is evaluated: after a content change, the new store.
+        writeFileSync(devStoreFile, JSON.stringify([1, 2]));
+        expect(await defaultExport(`${result!.code}\n// evaluated again for ${environment}`)).toEqual([1, 2]);
+        rmSync(devStoreFile);
+      }
+      writeFileSync(devStoreFile, JSON.stringify(big));
+      expect(
+        pluginFor('serve', tmpdir(), { devStoreFile, chunked: true }).load.handler.call(prerender, CONTENT_STORE_MODULE_ID),
+      ).toBeNull();
+    } finally {
+      rmSync(dotAstro, { recursive: true, force: true });
     }
   });
 

@@ -9,9 +9,11 @@
  * to the integrations that run after the pages.
  */
 import type { AstroIntegration } from 'astro';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beginContentPass, checkedContent as passContent, contentRead, previewProblemPage } from '../../content/loader.ts';
 import { siteConfig } from '../../site.config.ts';
+import { COLLECTIONS, contentFolderPath } from '../../content/read-content.ts';
 import type { ValidatedContent } from '../../content/validate.ts';
 
 /** The content as the last pass without problems read it, for the integrations that run after the pages. */
@@ -32,9 +34,19 @@ export default function contentCheck(): AstroIntegration {
   return {
     name: 'qtd:content-check',
     hooks: {
-      'astro:config:setup': ({ command, config }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         // Pages show scheduled quotes as drafts in the dev server only: told by the command, not by NODE_ENV.
-        if (command === 'dev') process.env.QTD_DEV_SERVER = '1';
+        if (command === 'dev') {
+          process.env.QTD_DEV_SERVER = '1';
+          // The loader watches the collections' folders itself (src/content/content-watcher.ts): Vite's
+          // watcher would read a whole folder of ten thousand quotes again at each event in it. The
+          // top-level files stay Vite's: a change to redirects.yaml or tags.yaml restarts the server.
+          const folder = contentFolderPath(fileURLToPath(config.root), siteConfig.contentDir);
+          const collections = COLLECTIONS.map((name) => join(folder, name));
+          const inCollection = (path: string) =>
+            collections.some((collection) => path === collection || path.startsWith(`${collection}${sep}`));
+          updateConfig({ vite: { server: { watch: { ignored: [inCollection] } } } });
+        }
         // A build reads the content while Vite starts; Astro's content sync joins this pass.
         if (command === 'build') {
           beginContentPass(fileURLToPath(config.root), {

@@ -69,7 +69,9 @@ export default function contentStore(): AstroIntegration {
         chunked = storage !== undefined && storage !== 'single-file';
         cacheDir = fileURLToPath(config.cacheDir);
         report = createContentStoreReport();
-        updateConfig({ vite: { plugins: [viteContentStore({ cacheDir, chunked, report })] } });
+        // The dev server's store file: astro/dist/content/paths.js, getDataStoreFile (settings.dotAstroDir is `<root>/.astro/`).
+        const devStoreFile = fileURLToPath(new URL(`.astro/${DATA_STORE_FILE}`, config.root));
+        updateConfig({ vite: { plugins: [viteContentStore({ cacheDir, devStoreFile, chunked, report })] } });
       },
       'astro:config:done': ({ config, logger }) => {
         const workers = markdownWorkersNotEngaged(config.markdown.processor);
