@@ -42,6 +42,8 @@ export function distKind(path: string, isRedirect: () => boolean): DistKind {
   const [first = '', second = ''] = segments;
   const name = segments[segments.length - 1] ?? '';
   if (first === 'og' && name.endsWith('.png')) return 'share cards';
+  // The build's record for `npm run permalinks` (src/build/permalink-ledger.ts).
+  if (first === '_qtd') return 'other';
   if (first === 'pagefind') return 'search index';
   if (first === '_astro' || /\.(?:css|js|woff2?|ico|svg|png|webmanifest|xsl)$/.test(name)) return 'assets';
   if (/(?:^|\/)(?:rss|atom)\.xml$|(?:^|\/)feed\.json$/.test(path)) return 'feeds';

@@ -30,6 +30,7 @@ describe('distKind', () => {
     expect(distKind('_astro/search.BCIohiJP.js', page)).toBe('assets');
     expect(distKind('favicon.svg', page)).toBe('assets');
     expect(distKind('_headers', page)).toBe('other');
+    expect(distKind('_qtd/build.json', page)).toBe('other');
   });
 
   it('asks whether an HTML page is a redirect, and only an HTML page', () => {
