@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../tests/support/dev-server.ts';
 
 export interface DevPage {
   label: string;
@@ -52,19 +52,6 @@ export interface DevServerSpec {
   treeRssKb: (pid: number) => number;
   /** Longest wait for the server, a page or the edit, in seconds. */
   timeoutSeconds?: number;
-}
-
-/** A port the system says is free now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** True once the dev server's output says that it listens: Astro prints "ready in" and its local address. */

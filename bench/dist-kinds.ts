@@ -13,6 +13,7 @@
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_RECORD_FILE } from '../src/build/permalink-ledger.ts';
 
 export const DIST_KINDS = [
   'share cards',
@@ -42,8 +43,8 @@ export function distKind(path: string, isRedirect: () => boolean): DistKind {
   const [first = '', second = ''] = segments;
   const name = segments[segments.length - 1] ?? '';
   if (first === 'og' && name.endsWith('.png')) return 'share cards';
-  // The build's record for `npm run permalinks` (src/build/permalink-ledger.ts).
-  if (first === '_qtd') return 'other';
+  // The build's record for `npm run permalinks`.
+  if (first === BUILD_RECORD_FILE.split('/')[0]) return 'other';
   if (first === 'pagefind') return 'search index';
   if (first === '_astro' || /\.(?:css|js|woff2?|ico|svg|png|webmanifest|xsl)$/.test(name)) return 'assets';
   if (/(?:^|\/)(?:rss|atom)\.xml$|(?:^|\/)feed\.json$/.test(path)) return 'feeds';

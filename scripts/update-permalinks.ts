@@ -30,7 +30,7 @@ import {
   updateQuoteTexts,
   type BuildRecord,
 } from '../src/build/permalink-ledger.ts';
-import { LEDGER_FILE_NAME, collectRedirects } from '../src/build/integrations/permalinks.ts';
+import { LEDGER_FILE_NAME, collectRedirects, plural } from '../src/build/integrations/permalinks.ts';
 import { QUOTE_TEXTS_FILE_NAME, formatQuoteTexts, parseQuoteTexts } from '../src/content/quote-ledger.ts';
 import { listFiles } from '../src/build/files.ts';
 import { todayIn } from '../src/domain/dates.ts';
@@ -41,10 +41,6 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 function shown(path: string): string {
   return relative(process.cwd(), path) || path;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** The record of the build in `distDir`, or an error saying why its output cannot be recorded. */
@@ -129,7 +125,7 @@ async function main(): Promise<void> {
       ...words.refreshed.map((id) => `  ${id}`),
     );
   }
-  if (!wordsChanged || (words.added.length === 0 && words.refreshed.length === 0)) {
+  if (words.added.length === 0 && words.refreshed.length === 0) {
     lines.push(`${shown(wordsFile)} is up to date (${plural(words.quotes.size, 'quote')})`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -97,39 +97,48 @@ export function listContentFiles(root: string, base: string): ContentListing {
   const collectionNames = new Set<string>(COLLECTIONS);
   const topNames = new Set<string>(TOP_LEVEL_FILES);
 
-  const refuseLink = (absolute: string) =>
-    issues.push(
-      issue(
-        shown(absolute),
-        undefined,
-        'is a symbolic link. The build reads only files that are inside the content folder itself, so a link is neither checked nor published.',
-        'replace the link with a copy of the file or folder it points to.',
-      ),
-    );
-  const refuseOther = (absolute: string) =>
-    issues.push(issue(shown(absolute), undefined, 'is not a regular file or folder (a device, socket or pipe).', 'remove it from the content folder.'));
-
-  const walk = (folder: string, collection: Collection, depth: number): void => {
-    let entries: Dirent[];
+  /** The entries of a folder, sorted by name, or undefined (and an issue) when it cannot be read. */
+  const readFolder = (folder: string): Dirent[] | undefined => {
     try {
-      entries = readdirSync(folder, { withFileTypes: true });
+      return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       issues.push(issue(shown(folder), undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'check the folder’s permissions.'));
-      return;
+      return undefined;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  };
+
+  /**
+   * True for an entry that is never content, anywhere in the folder: an operating system's
+   * leftover file is passed over; a link, a device, a socket or a pipe is refused.
+   */
+  const setAside = (entry: Dirent, absolute: string): boolean => {
+    const kind = kindOf(entry);
+    if (kind === 'file' && isSystemLeftover(entry.name)) return true;
+    if (kind === 'link') {
+      issues.push(
+        issue(
+          shown(absolute),
+          undefined,
+          'is a symbolic link. The build reads only files that are inside the content folder itself, so a link is neither checked nor published.',
+          'replace the link with a copy of the file or folder it points to.',
+        ),
+      );
+      return true;
+    }
+    if (kind === 'other') {
+      issues.push(issue(shown(absolute), undefined, 'is not a regular file or folder (a device, socket or pipe).', 'remove it from the content folder.'));
+      return true;
+    }
+    return false;
+  };
+
+  const walk = (folder: string, collection: Collection, depth: number): void => {
+    const entries = readFolder(folder);
+    if (!entries) return;
     for (const entry of entries) {
       const absolute = join(folder, entry.name);
-      if (isSystemLeftover(entry.name) && kindOf(entry) === 'file') continue;
+      if (setAside(entry, absolute)) continue;
       const kind = kindOf(entry);
-      if (kind === 'link') {
-        refuseLink(absolute);
-        continue;
-      }
-      if (kind === 'other') {
-        refuseOther(absolute);
-        continue;
-      }
       if (entry.name.startsWith('.')) {
         issues.push(
           issue(
@@ -192,26 +201,12 @@ export function listContentFiles(root: string, base: string): ContentListing {
     }
   };
 
-  let top: Dirent[];
-  try {
-    top = readdirSync(base, { withFileTypes: true });
-  } catch (error) {
-    issues.push(issue(shown(base), undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'check the folder’s permissions.'));
-    return { files, topLevel, issues };
-  }
-  top.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const top = readFolder(base);
+  if (!top) return { files, topLevel, issues };
   for (const entry of top) {
     const absolute = join(base, entry.name);
+    if (setAside(entry, absolute)) continue;
     const kind = kindOf(entry);
-    if (kind === 'file' && isSystemLeftover(entry.name)) continue;
-    if (kind === 'link') {
-      refuseLink(absolute);
-      continue;
-    }
-    if (kind === 'other') {
-      refuseOther(absolute);
-      continue;
-    }
     if (kind === 'folder' && collectionNames.has(entry.name)) {
       walk(absolute, entry.name as Collection, 0);
       continue;

@@ -14,6 +14,7 @@ import type { FileReads } from './read-content.ts';
 import type { FileChecksMemo } from './validate.ts';
 import type { ContentIssue } from './issues.ts';
 import type { QuoteTextLedger } from './quote-ledger.ts';
+import { decodeContent } from './read-content.ts';
 
 export interface PassMemo {
   reads: FileReads;
@@ -48,13 +49,8 @@ export async function sameTexts(memo: PassMemo, paths: Iterable<string>): Promis
   for (const path of paths) {
     const known = memo.reads.get(path)?.result;
     if (!known || !('text' in known)) return false;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
-    } catch {
-      return false;
-    }
-    if (text !== known.text) return false;
+    const fresh = decodeContent(path, await readFile(path));
+    if ('issue' in fresh || fresh.text !== known.text) return false;
   }
   return true;
 }

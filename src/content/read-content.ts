@@ -36,7 +36,7 @@ export function contentFolderPath(root: string, contentDir: string): string {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** The text of a file, or an issue when its bytes are not UTF-8. A leading byte-order mark is dropped. */
-function decode(path: string, bytes: Uint8Array): { text: string } | { issue: ContentIssue } {
+export function decodeContent(path: string, bytes: Uint8Array): { text: string } | { issue: ContentIssue } {
   try {
     return { text: utf8.decode(bytes) };
   } catch {
@@ -83,7 +83,7 @@ async function readAll(listed: readonly { absolute: string; path: string; stamp?
         continue;
       }
       try {
-        results[index] = decode(file.path, await readFile(file.absolute));
+        results[index] = decodeContent(file.path, await readFile(file.absolute));
       } catch (error) {
         results[index] = { issue: issue(file.path, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'check the file’s permissions.') };
       }

@@ -22,6 +22,7 @@
  * (`sentenceCaseTitle`), since lowercasing a headline needs knowing its proper nouns.
  */
 import { FULL_MONTHS, parseCalendarDay } from './dates.ts';
+import { nestQuotes } from './quotation-marks.ts';
 
 export interface CitedPerson {
   /** The name in reading order: "Bernard-Henri Lévy". */
@@ -228,11 +229,6 @@ function curlyQuotes(text: string): string {
     .replace(/'/g, '’');
 }
 
-/** Inside a title set in double quotes, its own double quotes become single. */
-function nestedQuotes(text: string): string {
-  return text.replace(/“/g, '‘').replace(/”/g, '’');
-}
-
 const endsWithQuestionOrExclamation = (text: string) => /[?!][’”]?$/.test(text);
 const endsWithTerminal = (text: string) => /[.?!][’”]?$/.test(text);
 
@@ -248,7 +244,7 @@ function closeWithPeriod(text: Piece): RichText {
  * “Can He Hold Out?” The Wall Street Journal…
  */
 function quotedTitle(title: string, punctuation: ',' | '.'): string {
-  const text = nestedQuotes(curlyQuotes(title.trim()));
+  const text = nestQuotes(curlyQuotes(title.trim()));
   if (endsWithQuestionOrExclamation(text)) return `“${text}”`;
   // A quotation closing the title closes after the punctuation too (CMOS 17, 6.9): ‘Now.’”
   // A final ’ closes a quotation only when the title opens one; otherwise it is an apostrophe.
@@ -533,7 +529,7 @@ export function citeQuote(input: CitationInput): Citations {
 /** "Lévy", "Lévy and Doe" (MLA) or "Lévy & Doe" (APA), "Lévy et al."; the title when there is no author. */
 function inTextAuthors(source: ArticleSource, and: string): string {
   const [first, second, third] = source.authors.map(familyName);
-  if (!first) return `“${nestedQuotes(curlyQuotes(source.title.trim()))}”`;
+  if (!first) return `“${nestQuotes(curlyQuotes(source.title.trim()))}”`;
   if (third) return `${first} et al.`;
   return second ? `${first} ${and} ${second}` : first;
 }

@@ -11,6 +11,7 @@ import { formatDayLong } from './dates.ts';
 import { textDirection } from './lang.ts';
 import { nestQuotes } from './quotation-marks.ts';
 import { replaceNonXmlChars } from './well-formed.ts';
+import { quoteParagraphs } from './quote-text.ts';
 
 export interface EmbedInput {
   /** The quote's words as shown; a blank line separates its paragraphs. */
@@ -54,11 +55,7 @@ function sourceText(source: NonNullable<EmbedInput['source']>): string {
 export function embedSnippet(input: EmbedInput): string {
   const ownLang = input.lang && input.lang !== input.siteLang ? input.lang : undefined;
   const langAttributes = ownLang ? ` lang="${escapeAttribute(ownLang)}"${textDirection(ownLang) === 'rtl' ? ' dir="rtl"' : ''}` : '';
-  const paragraphs = input.text
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter((paragraph) => paragraph !== '')
-    .map((paragraph) => `    <p>${escapeText(paragraph)}</p>`);
+  const paragraphs = quoteParagraphs(input.text).map((paragraph) => `    <p>${escapeText(paragraph)}</p>`);
   const link = `<a href="${escapeAttribute(input.pageUrl)}">${escapeText(input.siteTitle)}</a>`;
   return [
     `<figure lang="${escapeAttribute(input.siteLang)}">`,

@@ -4,6 +4,7 @@
  * at the words the ledger recorded (src/content/quote-ledger.ts) and that each step
  * changes something (src/content/schema.ts).
  */
+import { codePoints } from './quote-match.ts';
 
 /** A correction (src/content/schema.ts): its day, its note, and `from` when it changed the words. */
 export interface WordsCorrection {
@@ -37,10 +38,6 @@ export function sameWords(a: string, b: string): boolean {
   return a === b || readerWords(a) === readerWords(b);
 }
 
-function codePoints(text: string): string {
-  return [...text].map((char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
-}
-
 /**
  * Where the published words and the current ones part, in whole words with up to four
  * words before: `after “is the spirit of” the published words say “resistance.” where
@@ -68,7 +65,7 @@ export function whereTextsDiffer(publishedText: string, currentText: string): st
   const before = published.slice(0, start).trim().split(' ').slice(-4).join(' ');
   const around = (text: string) => text.slice(start, text.length - end).trim() || '…';
   const lookalike = narrow.some((part) => /[^\x20-\x7E]/u.test(part ?? ''))
-    ? ` (by code point: ${codePoints(narrow[0] ?? '') || 'nothing'} where it now has ${codePoints(narrow[1] ?? '') || 'nothing'})`
+    ? ` (by code point: ${codePoints(narrow[0] ?? '')} where it now has ${codePoints(narrow[1] ?? '')})`
     : '';
   return `${before ? `after “${before}”` : 'at the start'} the published words say “${around(published)}” where \`text\` now says “${around(current)}”${lookalike}`;
 }

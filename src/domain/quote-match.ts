@@ -937,7 +937,7 @@ function startsOf(paragraphs: readonly string[]): number[] {
 }
 
 /** The code points of `text` as `U+0065 U+0301`, or `nothing`. */
-function codePoints(text: string): string {
+export function codePoints(text: string): string {
   const points = [...text].map((ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
   return points.length > 0 ? points.join(' ') : 'nothing';
 }

@@ -55,33 +55,7 @@ const BARE_NUMBER = /^[-–—]?\s*\d{1,4}\s*[-–—]?$/;
 const SKIP_LINK = /^skip\s+(?:to\b|navigation\b|nav\b|links?\b)/i;
 const ADVERTISEMENT =
   /^(?:advertisement|advertising|sponsored(?:\s+content)?|paid\s+content|ad)(?:\s*[-–—:|]\s*(?:scroll|continue|story)\b.*)?$|^(?:story|article)\s+continues\s+(?:below|after)\s+(?:this\s+)?(?:advertisement|ad)\.?$/i;
-const SHARE_WORDS = new Set([
-  'share',
-  'tweet',
-  'email',
-  'e-mail',
-  'print',
-  'save',
-  'facebook',
-  'twitter',
-  'x',
-  'linkedin',
-  'whatsapp',
-  'reddit',
-  'pinterest',
-  'telegram',
-  'copy',
-  'link',
-  'gift',
-  'article',
-  'this',
-  'on',
-  'comments',
-  'comment',
-  '|',
-  '·',
-  '•',
-]);
+/** The verbs of a share bar: a line of furniture names at least one of them. */
 const SHARE_VERBS = new Set([
   'share',
   'tweet',
@@ -99,6 +73,8 @@ const SHARE_VERBS = new Set([
   'copy',
   'gift',
 ]);
+/** Every word a share bar's line may hold: its verbs, and the words and separators around them. */
+const SHARE_WORDS = new Set([...SHARE_VERBS, 'x', 'link', 'article', 'this', 'on', 'comments', 'comment', '|', '·', '•']);
 const NEWSLETTER_HEADING = /\bnewsletters?\b|^sign\s+up\b|^get\s+(?:our|the)\b.*\b(?:email|briefing|digest)\b/i;
 const NEWSLETTER_BUTTON = /^(?:subscribe|sign\s*up|sign\s+me\s+up|submit|join)(?:\s+now)?[.!]?$/i;
 const PHOTO_CREDIT =

@@ -87,7 +87,7 @@ export async function readLedger(root: string, contentDir: string): Promise<stri
   return text === undefined ? undefined : parseLedger(text);
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 

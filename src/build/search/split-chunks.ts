@@ -204,17 +204,6 @@ export function readChunkWords(cbor: Uint8Array, what: string): WordEntry[] {
   return words;
 }
 
-/** The number of pages a word entry (`[word, pages, …]`) lists: the pages that hold the word. */
-export function wordPageCount(entry: WordEntry): number {
-  const head = readHead(entry.bytes, 0);
-  const pages = readHead(entry.bytes, skipItem(entry.bytes, head.next));
-  if (pages.major !== 4) throw new Error(`the entry of "${entry.word}" has no page list`);
-  if (pages.value >= 0) return pages.value;
-  let count = 0;
-  for (let at = pages.next; entry.bytes[at] !== BREAK; count++) at = skipItem(entry.bytes, at);
-  return count;
-}
-
 /** The place of a chunk's heaviest word entry (the first, if several weigh the same); -1 for no words. */
 export function heaviestIndex(words: readonly WordEntry[]): number {
   let heaviest = -1;

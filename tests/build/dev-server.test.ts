@@ -1,19 +1,26 @@
 /**
+ * The preview, `astro dev`, in a real server. Both parts run in one file, one server after the
+ * other: two dev servers of one project share its `.astro/` folder, where Astro keeps the
+ * store the pages read.
+ *
  * `astro dev` follows the redirects of the content as the built site does: an old page
  * URL (content/redirects.yaml, a tag's renamedFrom) answers with a 301 to its new place,
  * under the base path, an accented one and one to another site included. What Astro
  * cannot serve as the build does (a file such as /old/feed.xml) is named in the log and
  * left to the build; a malformed entry is reported without stopping the server; a change
  * to redirects.yaml is served after the restart it causes.
+ *
+ * And `astro dev` never shows a page built from content that failed its checks: a quote that
+ * is not in its article, and a quote whose article has a problem (which would read
+ * "Source text not in the archive"), answer with the problems, their file, line, field
+ * and fix, until the files are fixed; the other pages are served as usual.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outRoot, projectRoot, TEST_BUILD_DATE } from '../support/sites.ts';
+import { outRoot, projectRoot } from '../support/sites.ts';
+import { startDevServer, type DevServer } from '../support/dev-server.ts';
 
-const astroBin = join(projectRoot, 'node_modules/.bin/astro');
 const FIXTURE = join(projectRoot, 'tests/fixtures/sites/archive');
 
 /** The fixture's redirects and renamed tag, and more: an accented old URL, another site, a file, a malformed entry. */
@@ -28,24 +35,6 @@ const REDIRECTS = `${readFileSync(join(FIXTURE, 'redirects.yaml'), 'utf8')}
   to: /quotes/
 `;
 
-interface DevServer {
-  origin: string;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A content folder inside the project (the dev server watches it), copied from the fixture archive. */
 function archive(name: string): { contentDir: string; absolute: string } {
   const contentDir = `tests/.out/dev-redirects/${name}/content`;
@@ -55,55 +44,6 @@ function archive(name: string): { contentDir: string; absolute: string } {
   cpSync(FIXTURE, absolute, { recursive: true });
   writeFileSync(join(absolute, 'redirects.yaml'), REDIRECTS);
   return { contentDir, absolute };
-}
-
-/** Starts `astro dev` on a free port (beside any other dev server of the project) and waits until it answers at `base`. */
-async function startDev(env: Record<string, string>, base: string, cacheDir: string): Promise<DevServer> {
-  const port = await freePort();
-  // Astro's dev server does not serve its pages when it believes Vitest runs it (VITEST is set).
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
-  const child: ChildProcess = spawn(astroBin, ['dev', '--port', String(port), '--ignore-lock'], {
-    cwd: projectRoot,
-    env: {
-      ...inherited,
-      NODE_ENV: 'development',
-      TZ: 'UTC',
-      BUILD_DATE: TEST_BUILD_DATE,
-      QTD_CACHE_DIR: cacheDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const origin = `http://localhost:${port}`;
-  const server: DevServer = {
-    origin,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`astro dev exited with ${child.exitCode}:\n${output.slice(-3000)}`);
-    try {
-      if ((await fetch(`${origin}${base}`)).status === 200) return server;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      await server.stop();
-      throw new Error(`astro dev did not answer at ${origin}${base}:\n${output.slice(-3000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 /** The status and Location of a request that is not followed. */
@@ -119,7 +59,7 @@ describe('astro dev at the root', () => {
 
   beforeAll(async () => {
     content = archive('root');
-    server = await startDev({ CONTENT_DIR: content.contentDir }, '/', join(outRoot, 'dev-redirects/root/cache'));
+    server = await startDevServer({ CONTENT_DIR: content.contentDir }, '/', join(outRoot, 'dev-redirects/root/cache'));
   });
 
   afterAll(async () => {
@@ -168,7 +108,7 @@ describe('astro dev under a base path', () => {
 
   beforeAll(async () => {
     const content = archive('base');
-    server = await startDev(
+    server = await startDevServer(
       { CONTENT_DIR: content.contentDir, SITE_URL: 'https://elsewhere.example', BASE_PATH: '/qtd/' },
       '/qtd/',
       join(outRoot, 'dev-redirects/base/cache'),
@@ -184,5 +124,84 @@ describe('astro dev under a base path', () => {
     expect(await answer(server, '/qtd/tags/bravery/')).toEqual({ status: 301, location: '/qtd/tags/courage/' });
     expect(await answer(server, '/qtd/elsewhere/')).toEqual({ status: 301, location: 'https://example.org/moved?from=qtd' });
     expect((await answer(server, '/qtd/quotes/quote-emphasis/')).status).toBe(200);
+  });
+});
+
+describe('astro dev with content that has problems', () => {
+  const CONTENT_DIR = 'tests/.out/dev-preview/content';
+  const CONTENT = join(projectRoot, CONTENT_DIR);
+  const MISQUOTE = 'quotes/quote-emphasis.md';
+  const BROKEN_ARTICLE = 'articles/fixture-excerpt-article.md';
+
+  let server: DevServer | undefined;
+
+  async function page(path: string): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${server?.origin ?? ''}${path}`, { redirect: 'manual' });
+    return { status: response.status, text: await response.text() };
+  }
+
+  beforeAll(async () => {
+    rmSync(join(projectRoot, 'tests/.out/dev-preview'), { recursive: true, force: true });
+    mkdirSync(CONTENT, { recursive: true });
+    cpSync(FIXTURE, CONTENT, { recursive: true });
+    const misquote = join(CONTENT, MISQUOTE);
+    writeFileSync(
+      misquote,
+      readFileSync(misquote, 'utf8').replace('Courage is the first of the virtues', 'Courage is the last of the virtues'),
+    );
+    const article = join(CONTENT, BROKEN_ARTICLE);
+    writeFileSync(article, readFileSync(article, 'utf8').replace('published: 2024-02-28T18:00:00Z', 'published: 2024-02-28T18:00:00'));
+
+    server = await startDevServer({ CONTENT_DIR }, '/', join(outRoot, 'dev-preview/cache'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  describe('the preview of content with problems', () => {
+    it('answers a quote that is not in its article with the problem, never with the quote page', async () => {
+      const { status, text } = await page('/quotes/quote-emphasis/');
+      expect(status).toBe(500);
+      expect(text).toContain('/quotes/quote-emphasis/ is not shown: its content has a problem');
+      expect(text).toContain(`✖ ${CONTENT_DIR}/${MISQUOTE}:2\n  text: is not`);
+      expect(text).toContain('Fix: ');
+      expect(text).not.toContain('Verified');
+      expect(text).not.toMatch(/^\s{4}at /m);
+    });
+
+    it('answers a quote whose article has a problem with that problem, not "Source text not in the archive"', async () => {
+      for (const path of ['/quotes/quote-excerpt/', '/articles/fixture-excerpt-article/']) {
+        const { status, text } = await page(path);
+        expect(status, path).toBe(500);
+        expect(text).toContain(`✖ ${CONTENT_DIR}/${BROKEN_ARTICLE}:5\n  published: `);
+        expect(text).not.toContain('Source text not in the archive');
+      }
+    });
+
+    it('serves the pages that do not depend on the problems, and logs the same report', async () => {
+      expect((await page('/quotes/quote-short/')).status).toBe(200);
+      expect((await page('/articles/fixture-article-one/')).status).toBe(200);
+      expect(server?.output()).toContain(
+        'QTD found 2 problems in the content; the preview shows this report on the pages of the entries that have them.',
+      );
+    });
+
+    it('serves the quote again once its file is fixed', async () => {
+      const misquote = join(CONTENT, MISQUOTE);
+      writeFileSync(
+        misquote,
+        readFileSync(misquote, 'utf8').replace('Courage is the last of the virtues', 'Courage is the first of the virtues'),
+      );
+      const deadline = Date.now() + 60_000;
+      let last = await page('/quotes/quote-emphasis/');
+      while (last.status !== 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        last = await page('/quotes/quote-emphasis/');
+      }
+      expect(last.status).toBe(200);
+      expect(last.text).toContain('Verified');
+      expect((await page('/quotes/quote-excerpt/')).status).toBe(500);
+    });
   });
 });
