@@ -428,3 +428,24 @@ describe('right-to-left card', () => {
     expect(firstWord.right).toBeGreaterThan(CARD_WIDTH * 0.75);
   });
 });
+
+describe('glyph placement', () => {
+  const glyphPlaces = async (card: CardInput): Promise<number[]> => {
+    const renderer = await createCardRenderer(cardFontFiles().map((font) => ({ ...font, data: readFileSync(font.path) })));
+    const { scene } = renderer.layout(card);
+    return scene.layers.flatMap((layer) =>
+      layer.outlines.filter((outline) => outline.reusable).flatMap((outline) => [outline.translateX, outline.translateY]),
+    );
+  };
+
+  it('puts Latin letters on whole pixels, so that each letter has the same pixels wherever it stands', async () => {
+    const places = await glyphPlaces(seed);
+    expect(places.length).toBeGreaterThan(200);
+    expect(places.filter((place) => !Number.isInteger(place))).toEqual([]);
+  });
+
+  it('leaves joined Arabic letters where the shaper put them, so that they meet', async () => {
+    const places = await glyphPlaces(arabic);
+    expect(places.some((place) => !Number.isInteger(place))).toBe(true);
+  });
+});
