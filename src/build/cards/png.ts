@@ -33,20 +33,29 @@ export function bitDepthFor(colours: number): 4 | 8 {
   return colours <= 16 ? 4 : 8;
 }
 
+/** The last packed buffer, reused: a worker encodes one card after another, always of one size. */
+let packedBuffer = new Uint8Array(0);
+
 /**
  * Scanlines of one byte per pixel (each row: filter byte, then indexes) packed to
- * two pixels a byte, the first in the high nibble, as PNG lays out 4-bit rows.
+ * two pixels a byte, the first in the high nibble, as PNG lays out 4-bit rows. The
+ * result is valid until the next call (deflate reads it at once).
  */
 export function packNibbles(scanlines: Uint8Array, width: number, height: number): Uint8Array {
   const rowBytes = 1 + Math.ceil(width / 2);
-  const packed = new Uint8Array(rowBytes * height);
+  if (packedBuffer.length !== rowBytes * height) packedBuffer = new Uint8Array(rowBytes * height);
+  const packed = packedBuffer;
+  const evenWidth = width & ~1;
   for (let row = 0; row < height; row++) {
-    const from = row * (width + 1);
-    const to = row * rowBytes;
-    packed[to] = scanlines[from] ?? 0;
-    for (let x = 0; x < width; x += 2) {
-      packed[to + 1 + (x >> 1)] = ((scanlines[from + 1 + x] ?? 0) << 4) | (x + 1 < width ? (scanlines[from + 2 + x] ?? 0) : 0);
+    let from = row * (width + 1);
+    let to = row * rowBytes;
+    packed[to++] = scanlines[from++] ?? 0;
+    const end = from + evenWidth;
+    while (from < end) {
+      packed[to++] = ((scanlines[from] ?? 0) << 4) | (scanlines[from + 1] ?? 0);
+      from += 2;
     }
+    if (evenWidth !== width) packed[to] = (scanlines[from] ?? 0) << 4;
   }
   return packed;
 }
