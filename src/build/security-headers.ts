@@ -36,7 +36,8 @@ export const securityHeaders: Record<string, string> = {
 
 /**
  * dist/_headers (Netlify, Cloudflare Pages): security headers on everything, long
- * caching for Astro's content-hashed assets, short caching for pages and feeds.
+ * caching for Astro's content-hashed assets, short caching for pages and feeds, and
+ * the content types of the citation files.
  */
 export function headersFile(basePath: string): string {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
@@ -49,5 +50,9 @@ export function headersFile(basePath: string): string {
     lines.push('', `${base}${feed}`, '  Cache-Control: public, max-age=900');
   }
   lines.push('', `${base}*.html`, '  Cache-Control: public, max-age=300, must-revalidate');
+  // Hosts guess a type from the extension, and know neither: a reference manager, or a
+  // browser told to download, should get the citation's own type.
+  lines.push('', `${base}quotes/*/citation.bib`, '  Content-Type: application/x-bibtex; charset=utf-8');
+  lines.push('', `${base}quotes/*/citation.json`, '  Content-Type: application/vnd.citationstyles.csl+json; charset=utf-8');
   return `${lines.join('\n')}\n`;
 }

@@ -272,6 +272,19 @@ describe('every page of every built site', () => {
       }
     });
 
+    it('sends the citation files with the types their download links declare', () => {
+      const blocks = readText(dist, '_headers').split(/\n\s*\n/);
+      const typeOf = (pattern: string): string | undefined =>
+        blocks.find((block) => block.startsWith(`${basePath}${pattern}\n`))?.match(/^\s+Content-Type:\s*([^;\n]+)/m)?.[1];
+      const files = new Set(listFiles(dist));
+      const quotePage = [...files].find((file) => file.endsWith('/index.html') && files.has(file.replace(/index\.html$/, 'citation.bib')));
+      expect(quotePage).toBeDefined();
+      const $ = loadPage(dist, quotePage ?? '');
+      expect($('a[href$="citation.bib"]').attr('type')).toBe('application/x-bibtex');
+      expect(typeOf('quotes/*/citation.bib')).toBe($('a[href$="citation.bib"]').attr('type'));
+      expect(typeOf('quotes/*/citation.json')).toBe($('a[href$="citation.json"]').attr('type'));
+    });
+
     it('sends a strict CSP: the _headers file and every page’s meta', () => {
       const headers = readText(dist, '_headers');
       const blocks = headers.split(/\n\s*\n/);
