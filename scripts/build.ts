@@ -1,6 +1,7 @@
 /**
  * `npm run build`: `astro build`, then the work that needs Astro's memory to be free
- * (src/build/after-astro.ts): the search index and the size report of `dist/`.
+ * (src/build/after-astro.ts): the search index, beside it the share cards not drawn
+ * during the pages, and the size report of `dist/`.
  *
  *   npm run build [-- astro build options, e.g. --outDir elsewhere/]
  *
@@ -8,10 +9,13 @@
  * indexer's (1.7 GB at 10,000 quotes).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AFTER_ASTRO_ENV, readAfterAstroWork } from '../src/build/after-astro.ts';
+import type { AfterAstroWork } from '../src/build/after-astro.ts';
+import { renderCards } from '../src/build/cards/render-cards.ts';
+import type { CardInput } from '../src/build/cards/card-layout.ts';
 import { indexSite } from '../src/build/integrations/search-index.ts';
 import { reportDistSize } from '../src/build/integrations/permalinks.ts';
 import { astroCliPath } from '../src/build/internals.ts';
@@ -46,6 +50,32 @@ function runAstroBuild(args: readonly string[], handOffFile: string): Promise<nu
   });
 }
 
+/** The message of the error `work` fails with, or undefined when it succeeds. */
+async function failureOf(work: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await work;
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Draws the cards the build left and places every card in the output (src/build/after-astro.ts). */
+async function finishCards(cards: NonNullable<AfterAstroWork['cards']>, log: ReturnType<typeof logger>): Promise<void> {
+  const inputs = JSON.parse(readFileSync(cards.inputsFile, 'utf8')) as CardInput[];
+  const done = await renderCards(inputs, {
+    outDir: cards.outDir,
+    cacheDir: cards.cacheDir,
+    ...(cards.identity ? { identity: cards.identity } : {}),
+    lowPriority: true,
+    onWarning: (message) => log.warn(message),
+  });
+  const fromEarlierBuilds = Math.max(0, done.reused - cards.earlier.rendered);
+  log.info(
+    `share cards: ${inputs.length} (${cards.earlier.rendered + done.rendered} rendered, ${fromEarlierBuilds} from cache) in ${cards.earlier.ms + done.ms} ms; ${done.rendered} drawn beside the search index in ${done.ms} ms`,
+  );
+}
+
 async function main(): Promise<number> {
   const workDir = mkdtempSync(join(tmpdir(), 'qtd-build-'));
   try {
@@ -53,15 +83,17 @@ async function main(): Promise<number> {
     const code = await runAstroBuild(process.argv.slice(2), handOffFile);
     if (code !== 0) return code;
     const work = readAfterAstroWork(handOffFile);
-    if (work.search) {
-      const log = logger('qtd:search-index');
-      try {
-        await indexSite(work.search.siteDir, work.search.cacheDir, log);
-      } catch (error) {
-        log.error(error instanceof Error ? error.message : String(error));
-        return 1;
-      }
-    }
+    const searchLog = logger('qtd:search-index');
+    const cardsLog = logger('qtd:cards');
+    // The cards draw at the lowest priority beside the indexer: it decides how long this
+    // part takes, and its writing, on one thread, leaves the other cores to the cards.
+    const [searchFailure, cardsFailure] = await Promise.all([
+      work.search ? failureOf(indexSite(work.search.siteDir, work.search.cacheDir, searchLog)) : undefined,
+      work.cards ? failureOf(finishCards(work.cards, cardsLog)) : undefined,
+    ]);
+    if (searchFailure) searchLog.error(searchFailure);
+    if (cardsFailure) cardsLog.error(cardsFailure);
+    if (searchFailure || cardsFailure) return 1;
     if (work.distReport) await reportDistSize(work.distReport.siteDir, work.distReport.redirects, logger('qtd:permalinks'));
     return 0;
   } finally {

@@ -6,7 +6,9 @@
  * build, the two add up past 2 GB. So `npm run build` names a hand-off file in
  * `QTD_AFTER_ASTRO`; the integrations that would index the site and measure the
  * finished `dist/` write what they need into it instead, and the script does that
- * work once Astro's memory is free. Without the variable (a plain `astro build`) they
+ * work once Astro's memory is free. The share cards still to draw when the pages are
+ * written are handed over too: the script draws them beside the indexer, whose
+ * writing leaves a core free, instead of the build waiting for them before it. Without the variable (a plain `astro build`) they
  * do it in the build as before, with the same result.
  *
  * Plain Node: imported by integrations and by the script.
@@ -21,6 +23,12 @@ export interface AfterAstroWork {
   search?: { siteDir: string; cacheDir: string };
   /** Report the size of the finished site against the hosts' limits (src/build/integrations/permalinks.ts). */
   distReport?: { siteDir: string; redirects: number };
+  /**
+   * Draw the share cards not drawn during the pages, beside the search index, and place
+   * every card in `outDir` (src/build/integrations/share-cards.ts). `inputsFile` holds the
+   * cards as a JSON array.
+   */
+  cards?: { inputsFile: string; outDir: string; cacheDir: string; identity?: string; earlier: { rendered: number; ms: number } };
 }
 
 /** The hand-off file when the build runs under `npm run build`, else undefined. */

@@ -197,6 +197,15 @@ describe('bench log parsing', () => {
     });
   });
 
+  it('reads how long the cards took beside the search index, when npm run build drew them there', () => {
+    const handedOver = [
+      '15:37:09 [qtd:cards] share cards: 20 left to draw beside the search index, after Astro exits (npm run build)',
+      '15:44:33 [qtd:cards] share cards: 20 (18 rendered, 2 from cache) in 3500 ms; 12 drawn beside the search index in 2100 ms',
+    ].join('\n');
+    expect(parseBuildLog(handedOver)).toMatchObject({ cardsMs: 3500, cardsBesideSearchMs: 2100 });
+    expect(parseBuildLog(handedOver).cardsWaitMs).toBeUndefined();
+  });
+
   it('takes the feeds from QTD’s own tally when the log has it, not from overlapping route times', () => {
     const concurrent = [
       ' generating static routes ',

@@ -346,6 +346,29 @@ describe('renderCards', () => {
     expect((await readdir(join(work, 'cache-batch'))).filter((name) => name.endsWith('.png'))).toHaveLength(60);
   });
 
+  it('takes no new card once stopped, and a later run draws the rest and places every card', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...seed, id: `stop-${i}`, text: `${seed.text} ${i}` }));
+    let stopNow = (): void => {};
+    const stop = new Promise<void>((resolve) => {
+      stopNow = resolve;
+    });
+    const cacheDir = join(work, 'cache-stop');
+    const drawing = renderCards(many, { cacheDir, concurrency: 1, stop });
+    // Stopped once the first cards are in the cache, well before the fortieth.
+    while ((await readdir(cacheDir)).filter((name) => name.endsWith('.png')).length < 2)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    stopNow();
+    const stopped = await drawing;
+    expect(stopped.rendered).toBeGreaterThanOrEqual(2);
+    expect(stopped.left).toBeGreaterThan(0);
+    expect(stopped.rendered + stopped.left).toBe(40);
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith('.png'))).toHaveLength(stopped.rendered);
+
+    const rest = await renderCards(many, { outDir: join(work, 'dist-stop'), cacheDir, concurrency: 2 });
+    expect(rest).toMatchObject({ rendered: stopped.left, reused: stopped.rendered, left: 0 });
+    expect((await readdir(join(work, 'dist-stop', 'og', 'quotes'))).sort()).toEqual(many.map((card) => `${card.id}.png`).sort());
+  });
+
   it('renders only what changed', async () => {
     const edited = { ...seed, attribution: 'Ahmad Shah Massoud' };
     const third = await renderCards([edited, arabic], { outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), concurrency: 2 });

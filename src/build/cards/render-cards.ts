@@ -38,11 +38,19 @@ export interface RenderCardsOptions {
    * it draw at the normal priority.
    */
   lowPriority?: boolean;
+  /**
+   * A signal to take no new card: the workers finish the cards in hand and the run
+   * resolves with what was drawn; the cards left are drawn by a later run (they are
+   * not placed in `outDir` by this one).
+   */
+  stop?: Promise<void>;
 }
 
 export interface RenderCardsResult {
   /** Cards drawn in this run. */
   rendered: number;
+  /** Cards left undrawn because the run was stopped (see `stop`). */
+  left: number;
   /** Cards taken from the cache. */
   reused: number;
   /** Worker threads started. */
@@ -137,24 +145,26 @@ export async function renderCards(cards: CardInput[], opts: RenderCardsOptions):
   }
   let rendered = 0;
   let workers = 0;
+  let left = 0;
   if (toRender.length > 0) {
     const poolSize = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), toRender.length));
-    ({ placed: rendered, workers } = await renderInPool(
-      toRender,
-      poolSize,
-      fonts,
-      opts.cacheDir,
-      warn,
-      opts.useAllCores,
-      opts.lowPriority ?? false,
-    ));
+    ({
+      placed: rendered,
+      workers,
+      left,
+    } = await renderInPool(toRender, poolSize, fonts, opts.cacheDir, warn, {
+      useAllCores: opts.useAllCores,
+      lowPriority: opts.lowPriority ?? false,
+      stop: opts.stop,
+    }));
   }
-  return { rendered, reused, workers, ms: Math.round(performance.now() - started) };
+  return { rendered, left, reused, workers, ms: Math.round(performance.now() - started) };
 }
 
 /**
  * Draws the jobs on `poolSize` workers, which take cards from one shared counter
- * (see card-worker.ts); resolves with the number of cards placed and of workers started.
+ * (see card-worker.ts); resolves with the number of cards placed, of workers started
+ * and of jobs left undrawn when `stop` came first.
  */
 function renderInPool(
   jobs: { hash: string; card: CardInput; targets: string[] }[],
@@ -162,20 +172,21 @@ function renderInPool(
   fonts: FontFile[],
   cacheDir: string,
   warn: (message: string) => void,
-  useAllCores: Promise<void> | undefined,
-  lowPriority: boolean,
-): Promise<{ placed: number; workers: number }> {
+  { useAllCores, lowPriority, stop }: { useAllCores: Promise<void> | undefined; lowPriority: boolean; stop: Promise<void> | undefined },
+): Promise<{ placed: number; workers: number; left: number }> {
   if (!existsSync(fileURLToPath(WORKER_URL))) {
     throw new Error(`card worker not found at ${fileURLToPath(WORKER_URL)} (was render-cards.ts bundled?)`);
   }
   const workerJobs: CardJob[] = jobs.map((job) => ({ card: job.card, file: join(cacheDir, `${job.hash}.png`) }));
   const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const unclaimed = (): number => Math.max(0, jobs.length - Atomics.load(claim, 0));
-  return new Promise<{ placed: number; workers: number }>((resolve, reject) => {
+  return new Promise<{ placed: number; workers: number; left: number }>((resolve, reject) => {
     const workers: Worker[] = [];
     let placed = 0;
     let finished = 0;
     let settled = false;
+    // The jobs this run will finish: all of them, or, once stopped, those claimed by then.
+    let toFinish = jobs.length;
 
     const stopAll = (): void => {
       settled = true;
@@ -185,6 +196,11 @@ function renderInPool(
       if (settled) return;
       stopAll();
       reject(error);
+    };
+    const finishIfDone = (): void => {
+      if (settled || finished < toFinish) return;
+      stopAll();
+      resolve({ placed, workers: workers.length, left: jobs.length - finished });
     };
 
     const startWorker = (priority: 'low' | 'normal'): void => {
@@ -209,10 +225,7 @@ function renderInPool(
           placed += Math.max(1, job.targets.length);
           finished += 1;
         }
-        if (finished === jobs.length) {
-          stopAll();
-          resolve({ placed, workers: workers.length });
-        }
+        finishIfDone();
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {
@@ -226,6 +239,11 @@ function renderInPool(
       worker.postMessage(work);
     };
     for (let i = 0; i < poolSize; i++) startWorker(lowPriority ? 'low' : 'normal');
+    void stop?.then(() => {
+      // Every claim from now on is past the end: a worker finishes the card it holds and takes no other.
+      toFinish = Math.min(jobs.length, Atomics.exchange(claim, 0, jobs.length));
+      finishIfDone();
+    });
     void useAllCores?.then(() => {
       const extra = Math.min(availableParallelism() - workers.length, unclaimed());
       for (let i = 0; i < extra && !settled; i++) startWorker('normal');

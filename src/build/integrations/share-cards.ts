@@ -7,11 +7,16 @@
  * one and at the lowest priority: Astro syncs its content store and renders
  * pages on one thread meanwhile.
  * When the pages are written, the cards still to draw get every core, and then
- * all are linked from the cache into the output.
+ * all are linked from the cache into the output. Under `npm run build` they are
+ * handed over instead, and drawn after Astro exits, beside the search index
+ * (scripts/build.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAstroFile, handOver } from '../after-astro.ts';
 import { checkedContent, validatedContent } from './content-check.ts';
 import { cardInputs } from '../cards/card-inputs.ts';
 import type { CardInput } from '../cards/card-layout.ts';
@@ -40,6 +45,13 @@ export default function shareCards(): AstroIntegration {
   const pagesWritten = new Promise<void>((resolve) => {
     pagesDone = resolve;
   });
+  let stopDrawing = (): void => {};
+  const stopped = new Promise<void>((resolve) => {
+    stopDrawing = resolve;
+  });
+  // Under `npm run build` the cards left when the pages are written are drawn after Astro exits,
+  // beside the search index (src/build/after-astro.ts).
+  const handOffFile = afterAstroFile();
   return {
     name: 'qtd:cards',
     hooks: {
@@ -62,6 +74,7 @@ export default function shareCards(): AstroIntegration {
             // written, the cards left get every core.
             lowPriority: true,
             useAllCores: pagesWritten,
+            ...(handOffFile ? { stop: stopped } : {}),
           });
           return { cards, drawn };
         });
@@ -70,6 +83,27 @@ export default function shareCards(): AstroIntegration {
         drawing = started;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (handOffFile) {
+          stopDrawing();
+          const early = await drawing;
+          const cards = early?.cards ?? (await publishedCards());
+          if (!cards) return;
+          const inputsFile = join(dirname(handOffFile), 'cards.json');
+          writeFileSync(inputsFile, JSON.stringify(cards));
+          handOver(handOffFile, {
+            cards: {
+              inputsFile,
+              outDir: fileURLToPath(dir),
+              cacheDir,
+              ...(identity ? { identity } : {}),
+              earlier: { rendered: early?.drawn.rendered ?? 0, ms: early?.drawn.ms ?? 0 },
+            },
+          });
+          logger.info(
+            `share cards: ${early?.drawn.left ?? cards.length} left to draw beside the search index, after Astro exits (npm run build)`,
+          );
+          return;
+        }
         pagesDone();
         const waitStarted = performance.now();
         const early = await drawing;
