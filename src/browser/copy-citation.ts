@@ -1,10 +1,11 @@
 /**
- * "Copy" beside each citation of the quote page (src/components/CiteAndShare.astro):
- * puts the citation on the clipboard twice, as HTML, so that a word processor keeps
- * its italics, and as plain text, for anything else. Where the browser cannot write
- * HTML to the clipboard (no ClipboardItem), the plain text alone. The buttons are shown
- * only where the clipboard can be written; without this script, or when the browser
- * refuses, the citation is text to select and copy by hand.
+ * "Copy" after each citation of the quote page (src/components/CiteAndShare.astro), each
+ * named for its form ("Copy the MLA works-cited entry", from the citation's
+ * `data-copy-citation`): puts the citation on the clipboard twice, as HTML, so that a word
+ * processor keeps its italics, and as plain text, for anything else. Where the browser
+ * cannot write HTML to the clipboard (no ClipboardItem), the plain text alone. The buttons
+ * are added only where the clipboard can be written; without this script, or when the
+ * browser refuses, the citation is text to select and copy by hand.
  */
 
 /** Writes the element's citation to the clipboard: HTML and plain text where possible, plain text otherwise. */
@@ -40,11 +41,14 @@ function enhanceCitations(root: HTMLElement): void {
   const say = (message: string) => {
     if (status) status.textContent = message;
   };
-  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-copy-citation]')) {
-    const citation = document.getElementById(button.dataset.copyCitation ?? '');
-    if (!citation) continue;
-    const name = (button.getAttribute('aria-label') ?? '').replace(/^Copy /, '');
-    button.hidden = false;
+  for (const citation of root.querySelectorAll<HTMLElement>('[data-copy-citation]')) {
+    const name = citation.dataset.copyCitation ?? '';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'citation-copy no-print';
+    button.setAttribute('aria-label', `Copy ${name}`);
+    button.textContent = 'Copy';
+    citation.after(button);
     button.addEventListener('click', async () => {
       try {
         await copyCitation(citation);

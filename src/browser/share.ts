@@ -1,24 +1,29 @@
 /**
- * Progressive enhancement of the quote page's share block: "Copy link" where the
- * Clipboard API exists, "Share…" where the Web Share API exists. Without this
- * script the page still shows the link to select and the plain share links.
+ * Progressive enhancement of the quote page's share block (src/components/CiteAndShare.astro):
+ * adds "Copy link" where the Clipboard API exists and "Share…" where the Web Share API
+ * exists, before the block's status line. Without this script the page still shows the
+ * link to select and the plain share links, and no button that could not work.
  */
 function enhance(root: HTMLElement): void {
   const urlField = root.querySelector<HTMLInputElement>('[data-share-url]');
-  const copyButton = root.querySelector<HTMLButtonElement>('[data-copy-link]');
-  const shareButton = root.querySelector<HTMLButtonElement>('[data-share-native]');
   const status = root.querySelector<HTMLElement>('[data-share-status]');
-  if (!urlField) return;
+  if (!urlField || !status) return;
   const url = urlField.value;
   const say = (message: string) => {
-    if (status) status.textContent = message;
+    status.textContent = message;
+  };
+  const addButton = (label: string, onClick: () => Promise<void>) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.addEventListener('click', onClick);
+    status.before(button);
   };
 
   urlField.addEventListener('focus', () => urlField.select());
 
-  if (copyButton && navigator.clipboard && window.isSecureContext) {
-    copyButton.hidden = false;
-    copyButton.addEventListener('click', async () => {
+  if (navigator.clipboard && window.isSecureContext) {
+    addButton('Copy link', async () => {
       try {
         await navigator.clipboard.writeText(url);
         say('Link copied.');
@@ -29,11 +34,10 @@ function enhance(root: HTMLElement): void {
     });
   }
 
-  if (shareButton && typeof navigator.share === 'function') {
-    shareButton.hidden = false;
-    shareButton.addEventListener('click', async () => {
+  if (typeof navigator.share === 'function') {
+    addButton('Share…', async () => {
       try {
-        await navigator.share({ url, text: shareButton.dataset.shareText ?? '', title: document.title });
+        await navigator.share({ url, text: root.dataset.shareText ?? '', title: document.title });
       } catch {
         // The reader closed the share sheet: nothing to say.
       }

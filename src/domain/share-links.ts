@@ -4,13 +4,25 @@ export interface ShareLink {
   href: string;
 }
 
-export function shareLinks(input: { url: string; text: string; title: string }): ShareLink[] {
+export interface ShareInput {
+  /** The page's address, in every link. */
+  url: string;
+  /** What a post says beside the link: the networks draw their preview (the share card, og:title) from the page itself. */
+  text: string;
+  /** The e-mail's subject. */
+  title: string;
+  /** The e-mail's text before the link, which no preview completes: `text` unless given. */
+  mailText?: string;
+}
+
+export function shareLinks(input: ShareInput): ShareLink[] {
   const url = encodeURIComponent(input.url);
   const text = encodeURIComponent(input.text);
+  const mailText = input.mailText ?? input.text;
   return [
     {
       label: 'E-mail',
-      href: `mailto:?subject=${encodeURIComponent(input.title)}&body=${encodeURIComponent(`${input.text}\n\n${input.url}`)}`,
+      href: `mailto:?subject=${encodeURIComponent(input.title)}&body=${encodeURIComponent(`${mailText}\n\n${input.url}`)}`,
     },
     { label: 'Bluesky', href: `https://bsky.app/intent/compose?text=${encodeURIComponent(`${input.text} ${input.url}`)}` },
     { label: 'Mastodon', href: `https://mastodonshare.com/?text=${text}&url=${url}` },

@@ -186,7 +186,7 @@ export type QuotePageView = {
   corrections: Correction[];
   older?: { id: string; date: string } | undefined;
   newer?: { id: string; date: string } | undefined;
-  /** Other quotes from the same article, then other quotes of the same speaker. */
+  /** Other quotes from the same article (without the article's title), then other quotes of the same speaker (without the speaker). */
   sameArticle: QuoteListItemView[];
   sameSpeaker: QuoteListItemView[];
   /** The quote's tags, each linked to its page. */
@@ -282,8 +282,9 @@ export function quotePageView(quote: Quote, archive: Archive): QuotePageView | W
     ),
     older: older && { id: older.id, date: older.date },
     newer: newer && { id: newer.id, date: newer.date },
-    sameArticle: quoteList(sameArticle, archive),
-    sameSpeaker: quoteList(sameSpeaker, archive),
+    // Each list leaves out what its heading names: the article ("More from this article"), the speaker ("More from …").
+    sameArticle: quoteList(sameArticle, archive).map(({ sourceTitle: _source, ...item }) => item),
+    sameSpeaker: quoteList(sameSpeaker, archive).map(({ speakerName: _speaker, ...item }) => item),
     tags: tags.map((tag) => ({ id: tag.id, name: tag.name })),
     citation: citationInput(quote, archive),
   };

@@ -1,7 +1,8 @@
 // "Embed this quote" in a real browser: closed until asked for; with the Clipboard API,
 // "Copy the HTML" puts the snippet on the clipboard, and that snippet is valid HTML that
 // shows the quote, its attribution and a link back when pasted into a page of its own;
-// without JavaScript the code is there to select and copy.
+// "How it reads" shows that snippet rendered; without JavaScript the code is there to
+// select and copy.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
@@ -51,6 +52,17 @@ describe('with JavaScript and clipboard access', () => {
     expect(await page.getByRole('textbox', { name: 'HTML to copy' }).isVisible()).toBe(false);
     await embedToggle(page).click();
     expect(await page.getByRole('textbox', { name: 'HTML to copy' }).isVisible()).toBe(true);
+  });
+
+  it('shows under the code how it reads: the code itself, rendered', async () => {
+    const code = await page.getByRole('textbox', { name: 'HTML to copy' }).inputValue();
+    const preview = page.getByRole('group', { name: 'How it reads' });
+    expect(await preview.isVisible()).toBe(true);
+    expect(await preview.evaluate((element) => element.innerHTML)).toBe(code);
+    expect(await preview.locator('figure > blockquote').textContent()).toContain(
+      'What makes a people strong, above and beyond any imbalance of forces',
+    );
+    expect(await preview.locator('figcaption a').getAttribute('href')).toBe(permanentUrl);
   });
 
   it('copies the snippet with "Copy the HTML" and says so', async () => {
@@ -104,11 +116,12 @@ describe('without JavaScript', () => {
     await context?.close();
   });
 
-  it('opens to the code to select, and keeps "Copy the HTML" hidden, since it could not work', async () => {
+  it('opens to the code to select, with no "Copy the HTML", since it could not work', async () => {
     await embedToggle(page).click();
     const code = page.getByRole('textbox', { name: 'HTML to copy' });
     expect(await code.isVisible()).toBe(true);
     expect(await code.inputValue()).toContain('<blockquote cite=');
-    expect(await page.getByRole('button', { name: 'Copy the HTML', includeHidden: true }).isHidden()).toBe(true);
+    expect(await code.inputValue()).toContain('<a href="https://qtd.example/quotes/spirit-of-resistance/">QTD</a>');
+    expect(await page.getByRole('button', { name: 'Copy the HTML', includeHidden: true }).count()).toBe(0);
   });
 });

@@ -1,8 +1,9 @@
 // Linking, sharing and citing a quote in a real browser: with the Clipboard API, "Copy
 // link" appears and copies the quote's permanent address, and each citation's "Copy"
-// puts it on the clipboard as HTML with its italics and as plain text; without
-// JavaScript, everything else (the address to select, the plain share links, the
-// citations as text) is still there.
+// puts it on the clipboard as HTML with its italics and as plain text; with the Web Share
+// API, "Share…" opens the system share sheet; without JavaScript, everything else (the
+// address to select, the plain share links, the citations as text) is still there, and
+// no button that could not work (the scripts add the buttons).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../support/browser.ts';
@@ -183,14 +184,46 @@ describe('without JavaScript', () => {
     }
   });
 
-  it('keeps the citations’ "Copy" buttons hidden, since they could not work', async () => {
-    const buttons = page.locator('[data-citations] button');
-    expect(await buttons.count()).toBe(7);
-    for (const button of await buttons.all()) expect(await button.isHidden()).toBe(true);
+  it('has no "Copy" button for the citations, nor "Copy link" or "Share…", since they could not work', async () => {
+    expect(await page.locator('[data-citations] button').count()).toBe(0);
+    expect(await copyButton(page).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Share…', includeHidden: true }).count()).toBe(0);
+  });
+});
+
+describe('with the Web Share API', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await browser.newContext();
+    // The system share sheet, as a phone has it: what the page asks it to share is kept to read.
+    await context.addInitScript(() => {
+      const shared: ShareData[] = [];
+      Object.assign(window, { shared });
+      Object.defineProperty(navigator, 'share', {
+        value: async (data: ShareData) => {
+          shared.push(data);
+        },
+      });
+    });
+    page = await context.newPage();
+    await page.goto(quotePageUrl());
   });
 
-  it('keeps "Copy link" hidden, since it could not work', async () => {
-    expect(await copyButton(page).count()).toBe(1);
-    expect(await copyButton(page).isHidden()).toBe(true);
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('shows "Share…", which shares the permanent address, the page’s title and the quote’s first words', async () => {
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
+    expect(shared).toEqual([
+      {
+        url: permanentUrl,
+        title: await page.title(),
+        text: '“What makes a people strong, above and beyond any imbalance of forces…” — Ahmad Massoud',
+      },
+    ]);
   });
 });

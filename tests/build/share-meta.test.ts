@@ -1,8 +1,8 @@
 /**
- * What a page says about itself when shared or crawled: Open Graph and Twitter tags
- * on every page (og:url is the canonical URL), share cards that exist on the site at
- * 1200×630 with alt text, and JSON-LD that parses and describes the quote (Quotation),
- * the article (OpinionNewsArticle) and the person (Person).
+ * What a page says about itself when shared or crawled: Open Graph tags on every page
+ * (og:url is the canonical URL) and the Twitter tags X does not read from them, share
+ * cards that exist on the site at 1200×630 with alt text, and JSON-LD that parses and
+ * describes the quote (Quotation), the article (OpinionNewsArticle) and the person (Person).
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
@@ -105,6 +105,14 @@ describe.each(Object.keys(DEPLOYMENTS) as CheckedSite[])('share metadata of the 
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
+  it('leaves out twitter:title and twitter:description, which X reads from og:title and og:description', () => {
+    // developer.x.com/cards/markup: each of X's tags falls back to its Open Graph twin; the repeat cost ~0.35 kB a quote page.
+    const repeated = pages.filter(
+      (file) => loadPage(dist, file)('meta[name="twitter:title"], meta[name="twitter:description"]').length > 0,
+    );
+    expect(repeated).toEqual([]);
+  });
+
   it('points every og:image at an existing 1200×630 card on the site, with its size and alt text', () => {
     const problems: string[] = [];
     let images = 0;
@@ -127,6 +135,8 @@ describe.each(Object.keys(DEPLOYMENTS) as CheckedSite[])('share metadata of the 
       if (meta($, 'twitter:card') !== 'summary_large_image') report(`a card image with twitter:card "${String(meta($, 'twitter:card'))}"`);
       const twitterImage = meta($, 'twitter:image');
       if (twitterImage !== undefined && twitterImage !== image) report(`twitter:image ${twitterImage} is not og:image ${image}`);
+      // X documents no Open Graph fallback for the image's alt text: it gets its own tag.
+      if (meta($, 'twitter:image:alt') !== meta($, 'og:image:alt')) report(`twitter:image:alt is not og:image:alt`);
     }
     expect(images).toBeGreaterThan(0);
     expect(problems, problems.join('\n')).toEqual([]);

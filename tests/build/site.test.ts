@@ -119,7 +119,9 @@ describe('pages of the seed archive', () => {
     const embed = $('details.embed');
     expect(embed.find('summary').text().trim()).toBe('Embed this quote');
     const code = embed.find('textarea').text();
-    expect(embed.find('.embed__preview').html()?.trim()).toBe(code.trim());
+    // The page carries the snippet once: its preview is rendered from this code by the script (tests/browser/embed.test.ts).
+    expect(embed.find('.embed__preview')).toHaveLength(0);
+    expect(embed.html()?.split('What makes a people strong, above and beyond any imbalance of forces')).toHaveLength(2);
     const snippet = cheerio.load(code, null, false);
     expect(snippet('script, style, [class], [style]')).toHaveLength(0);
     expect(snippet('figure > blockquote').attr('cite')).toBe(
@@ -131,6 +133,33 @@ describe('pages of the seed archive', () => {
     );
     expect(snippet('figcaption a').attr('href')).toBe('https://qtd.example/quotes/spirit-of-resistance/');
     expect(embed.attr('data-pagefind-ignore')).toBeDefined();
+  });
+
+  it('shares the quote by its first words on the networks, which preview the page, and by e-mail with its words in full', () => {
+    const $ = loadPage(dist, QUOTE);
+    const url = 'https://qtd.example/quotes/spirit-of-resistance/';
+    const links = new Map(
+      $('.share-links a')
+        .map((_, a) => [[$(a).text().trim(), new URL($(a).attr('href') ?? '')]] as const)
+        .get(),
+    );
+    const teaser = '“What makes a people strong, above and beyond any imbalance of forces…” — Ahmad Massoud';
+    expect(links.get('Bluesky')?.searchParams.get('text')).toBe(`${teaser} ${url}`);
+    expect(links.get('WhatsApp')?.searchParams.get('text')).toBe(`${teaser} ${url}`);
+    for (const network of ['Mastodon', 'X']) {
+      expect(links.get(network)?.searchParams.get('text'), network).toBe(teaser);
+      expect(links.get(network)?.searchParams.get('url'), network).toBe(url);
+    }
+    expect(links.get('Facebook')?.searchParams.get('u')).toBe(url);
+    expect(links.get('LinkedIn')?.searchParams.get('url')).toBe(url);
+    // An e-mail has no preview: the quote whole, as the page shows it, then the address.
+    const words = $('figure.quote-figure blockquote').text().trim();
+    const mail = links.get('E-mail');
+    expect(mail?.protocol).toBe('mailto:');
+    expect(mail?.searchParams.get('subject')).toBe('Ahmad Massoud: What makes a people strong, above and beyond any imbalance…');
+    expect(mail?.searchParams.get('body')).toBe(`“${words}” — Ahmad Massoud\n\n${url}`);
+    // The system share sheet ("Share…", added by the script) offers the same first words.
+    expect($('[data-share-root]').attr('data-share-text')).toBe(teaser);
   });
 
   it('publishes the seed article word for word, in 11 paragraphs, with only the two repairs', () => {
@@ -319,6 +348,66 @@ describe('npm run build', () => {
   });
 });
 
+describe('a quote page’s related quotes (the fixture archive)', () => {
+  const fixture = distOf('fixture');
+  const related = (file: string, heading: string) => {
+    const $ = loadPage(fixture, file);
+    const section = $('section.related').filter((_, element) => $(element).find('h2').text().trim() === heading);
+    return section
+      .find('li')
+      .map((_, li) => ({
+        text: $(li).children('a').text(),
+        href: $(li).children('a').attr('href'),
+        meta: $(li).children('p').text(),
+        date: $(li).find('time').attr('datetime'),
+      }))
+      .get();
+  };
+
+  it('gives each quote of the same article by its first words, linked, with its speaker, day and verification, not the article again', () => {
+    const items = related('quotes/quote-elided', 'More from this article');
+    expect(items).toContainEqual({
+      text: '“The town had been quiet for weeks. Nobody expected the river to…”',
+      href: '/quotes/quote-across-paragraphs/',
+      meta: 'Maria Fixture · May 5, 2025 · verified',
+      date: '2025-05-05',
+    });
+    for (const item of items) expect(item.meta, item.href).not.toContain('A Fixture Article About Courage');
+  });
+
+  it('gives each other quote of the speaker with its article, when it has one, not the speaker again', () => {
+    const items = related('quotes/quote-elided', 'More from Omar Example');
+    expect(items).toContainEqual({
+      text: '“When the water came down from the hills that spring, nobody in…”',
+      href: '/quotes/quote-long/',
+      meta: 'Aug. 8, 2025',
+      date: '2025-08-08',
+    });
+    expect(items).toContainEqual({
+      text: '“a leap year gives every promise one more day to be kept”',
+      href: '/quotes/quote-excerpt/',
+      meta: '“Fixture </script><script>alert(1)</script> & <img src=x onerror=alert(2)> Title” · Feb. 29, 2024 · verified',
+      date: '2024-02-29',
+    });
+    for (const item of items) expect(item.meta, item.href).not.toContain('Omar Example');
+  });
+
+  it('cuts every related quote at 12 words, closes the marks it opens and carries no tooltip', () => {
+    let lists = 0;
+    for (const file of htmlPages(fixture).filter((page) => /^quotes\/[^/]+\/index\.html$/.test(page))) {
+      const $ = loadPage(fixture, file);
+      for (const link of $('.related-list li > a').toArray()) {
+        const text = $(link).text();
+        expect(text.split(/\s+/).length, `${file}: ${text}`).toBeLessThanOrEqual(12);
+        expect(unclosedQuotes(text), `${file}: ${text}`).toBe('');
+      }
+      expect($('.related [title]'), file).toHaveLength(0);
+      lists += $('.related-list').length;
+    }
+    expect(lists).toBeGreaterThan(3);
+  });
+});
+
 describe('independence from the build machine', () => {
   it('gives byte-identical output under TZ=America/Los_Angeles and TZ=Asia/Tokyo, by `npm run build` and by `astro build`', () => {
     const tokyo = distOf('realTokyo');
@@ -354,13 +443,21 @@ describe('the seed quote’s citations', () => {
     expect(form('mla-in-text').text()).toBe('(qtd. in Lévy)');
     expect(form('apa').find('i').text()).toBe('The Wall Street Journal');
     expect(form('apa-in-text').text()).toBe('(Massoud, as cited in Lévy, 2021)');
-    // One copy button per form, hidden until the script knows it can copy.
-    const buttons = $('.citations button[data-copy-citation]');
-    expect(buttons).toHaveLength(7);
-    for (const button of buttons.toArray()) {
-      expect($(button).attr('hidden')).toBeDefined();
-      expect($(`#${$(button).attr('data-copy-citation')}`)).toHaveLength(1);
-    }
+    // No copy button is sent: the script adds one after each form, named for it, where it can copy (tests/browser/share.test.ts).
+    expect($('.citations button')).toHaveLength(0);
+    expect(
+      $('.citations .citation')
+        .map((_, citation) => $(citation).attr('data-copy-citation'))
+        .get(),
+    ).toEqual([
+      'the Chicago note',
+      'the Chicago short note',
+      'the Chicago bibliography entry',
+      'the MLA works-cited entry',
+      'the MLA in-text citation',
+      'the APA reference',
+      'the APA in-text citation',
+    ]);
   });
 
   it('puts in the head what Zotero’s connector reads to save the article as a newspaper article', () => {

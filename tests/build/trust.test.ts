@@ -465,11 +465,10 @@ describe('an article published as an excerpt', () => {
     expect(shown.some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
   });
 
-  it('describes itself by the passage its page shows, in the meta, Open Graph and Twitter descriptions', () => {
+  it('describes itself by the passage its page shows, in the meta and Open Graph descriptions (which X reads too)', () => {
     const $ = loadPage(dist, 'articles/fixture-excerpt-article');
     expect($('meta[name="description"]').attr('content')).toBe(pulled[0]);
     expect($('meta[property="og:description"]').attr('content')).toBe(pulled[0]);
-    expect($('meta[name="twitter:description"]').attr('content')).toBe(pulled[0]);
   });
 });
 
