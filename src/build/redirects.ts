@@ -17,6 +17,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { absoluteUrl } from '../domain/urls.ts';
 import type { UrlSettings } from '../domain/urls.ts';
+import { escapeHtml } from '../domain/html-escape.ts';
 import { canonicalSitePath, distFileForPath, isFilePath, sortPaths } from './permalink-ledger.ts';
 
 export interface Redirect {
@@ -629,10 +630,6 @@ export function parseTagRenames(text: string): TagRename[] {
 /** The absolute URL a redirect leads to, on the site's origin and under its base path. */
 export function redirectTargetUrl(to: string, settings: UrlSettings): string {
   return isAbsoluteTarget(to) ? new URL(to).href : absoluteUrl(`${settings.basePath}${to.replace(/^\/+/, '')}`, settings);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function httpUrl(value: string, what: string): string {

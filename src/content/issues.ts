@@ -4,6 +4,7 @@
  */
 import { codePointLabel } from './hygiene.ts';
 import { idFromPath } from './ids.ts';
+import { escapeHtml } from '../domain/html-escape.ts';
 import { articleUrl, citationUrl, personUrl, quoteUrl, tagsIndexUrl } from '../domain/urls.ts';
 import type { ValidatedContent } from './validate.ts';
 export interface ContentIssue {
@@ -97,7 +98,6 @@ export function isTagPage(path: string): boolean {
   return path.startsWith(tagsIndexUrl());
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
 
 /**
  * The preview's page in place of one whose content has problems: what is wrong, in

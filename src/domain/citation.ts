@@ -22,6 +22,7 @@
  * (`sentenceCaseTitle`), since lowercasing a headline needs knowing its proper nouns.
  */
 import { FULL_MONTHS, parseCalendarDay } from './dates.ts';
+import { escapeHtml } from './html-escape.ts';
 import { nestQuotes } from './quotation-marks.ts';
 
 export interface CitedPerson {
@@ -109,13 +110,11 @@ export function plainText(text: RichText): string {
   return text.map((span) => span.text).join('');
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
 /** The citation as HTML: its text escaped, the italic runs in `<i>` (the styles' italics are typographic, not emphasis). */
 export function richTextHtml(text: RichText): string {
   return text
     .map((span) => {
-      const escaped = span.text.replace(/[&<>"]/g, (char) => HTML_ESCAPES[char] ?? char);
+      const escaped = escapeHtml(span.text);
       return span.italic ? `<i>${escaped}</i>` : escaped;
     })
     .join('');

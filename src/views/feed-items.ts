@@ -14,14 +14,8 @@ import type { VFile, Options as VFileOptions } from 'vfile';
 import { inQuotes, nestQuotes, quotedWords } from '../domain/quotation-marks.ts';
 import { formatDayLong, formatDateTimeInZone, instantOfLocalTime } from '../domain/dates.ts';
 import { describe } from './head.ts';
+import { escapeHtml } from '../domain/html-escape.ts';
 import { contentSanitizeSchema } from '../markdown/sanitize-schema.ts';
-
-/** Escapes text for XML/HTML element content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
-export const escapeHtml = (text: string) => escapeXml(text).replace(/&apos;/g, '&#39;');
 
 const URL_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href'],

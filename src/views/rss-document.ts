@@ -7,7 +7,8 @@
  * page uses, which also styles the raw feed where a browser no longer runs XSLT.
  */
 import { getRssString } from '@astrojs/rss';
-import { escapeHtml, escapeXml, type FeedItem } from './feed-items.ts';
+import type { FeedItem } from './feed-items.ts';
+import { escapeHtml } from '../domain/html-escape.ts';
 import { isoInZone, rfc822 } from '../domain/dates.ts';
 import { replaceNonXmlChars } from '../domain/well-formed.ts';
 
@@ -32,12 +33,12 @@ export interface RssChannel {
 export async function renderRss(channel: RssChannel, items: readonly FeedItem[]): Promise<string> {
   const lastBuild = items.reduce((latest, item) => Math.max(latest, item.pubDateMs), 0) || (channel.emptyBuildDateMs ?? 0);
   const channelExtra = [
-    `<atom:link href="${escapeXml(channel.self)}" rel="self" type="application/rss+xml"/>`,
-    `<language>${escapeXml(channel.language)}</language>`,
+    `<atom:link href="${escapeHtml(channel.self)}" rel="self" type="application/rss+xml"/>`,
+    `<language>${escapeHtml(channel.language)}</language>`,
     // The newest item's date, not the clock: two builds of the same content are identical.
     lastBuild > 0 ? `<lastBuildDate>${rfc822(lastBuild)}</lastBuildDate>` : '',
     channel.imageUrl
-      ? `<image><url>${escapeXml(channel.imageUrl)}</url><title>${escapeXml(channel.title)}</title><link>${escapeXml(channel.link)}</link></image>`
+      ? `<image><url>${escapeHtml(channel.imageUrl)}</url><title>${escapeHtml(channel.title)}</title><link>${escapeHtml(channel.link)}</link></image>`
       : '',
   ].join('');
   const xml = await getRssString({
@@ -57,13 +58,13 @@ export async function renderRss(channel: RssChannel, items: readonly FeedItem[])
       content: item.contentHtml,
       categories: item.categories,
       customData:
-        `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>` +
-        item.creators.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') +
+        `<guid isPermaLink="false">${escapeHtml(item.guid)}</guid>` +
+        item.creators.map((name) => `<dc:creator>${escapeHtml(name)}</dc:creator>`).join('') +
         `<dc:date>${isoInZone(item.pubDateMs, item.timeZone)}</dc:date>`,
     })),
   });
-  const css = `<?xml-stylesheet type="text/css" href="${escapeXml(channel.stylesheet)}"?>`;
-  const instructions = channel.transform ? `<?xml-stylesheet type="text/xsl" href="${escapeXml(channel.transform)}"?>${css}` : css;
+  const css = `<?xml-stylesheet type="text/css" href="${escapeHtml(channel.stylesheet)}"?>`;
+  const instructions = channel.transform ? `<?xml-stylesheet type="text/xsl" href="${escapeHtml(channel.transform)}"?>${css}` : css;
   const document = xml.replace(/<\?xml-stylesheet href="[^"]*"\?>/, () => instructions);
   // The content may hold characters XML forbids (a NUL, U+FFFF): one would make the whole feed unreadable.
   return replaceNonXmlChars(document);

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { escapeHtml } from '../../src/domain/html-escape.ts';
 import {
   absoluteUrlsInHtml,
   articleFeedItem,
-  escapeHtml,
   feedHtml,
   latestItems,
   personFeedText,
