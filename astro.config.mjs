@@ -16,6 +16,7 @@ import previousOutput from './src/build/integrations/previous-output.ts';
 import citationFiles from './src/build/integrations/citation-files.ts';
 import buildTimings from './src/build/integrations/build-timings.ts';
 import contentStore from './src/build/integrations/content-store.ts';
+import preview from './src/build/integrations/preview.ts';
 
 /** Withdrawn and scheduled quotes keep a page (a notice, a draft) but are not listed in the sitemap. */
 /** @type {Set<string> | undefined} */
@@ -78,6 +79,8 @@ export default defineConfig({
     shareCards(),
     buildTimings(),
     contentStore(),
+    // astro dev only: pages that answer at once, and show an edit once it is checked.
+    preview(),
     searchIndex(),
     permalinks(),
   ],

@@ -19,7 +19,7 @@ import { readContentFolder, contentFolderPath } from './read-content.ts';
 import { validateContent, type ValidatedContent, type ValidatedEntry, type ValidateOptions } from './validate.ts';
 import { issue, type ContentIssue } from './issues.ts';
 import { scanText, describeFinding } from './hygiene.ts';
-import { visibleParagraphs } from './article-text.ts';
+import { visibleParagraphs, wordCount } from './article-text.ts';
 import { verifyQuoteText } from './verify-quotes.ts';
 import type { CachedVerifier } from './verification-cache.ts';
 import type { Collection } from './schema.ts';
@@ -71,6 +71,8 @@ export interface RenderedEntry {
     imagePaths: string[];
     /** Articles only: the visible text, one string a block (src/content/article-text.ts). */
     paragraphs?: readonly string[];
+    /** Articles only: how many words that text holds (`wordCount`), which the pages show. */
+    words?: number;
     [key: string]: unknown;
   };
 }
@@ -189,7 +191,8 @@ export async function renderEntry(entry: ValidatedEntry<unknown>, collection: Co
   }
   if (issues.length > 0 || collection !== 'articles') return { rendered, issues };
   try {
-    return { rendered: { ...rendered, metadata: { ...rendered.metadata, paragraphs: visibleParagraphs(rendered.html) } }, issues };
+    const paragraphs = visibleParagraphs(rendered.html);
+    return { rendered: { ...rendered, metadata: { ...rendered.metadata, paragraphs, words: wordCount(paragraphs) } }, issues };
   } catch (error) {
     return { issues: [issue(entry.path, 'body', `cannot be read back: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`, `keep elements and Markdown blocks less than ${MAX_HTML_NESTING} levels deep.`, entry.bodyLine)] };
   }

@@ -30,18 +30,42 @@ export interface CachedVerifier {
   remembered(): number;
 }
 
-export function createCachedVerifier(known: ReadonlySet<string>, identity: string): CachedVerifier {
-  const textHashes = new WeakMap<readonly string[], string>();
+/**
+ * The hash of each article text (by identity) and the keys of its quotes (by quote text):
+ * the preview keeps them from one pass to the next, so that a pass after an edit hashes
+ * only what changed. One set of keys belongs to one matcher identity.
+ */
+export interface VerifierKeys {
+  identity?: string;
+  byArticle: WeakMap<readonly string[], { text: string; quotes: Map<string, string> }>;
+}
+
+export function createVerifierKeys(): VerifierKeys {
+  return { byArticle: new WeakMap() };
+}
+
+export function createCachedVerifier(known: ReadonlySet<string>, identity: string, keys: VerifierKeys = createVerifierKeys()): CachedVerifier {
+  if (keys.identity !== identity) {
+    keys.identity = identity;
+    keys.byArticle = new WeakMap();
+  }
   const passed = new Set<string>();
   let matched = 0;
   let remembered = 0;
   const keyOf = (articleText: readonly string[], quoteText: string): string => {
-    let text = textHashes.get(articleText);
-    if (text === undefined) {
-      text = createHash('sha256').update(JSON.stringify(articleText)).digest('hex');
-      textHashes.set(articleText, text);
+    let article = keys.byArticle.get(articleText);
+    if (article === undefined) {
+      article = { text: createHash('sha256').update(JSON.stringify(articleText)).digest('hex'), quotes: new Map() };
+      keys.byArticle.set(articleText, article);
     }
-    return createHash('sha256').update(JSON.stringify([identity, text, quoteText])).digest('hex');
+    let key = article.quotes.get(quoteText);
+    if (key === undefined) {
+      key = createHash('sha256')
+        .update(JSON.stringify([identity, article.text, quoteText]))
+        .digest('hex');
+      article.quotes.set(quoteText, key);
+    }
+    return key;
   };
   return {
     verify(articleText, quoteText, verify) {

@@ -5,6 +5,14 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isDevServer } from './preview-mode.ts';
+import {
+  codeVersion,
+  keepLocationsOf,
+  previewContent,
+  rememberedLocation,
+  type PreviewContent,
+  type StoredEntry,
+} from '../content/preview-content.ts';
 import { siteConfig } from '../site.config.ts';
 import {
   sortArticlesNewestFirst,
@@ -142,6 +150,12 @@ function paragraphsOf(entry: CollectionEntry<'articles'>): readonly string[] {
   return Array.isArray(paragraphs) ? (paragraphs as string[]) : [];
 }
 
+/** How many words the article's visible text holds: counted by the content pass when it read the text, or here. */
+function wordsOf(entry: CollectionEntry<'articles'>, paragraphs: readonly string[]): number {
+  const words = entry.rendered?.metadata?.words;
+  return typeof words === 'number' ? words : wordCount(paragraphs);
+}
+
 function toArticle(entry: CollectionEntry<'articles'>): Article {
   const paragraphs = paragraphsOf(entry);
   return {
@@ -165,7 +179,7 @@ function toArticle(entry: CollectionEntry<'articles'>): Article {
     tags: entry.data.tags,
     html: entry.rendered?.html ?? '',
     paragraphs,
-    words: wordCount(paragraphs),
+    words: wordsOf(entry, paragraphs),
   };
 }
 
@@ -191,25 +205,55 @@ async function readEntries(): Promise<StoredEntries> {
   return { peopleEntries, articleEntries, quoteEntries, tagEntries };
 }
 
-type KnownLocations = Map<string, { paragraphs: readonly string[]; byText: Map<string, QuoteLocation | undefined> }>;
-
-const LOCATIONS_KEY = Symbol.for('qtd.previewLocations');
-
 /**
- * In `astro dev`: where each quote stood in its article in the archives built before, by
- * article, kept while the article's visible text is the same. An edit then locates only
- * the quotes whose words or article changed (locating them all took ~2 s at 10,000 quotes).
- * Kept on `globalThis`: a content change makes Vite evaluate this module again.
+ * In `astro dev`: what an archive takes from each stored entry, kept while Astro's store
+ * holds the same entry object (it keeps an entry's object until a pass stores it again).
+ * Each archive still gets new objects (`{ ...kept }`): a view model is built once per
+ * entry object (view-models.ts, `onePerEntry`) and must see its own archive.
  */
-function previewLocations(): KnownLocations {
-  const holder = globalThis as { [LOCATIONS_KEY]?: KnownLocations };
-  holder[LOCATIONS_KEY] ??= new Map();
-  return holder[LOCATIONS_KEY];
+interface EntryMemo {
+  people: WeakMap<object, Person>;
+  articles: WeakMap<object, Article>;
+  quotes: WeakMap<object, Omit<Quote, 'status' | 'match'>>;
+  tags: WeakMap<object, Tag>;
 }
 
-async function loadArchive(today: string, { peopleEntries, articleEntries, quoteEntries, tagEntries }: StoredEntries): Promise<Archive> {
-  const people = sortPeople(peopleEntries.map(toPerson));
-  const articles = sortArticlesNewestFirst(articleEntries.map(toArticle));
+function kept<E extends object, T>(memo: WeakMap<object, T> | undefined, entry: E, build: (entry: E) => T): T {
+  if (!memo) return build(entry);
+  let value = memo.get(entry);
+  if (value === undefined) {
+    value = build(entry);
+    memo.set(entry, value);
+  }
+  return value;
+}
+
+/** A quote as its entry gives it, before its status (the day) and its place in its article. */
+function quoteFields(entry: CollectionEntry<'quotes'>): Omit<Quote, 'status' | 'match'> {
+  const shownParagraphs = quoteParagraphs(smartPunctuation(entry.data.text));
+  return {
+    id: entry.id,
+    text: entry.data.text,
+    displayText: shownParagraphs.join(' '),
+    ...(shownParagraphs.length > 1 ? { displayParagraphs: shownParagraphs } : {}),
+    speakerId: entry.data.speaker.id,
+    sourceId: entry.data.source?.id,
+    date: entry.data.date,
+    curatorId: entry.data.curator?.id,
+    context: entry.data.context,
+    lang: entry.data.lang,
+    tags: entry.data.tags,
+    corrections: entry.data.corrections,
+    withdrawn: entry.data.withdrawn,
+    commentaryHtml: entry.rendered?.html ?? '',
+  };
+}
+
+function loadArchive(today: string, { peopleEntries, articleEntries, quoteEntries, tagEntries }: StoredEntries, memo?: EntryMemo): Archive {
+  const fresh = <E extends object, T extends object>(table: WeakMap<object, T> | undefined, entry: E, build: (entry: E) => T): T =>
+    table ? { ...kept(table, entry, build) } : build(entry);
+  const people = sortPeople(peopleEntries.map((entry) => fresh(memo?.people, entry, toPerson)));
+  const articles = sortArticlesNewestFirst(articleEntries.map((entry) => fresh(memo?.articles, entry, toArticle)));
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const prepared = new Map<string, ReturnType<typeof prepareArticle>>();
   const preparedArticle = (id: string) => {
@@ -220,53 +264,34 @@ async function loadArchive(today: string, { peopleEntries, articleEntries, quote
     }
     return value;
   };
-  const remembered = isDevServer() ? previewLocations() : undefined;
-  const checkedArticles = new Set<string>();
-  const locate = (text: string, articleId: string): QuoteLocation | undefined => {
-    if (!remembered) return locateQuote(text, preparedArticle(articleId));
-    let known = remembered.get(articleId);
-    if (!known || !checkedArticles.has(articleId)) {
-      const paragraphs = articleById.get(articleId)?.paragraphs ?? [];
-      if (!known || !sameItems(known.paragraphs, paragraphs)) {
-        known = { paragraphs, byText: new Map() };
-        remembered.set(articleId, known);
-      }
-      checkedArticles.add(articleId);
-    }
-    if (!known.byText.has(text)) known.byText.set(text, locateQuote(text, preparedArticle(articleId)));
-    return known.byText.get(text);
-  };
 
   const allQuotes = sortQuotesNewestFirst(
     quoteEntries.map((entry): Quote => {
-      const sourceId = entry.data.source?.id;
-      const shownParagraphs = quoteParagraphs(smartPunctuation(entry.data.text));
-      return {
-        id: entry.id,
-        text: entry.data.text,
-        displayText: shownParagraphs.join(' '),
-        ...(shownParagraphs.length > 1 ? { displayParagraphs: shownParagraphs } : {}),
-        speakerId: entry.data.speaker.id,
-        sourceId,
-        date: entry.data.date,
-        curatorId: entry.data.curator?.id,
-        context: entry.data.context,
-        lang: entry.data.lang,
-        tags: entry.data.tags,
-        corrections: entry.data.corrections,
-        withdrawn: entry.data.withdrawn,
-        commentaryHtml: entry.rendered?.html ?? '',
+      const fields = kept(memo?.quotes, entry, quoteFields);
+      const quote: Quote = {
+        ...fields,
         status: quoteStatus({ id: entry.id, date: entry.data.date, withdrawn: entry.data.withdrawn }, today),
-        match: sourceId ? locate(entry.data.text, sourceId) : undefined,
+        match: undefined,
       };
+      const { sourceId } = fields;
+      if (!sourceId) return quote;
+      // The preview remembers each quote's place while its words and its article's text are
+      // the same, and locates most of them ahead, while the first pass renders
+      // (src/content/preview-content.ts): locating all ten thousand takes ~1.5 s.
+      quote.match = memo
+        ? rememberedLocation(sourceId, articleById.get(sourceId)?.paragraphs ?? [], entry.data.text)
+        : locateQuote(entry.data.text, preparedArticle(sourceId));
+      return quote;
     }),
   );
-  if (remembered) for (const id of remembered.keys()) if (!articleById.has(id)) remembered.delete(id);
+  if (memo) keepLocationsOf(new Set(articleById.keys()));
   const quotes = allQuotes.filter((quote) => quote.status === 'published');
   const showDrafts = siteConfig.showScheduled || isDevServer();
   const quotesWithPages = allQuotes.filter((quote) => quote.status !== 'scheduled' || showDrafts);
   const listed = showDrafts ? allQuotes.filter((q) => q.status !== 'withdrawn') : quotes;
-  const tags = tagEntries.map(toTag).sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+  const tags = tagEntries
+    .map((entry) => fresh(memo?.tags, entry, toTag))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 
   return {
     today,
@@ -293,8 +318,35 @@ async function loadArchive(today: string, { peopleEntries, articleEntries, quote
 
 let archive: Promise<Archive> | undefined;
 
-/** In `astro dev`: the archive last built, the day it was built for and the stored data it was built from. */
-let preview: { today: string; data: readonly unknown[]; archive: Promise<Archive> } | undefined;
+/**
+ * In `astro dev`: the archive last built, for which version of the code, day, and pass (or
+ * stored data), and what it kept of each entry. On `globalThis`: Vite evaluates this
+ * module again after each change to Astro's store, the content unchanged.
+ */
+interface PreviewArchive {
+  code: number;
+  today: string;
+  generation?: number;
+  data?: readonly unknown[];
+  archive: Promise<Archive>;
+}
+
+const PREVIEW_KEY = Symbol.for('qtd.previewArchive');
+
+function previewState(): { last?: PreviewArchive; memo?: { code: number; entries: EntryMemo } } {
+  const holder = globalThis as { [PREVIEW_KEY]?: { last?: PreviewArchive; memo?: { code: number; entries: EntryMemo } } };
+  holder[PREVIEW_KEY] ??= {};
+  return holder[PREVIEW_KEY];
+}
+
+/** What the archive keeps of each entry, for this version of the code. */
+function entryMemoFor(code: number): EntryMemo {
+  const held = previewState();
+  if (held.memo?.code !== code) {
+    held.memo = { code, entries: { people: new WeakMap(), articles: new WeakMap(), quotes: new WeakMap(), tags: new WeakMap() } };
+  }
+  return held.memo.entries;
+}
 
 /** The `data` objects of every stored entry, in order: Astro's store hands out the same objects until its content changes. */
 function storedData(entries: StoredEntries): unknown[] {
@@ -310,19 +362,57 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /**
- * The archive of the preview: built again only when the stored content or the day has
- * changed since the last request. Building it reads, sorts and indexes every entry (a
- * second at ten thousand quotes); telling whether the store changed compares the
- * entries' data objects, which Astro's store keeps until a content change replaces them.
+ * The entries as the loader left them in Astro's stores: the objects `getCollection` would
+ * give once Astro has written them to its file and read them back (without `collection`,
+ * which the archive does not read). Kept as they are, so that `entryMemoFor` finds them again.
+ */
+function storedEntriesOf(content: PreviewContent): StoredEntries {
+  const as = <C extends 'people' | 'articles' | 'quotes' | 'tags'>(entries: readonly StoredEntry[]) =>
+    entries as unknown as CollectionEntry<C>[];
+  return {
+    peopleEntries: as<'people'>(content.people),
+    articleEntries: as<'articles'>(content.articles),
+    quoteEntries: as<'quotes'>(content.quotes),
+    tagEntries: as<'tags'>(content.tags),
+  };
+}
+
+/**
+ * The archive of the preview: built again only when a content pass, the day or the code
+ * has changed since the last request. It is built from what the last pass left in
+ * Astro's stores (src/content/preview-content.ts), the moment the pass ends: the
+ * integration src/build/integrations/preview.ts asks for it then, so that no request
+ * waits for it, and only what changed is read again (`entryMemoFor`, the quotes' places
+ * in their articles). Before the first pass (or should the loader not publish), from
+ * Astro's collections, built again when the entries' data objects change.
  */
 async function previewArchive(): Promise<Archive> {
   const today = todayIn(siteConfig.timeZone, new Date(), siteConfig.buildDate);
+  const code = codeVersion();
+  const held = previewState();
+  const last = held.last;
+  const content = previewContent();
+  if (content) {
+    if (!last || last.code !== code || last.today !== today || last.generation !== content.generation) {
+      const built = loadArchive(today, storedEntriesOf(content), entryMemoFor(code));
+      held.last = { code, today, generation: content.generation, archive: Promise.resolve(built) };
+    }
+    return held.last?.archive as Promise<Archive>;
+  }
   const entries = await readEntries();
   const data = storedData(entries);
-  if (!preview || preview.today !== today || !sameItems(preview.data, data)) {
-    preview = { today, data, archive: loadArchive(today, entries) };
+  if (!last || last.code !== code || last.today !== today || !last.data || !sameItems(last.data, data)) {
+    held.last = { code, today, data, archive: Promise.resolve(loadArchive(today, entries)) };
   }
-  return preview.archive;
+  return held.last?.archive as Promise<Archive>;
+}
+
+/**
+ * In `astro dev`, for the integration, when a content pass ends: builds the archive the
+ * pages will ask for.
+ */
+export function preparePreviewArchive(): Promise<Archive> {
+  return previewArchive();
 }
 
 export function getArchive(): Promise<Archive> {

@@ -11,6 +11,7 @@
  */
 import { viewKey, type PlainData } from './page-keys.ts';
 import { isDevServer } from './preview-mode.ts';
+import { previewContent, reportPreviewMiss } from '../content/preview-content.ts';
 
 export interface StaticPage<Params, View> {
   params: Params;
@@ -21,11 +22,13 @@ export interface StaticPage<Params, View> {
 export function staticPage<Params, View>(params: Params, buildView: () => View & PlainData<View>): StaticPage<Params, View> {
   if (isDevServer()) {
     let view: View | undefined;
+    const listedFor = previewContent()?.generation;
     // A getter: Astro hands the props to the page that was asked for, and only that page builds its view.
     return {
       params,
       props: {
         get view(): View {
+          checkListedPaths(listedFor);
           view ??= buildView();
           return view;
         },
@@ -34,4 +37,21 @@ export function staticPage<Params, View>(params: Params, buildView: () => View &
   }
   const view = buildView();
   return { params, props: { view }, cacheKey: viewKey(view) };
+}
+
+/**
+ * In `astro dev`: Astro keeps a route's paths, with their props, until it is told that
+ * content changed (src/build/integrations/preview.ts tells it when a content pass ends).
+ * A page asked for a second after a pass, whose paths were listed before that pass, shows
+ * the content as it was: the integration warns. (Within that second a request may have
+ * listed the paths just before the pass ended.)
+ */
+function checkListedPaths(listedFor: number | undefined): void {
+  const content = previewContent();
+  if (listedFor === undefined || !content || content.generation === listedFor) return;
+  if (performance.now() - content.publishedAt < 1000) return;
+  reportPreviewMiss({
+    kind: 'route refresh',
+    why: `a page was served from paths listed after content pass ${listedFor}, but pass ${content.generation} ended ${Math.round(performance.now() - content.publishedAt)} ms before: Astro's dev router did not empty its cache of listed paths on "astro:content-changed"`,
+  });
 }

@@ -90,6 +90,48 @@ describe('astro dev at the root', () => {
     expect(server.output()).not.toMatch(/^\s{4}at /m);
   });
 
+  it('shows an edit on the pages it changes as soon as the content is checked, before Astro has written its store', async () => {
+    // Astro's store file, which its router waits for: the pages must not (src/build/integrations/preview.ts).
+    const store = join(projectRoot, '.astro/data-store.json');
+    const page = async (path: string) => {
+      const response = await fetch(`${server.origin}${path}`);
+      return { status: response.status, text: await response.text() };
+    };
+    /** Asks until `done` holds (within 20 s), and says whether Astro's store held `marker` at that moment. */
+    const until = async (path: string, done: (answer: { status: number; text: string }) => boolean, marker: string) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const answer = await page(path);
+        if (done(answer)) return { answer, stored: readFileSync(store, 'utf8').includes(marker) };
+        if (Date.now() > deadline) throw new Error(`${path} did not show the change: ${answer.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+    const quote = join(content.absolute, 'quotes/quote-short.md');
+    const original = readFileSync(quote, 'utf8');
+    // The routes list their paths before the edits, as a curator's earlier visits would.
+    for (const path of ['/', '/quotes/', '/quotes/quote-short/']) expect((await page(path)).status).toBe(200);
+
+    const commentary = `Commentary written at ${Date.now()}.`;
+    writeFileSync(quote, `${original.trimEnd()}\n\n${commentary}\n`);
+    const edited = await until('/quotes/quote-short/', ({ text }) => text.includes(commentary), commentary);
+    expect(edited.stored, 'the edit was shown only once Astro had written its store').toBe(false);
+
+    const added = join(content.absolute, 'quotes/quote-added-in-preview.md');
+    const words = `Added at ${Date.now()}`;
+    writeFileSync(added, `---\ntext: "${words}."\nspeaker: omar-example\ndate: 2025-07-05\n---\n`);
+    const shown = await until('/quotes/quote-added-in-preview/', ({ status, text }) => status === 200 && text.includes(words), words);
+    expect(shown.stored, 'the new quote was shown only once Astro had written its store').toBe(false);
+    expect((await page('/quotes/')).text).toContain(words);
+
+    rmSync(added);
+    await until('/quotes/quote-added-in-preview/', ({ status }) => status === 404, words);
+    expect((await page('/quotes/')).text).not.toContain(words);
+    writeFileSync(quote, original);
+    await until('/quotes/quote-short/', ({ text }) => !text.includes(commentary), commentary);
+    expect(server.output()).not.toContain('[qtd:preview]');
+  });
+
   it('serves a redirect added to redirects.yaml once the dev server has restarted', async () => {
     expect((await answer(server, '/quotes/added/')).status).toBe(404);
     writeFileSync(join(content.absolute, 'redirects.yaml'), `${REDIRECTS}- from: /quotes/added/\n  to: /quotes/quote-long/\n`);

@@ -272,17 +272,19 @@ describe('renderEntry: renderer failures and article text', () => {
     expect(strange?.message).toBe('cannot be rendered: just a string.');
   });
 
-  it('gives an article its visible text; other entries get none', async () => {
+  it('gives an article its visible text and how many words it holds; other entries get neither', async () => {
     const body = '## Heading\n\nA *first* paragraph.\n\n<template>hidden words</template>\n\n```\ncode\n```\n\n- an item';
     const article = await renderEntry(entry('articles', body), 'articles', render);
     expect(article.issues).toEqual([]);
     const paragraphs = article.rendered?.metadata.paragraphs;
     expect(paragraphs).toEqual(['Heading', 'A first paragraph.', 'an item']);
     expect(paragraphs).toEqual(visibleParagraphs(article.rendered?.html ?? ''));
+    expect(article.rendered?.metadata.words).toBe(6);
     expect(article.rendered?.metadata.imagePaths).toEqual([]);
     for (const collection of ['people', 'quotes'] as const) {
       const other = await renderEntry(entry(collection, body), collection, render);
       expect(other.rendered?.metadata, collection).not.toHaveProperty('paragraphs');
+      expect(other.rendered?.metadata, collection).not.toHaveProperty('words');
     }
   });
 });

@@ -2,7 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCachedVerifier, loadVerified, matcherIdentity, saveVerified } from '../../src/content/verification-cache.ts';
+import {
+  createCachedVerifier,
+  createVerifierKeys,
+  loadVerified,
+  matcherIdentity,
+  saveVerified,
+} from '../../src/content/verification-cache.ts';
 import { verifyQuoteText, type VerificationFailure } from '../../src/content/verify-quotes.ts';
 import { prepareArticle } from '../../src/domain/quote-match.ts';
 
@@ -98,6 +104,29 @@ describe('remembered quote verification', () => {
     const run2 = createCachedVerifier(loadVerified(file), matcherIdentity());
     expect(run2.verify(TEXT, 'By morning the square was a lake.', again.run(TEXT, 'By morning the square was a lake.'))).toBeUndefined();
     expect([again.calls(), run2.remembered()]).toEqual([0, 1]);
+  });
+
+  it('in the preview, keys kept from pass to pass give every verifier the keys a fresh one computes, and follow the matching code', () => {
+    const keys = createVerifierKeys();
+    const quotes = ['The river rose in the night.', 'By morning the square was a lake.'];
+    // Each pass: a verifier that knows the first quote, given the same keys.
+    const known = createCachedVerifier(new Set(), 'v1');
+    known.verify(TEXT, quotes[0]!, counting().run(TEXT, quotes[0]!));
+    for (let pass = 0; pass < 3; pass++) {
+      const kept = counting();
+      const verifier = createCachedVerifier(known.passed, 'v1', keys);
+      for (const quote of quotes) expect(verifier.verify(TEXT, quote, kept.run(TEXT, quote))).toBeUndefined();
+      const fresh = createCachedVerifier(known.passed, 'v1');
+      for (const quote of quotes) fresh.verify(TEXT, quote, counting().run(TEXT, quote));
+      expect([...verifier.passed].sort()).toEqual([...fresh.passed].sort());
+      expect([kept.calls(), verifier.remembered()]).toEqual([1, 1]);
+    }
+    // Other matching code: other keys, so nothing passes as remembered.
+    const changed = counting();
+    const verifier = createCachedVerifier(known.passed, 'v2', keys);
+    verifier.verify(TEXT, quotes[0]!, changed.run(TEXT, quotes[0]!));
+    expect([changed.calls(), verifier.remembered()]).toEqual([1, 0]);
+    expect(keys.identity).toBe('v2');
   });
 
   it('names the matching code by its source, stably', () => {
