@@ -9,13 +9,10 @@
  * indexer's (1.7 GB at 10,000 quotes).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AFTER_ASTRO_ENV, readAfterAstroWork } from '../src/build/after-astro.ts';
-import type { AfterAstroWork } from '../src/build/after-astro.ts';
-import { renderCards } from '../src/build/cards/render-cards.ts';
-import type { CardInput } from '../src/build/cards/card-layout.ts';
+import { AFTER_ASTRO_ENV, finishCards, readAfterAstroWork } from '../src/build/after-astro.ts';
 import { indexSite } from '../src/build/integrations/search-index.ts';
 import { reportDistSize } from '../src/build/integrations/permalinks.ts';
 import { astroCliPath } from '../src/build/internals.ts';
@@ -58,32 +55,6 @@ async function failureOf(work: Promise<unknown>): Promise<string | undefined> {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-}
-
-/**
- * Draws the cards the build left and places every card in the output (src/build/after-astro.ts):
- * on one worker while the indexer runs, as the indexer holds ~1.6 GB at 10,000 quotes and each
- * worker ~130 MB, then on every core.
- */
-async function finishCards(
-  cards: NonNullable<AfterAstroWork['cards']>,
-  log: ReturnType<typeof logger>,
-  indexed: Promise<void>,
-): Promise<void> {
-  const inputs = JSON.parse(readFileSync(cards.inputsFile, 'utf8')) as CardInput[];
-  const done = await renderCards(inputs, {
-    outDir: cards.outDir,
-    cacheDir: cards.cacheDir,
-    ...(cards.identity ? { identity: cards.identity } : {}),
-    concurrency: 1,
-    useAllCores: indexed,
-    lowPriority: true,
-    onWarning: (message) => log.warn(message),
-  });
-  const fromEarlierBuilds = Math.max(0, done.reused - cards.earlier.rendered);
-  log.info(
-    `share cards: ${inputs.length} (${cards.earlier.rendered + done.rendered} rendered, ${fromEarlierBuilds} from cache) in ${cards.earlier.ms + done.ms} ms; ${done.rendered} drawn beside the search index in ${done.ms} ms`,
-  );
 }
 
 async function main(): Promise<number> {

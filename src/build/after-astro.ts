@@ -14,6 +14,8 @@
  * Plain Node: imported by integrations and by the script.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { renderCards } from './cards/render-cards.ts';
+import type { CardInput } from './cards/card-layout.ts';
 
 /** The environment variable that names the hand-off file. */
 export const AFTER_ASTRO_ENV = 'QTD_AFTER_ASTRO';
@@ -50,4 +52,31 @@ export function readAfterAstroWork(file: string): AfterAstroWork {
 /** Adds one integration's part to the hand-off file (the build runs its hooks one at a time). */
 export function handOver(file: string, work: AfterAstroWork): void {
   writeFileSync(file, `${JSON.stringify({ ...readAfterAstroWork(file), ...work }, null, 2)}\n`);
+}
+
+/**
+ * Draws the cards the build left and places every card in the output: on one worker while
+ * the search index is built (`indexed` not yet settled), as the indexer holds ~1.6 GB at
+ * 10,000 quotes and each worker ~130 MB, then on every core; at the lowest priority, as the
+ * indexer decides how long this part of the build takes.
+ */
+export async function finishCards(
+  cards: NonNullable<AfterAstroWork['cards']>,
+  log: { info: (message: string) => void; warn: (message: string) => void },
+  indexed: Promise<void>,
+): Promise<void> {
+  const inputs = JSON.parse(readFileSync(cards.inputsFile, 'utf8')) as CardInput[];
+  const done = await renderCards(inputs, {
+    outDir: cards.outDir,
+    cacheDir: cards.cacheDir,
+    ...(cards.identity ? { identity: cards.identity } : {}),
+    concurrency: 1,
+    useAllCores: indexed,
+    lowPriority: true,
+    onWarning: (message) => log.warn(message),
+  });
+  const fromEarlierBuilds = Math.max(0, done.reused - cards.earlier.rendered);
+  log.info(
+    `share cards: ${inputs.length} (${cards.earlier.rendered + done.rendered} rendered, ${fromEarlierBuilds} from cache) in ${cards.earlier.ms + done.ms} ms; ${done.rendered} drawn beside the search index in ${done.ms} ms`,
+  );
 }

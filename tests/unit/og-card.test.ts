@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import {
 } from '../../src/build/cards/card-layout.ts';
 import type { CardInput } from '../../src/build/cards/card-layout.ts';
 import { renderCards, rendererIdentity } from '../../src/build/cards/render-cards.ts';
+import { finishCards } from '../../src/build/after-astro.ts';
 import { createCardRenderer } from '../../src/build/cards/card-render.ts';
 import { cardFontFiles, woffToSfnt } from '../../src/build/cards/fonts.ts';
 import { analyseParagraph, createTextShaper } from '../../src/build/cards/text-shaper.ts';
@@ -367,6 +368,24 @@ describe('renderCards', () => {
     const rest = await renderCards(many, { outDir: join(work, 'dist-stop'), cacheDir, concurrency: 2 });
     expect(rest).toMatchObject({ rendered: stopped.left, reused: stopped.rendered, left: 0 });
     expect((await readdir(join(work, 'dist-stop', 'og', 'quotes'))).sort()).toEqual(many.map((card) => `${card.id}.png`).sort());
+  });
+
+  it('finishes the cards a build handed over: draws those left, places every one, and says how many it drew', async () => {
+    const many = Array.from({ length: 5 }, (_, i) => ({ ...seed, id: `handed-${i}`, text: `${seed.text} ${i}` }));
+    const cacheDir = join(work, 'cache-handed');
+    // The build drew the first two before the pages were done.
+    await renderCards(many.slice(0, 2), { cacheDir, concurrency: 1 });
+    const inputsFile = join(work, 'handed-cards.json');
+    await writeFile(inputsFile, JSON.stringify(many));
+    const lines: string[] = [];
+    await finishCards(
+      { inputsFile, outDir: join(work, 'dist-handed'), cacheDir, earlier: { rendered: 2, ms: 10 } },
+      { info: (line) => lines.push(line), warn: (line) => lines.push(`warn: ${line}`) },
+      Promise.resolve(),
+    );
+    expect((await readdir(join(work, 'dist-handed', 'og', 'quotes'))).sort()).toEqual(many.map((card) => `${card.id}.png`).sort());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^share cards: 5 \(5 rendered, 0 from cache\) in \d+ ms; 3 drawn beside the search index in \d+ ms$/);
   });
 
   it('renders only what changed', async () => {

@@ -83,9 +83,13 @@ export default function shareCards(): AstroIntegration {
         drawing = started;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (handOffFile) {
-          stopDrawing();
-          const early = await drawing;
+        // Under `npm run build` the workers finish the cards in hand and the rest are handed over.
+        if (handOffFile) stopDrawing();
+        else pagesDone();
+        const waitStarted = performance.now();
+        const early = await drawing;
+        const waitedMs = Math.round(performance.now() - waitStarted);
+        if (handOffFile && (early === undefined || early.drawn.left > 0)) {
           const cards = early?.cards ?? (await publishedCards());
           if (!cards) return;
           const inputsFile = join(dirname(handOffFile), 'cards.json');
@@ -104,10 +108,6 @@ export default function shareCards(): AstroIntegration {
           );
           return;
         }
-        pagesDone();
-        const waitStarted = performance.now();
-        const early = await drawing;
-        const waitedMs = Math.round(performance.now() - waitStarted);
         const cards = early?.cards ?? (await publishedCards());
         if (!cards) return;
         // Everything is in the cache now: this only links the files.
