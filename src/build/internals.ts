@@ -56,6 +56,18 @@ export interface Reliance {
 
 /** Every reliance on something private, by the name the code uses for it. */
 export const RELIANCES = {
+  previewRouteRefresh: {
+    section: 'The preview told of a content change',
+    packages: ['astro', 'vite'],
+    trick: 'telling Astro’s dev router that content changed when the content pass ends (src/build/integrations/preview.ts)',
+    cost: 'a page whose route was listed before the edit shows the old content until Astro has written its store, two to three seconds later at 10,000 quotes',
+  },
+  previewPreparedPages: {
+    section: 'The preview told of a content change',
+    packages: ['astro', 'vite'],
+    trick: 'loading the pages and their archive in Vite’s SSR module runner before a request asks (src/build/integrations/preview.ts)',
+    cost: 'the first request compiles the site and builds the archive, ~3.5 s at 10,000 quotes, and the first after each change builds the archive',
+  },
   contentStore: {
     section: 'The content store read from its file',
     packages: ['astro', 'vite'],

@@ -32,7 +32,7 @@ import {
   onPreviewRendering,
   type PreviewMiss,
 } from '../../content/preview-content.ts';
-import { notEngaged, warnVersionDrift, type Reliance } from '../internals.ts';
+import { notEngaged, RELIANCES, warnVersionDrift } from '../internals.ts';
 
 /** Astro's environment of the pages in `astro dev`, and of the static pages when an adapter prerenders them there. */
 export const PAGE_ENVIRONMENTS = ['ssr', 'prerender'] as const;
@@ -40,24 +40,9 @@ export const PAGE_ENVIRONMENTS = ['ssr', 'prerender'] as const;
 /** The event Astro sends its dev app when its store file was written: the app empties its cache of listed paths. */
 export const CONTENT_CHANGED_EVENT = 'astro:content-changed';
 
-export const PREVIEW_RELIANCES = {
-  routeRefresh: {
-    section: 'The preview told of a content change',
-    packages: ['astro', 'vite'],
-    trick: 'telling Astro’s dev router that content changed when the content pass ends (src/build/integrations/preview.ts)',
-    cost: 'a page whose route was listed before the edit shows the old content until Astro has written its store, two to three seconds later at 10,000 quotes',
-  },
-  preparedPages: {
-    section: 'The preview told of a content change',
-    packages: ['astro', 'vite'],
-    trick: 'loading the pages and their archive in Vite’s SSR module runner before a request asks (src/build/integrations/preview.ts)',
-    cost: 'the first request compiles the site and builds the archive, ~3.5 s at 10,000 quotes, and the first after each change builds the archive',
-  },
-} as const satisfies Record<string, Reliance>;
-
 /** What to warn of a miss the pages reported, once per kind. */
 export function missWarning(miss: PreviewMiss): string {
-  return notEngaged(PREVIEW_RELIANCES.routeRefresh, miss.why);
+  return notEngaged(RELIANCES.previewRouteRefresh, miss.why);
 }
 
 function isRunnable(environment: DevEnvironment | undefined): environment is RunnableDevEnvironment {
@@ -159,10 +144,10 @@ export default function preview(): AstroIntegration {
         for (const unsubscribe of stop) unsubscribe();
         stop = [];
         runner = undefined;
-        warnVersionDrift(logger, PREVIEW_RELIANCES.routeRefresh.packages);
+        warnVersionDrift(logger, RELIANCES.previewRouteRefresh.packages);
         const pages = server.environments.ssr;
         if (!isRunnable(pages)) {
-          logger.warn(notEngaged(PREVIEW_RELIANCES.preparedPages, 'Vite\'s "ssr" environment has no module runner'));
+          logger.warn(notEngaged(RELIANCES.previewPreparedPages, 'Vite\'s "ssr" environment has no module runner'));
           return;
         }
         runner = pages.runner;
@@ -199,7 +184,7 @@ export default function preview(): AstroIntegration {
             // The first pass: what was not done ahead waits until the server is ready.
             if (content.generation === 1) releaseAhead = holdAhead();
             const why = await prepareArchive(pages.runner, archiveModule);
-            if (why) warnOnce('archive', notEngaged(PREVIEW_RELIANCES.preparedPages, why));
+            if (why) warnOnce('archive', notEngaged(RELIANCES.previewPreparedPages, why));
             if (content.generation > 1) announceContentChange(server);
           }),
           onPreviewMiss((miss) => warnOnce(miss.kind, missWarning(miss))),
