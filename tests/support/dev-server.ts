@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { projectRoot, TEST_BUILD_DATE } from './sites.ts';
+import { astroProcessEnv, projectRoot } from './sites.ts';
 
 const astroBin = join(projectRoot, 'node_modules/.bin/astro');
 
@@ -35,17 +35,7 @@ export async function startDevServer(env: Record<string, string>, base: string, 
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
   const child: ChildProcess = spawn(astroBin, ['dev', '--port', String(port), '--ignore-lock'], {
     cwd: projectRoot,
-    env: {
-      ...inherited,
-      NODE_ENV: 'development',
-      TZ: 'UTC',
-      BUILD_DATE: TEST_BUILD_DATE,
-      QTD_CACHE_DIR: cacheDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ...env,
-    },
+    env: astroProcessEnv(inherited, 'development', cacheDir, { TZ: 'UTC', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -58,6 +58,28 @@ export function distOf(site: SiteName): string {
   return dist;
 }
 
+/**
+ * The environment of an Astro process a test starts: `inherited`, the mode, the tests' build
+ * date, its own cache folder, no telemetry and no colours in its output, then `env`.
+ */
+export function astroProcessEnv(
+  inherited: NodeJS.ProcessEnv,
+  nodeEnv: 'production' | 'development',
+  cacheDir: string,
+  env: Record<string, string>,
+): NodeJS.ProcessEnv {
+  return {
+    ...inherited,
+    NODE_ENV: nodeEnv,
+    BUILD_DATE: TEST_BUILD_DATE,
+    QTD_CACHE_DIR: cacheDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...env,
+  };
+}
+
 export interface BuildResult {
   code: number;
   stdout: string;
@@ -81,17 +103,8 @@ export function runAstroBuild(
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, {
       cwd: projectRoot,
-      env: {
-        ...process.env,
-        // Vitest sets NODE_ENV=test, which would make Vite build in development mode.
-        NODE_ENV: 'production',
-        BUILD_DATE: TEST_BUILD_DATE,
-        QTD_CACHE_DIR: cacheDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        ...env,
-      },
+      // Vitest sets NODE_ENV=test, which would make Vite build in development mode.
+      env: astroProcessEnv(process.env, 'production', cacheDir, env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -89,9 +89,9 @@ export default function shareCards(): AstroIntegration {
         const waitStarted = performance.now();
         const early = await drawing;
         const waitedMs = Math.round(performance.now() - waitStarted);
+        const cards = early?.cards ?? (await publishedCards());
+        if (!cards) return;
         if (handOffFile && (early === undefined || early.drawn.left > 0)) {
-          const cards = early?.cards ?? (await publishedCards());
-          if (!cards) return;
           const inputsFile = join(dirname(handOffFile), 'cards.json');
           writeFileSync(inputsFile, JSON.stringify(cards));
           handOver(handOffFile, {
@@ -108,8 +108,6 @@ export default function shareCards(): AstroIntegration {
           );
           return;
         }
-        const cards = early?.cards ?? (await publishedCards());
-        if (!cards) return;
         // Everything is in the cache now: this only links the files.
         const placed = await renderCards(cards, {
           outDir: fileURLToPath(dir),
