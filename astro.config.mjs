@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { siteMarkdownProcessor } from './src/markdown/parallel-renderer.ts';
 import { siteConfig } from './src/site.config.ts';
-import { contentSecurityDirectives } from './src/build/security-headers.ts';
 import contentCheck, { checkedContent } from './src/build/integrations/content-check.ts';
 import { unpublishedQuoteUrls } from './src/views/sitemap-filter.ts';
 import { todayIn } from './src/domain/dates.ts';
@@ -37,7 +36,7 @@ export default defineConfig({
   // Astro's cache (rendered Markdown, share cards) outside node_modules, so that `npm ci` keeps it;
   // tests and benchmarks build several content folders side by side, each with its own.
   cacheDir: process.env.QTD_CACHE_DIR || './.cache/astro',
-  // Stylesheets as files: cached across pages, and no inline style for the CSP to hash.
+  // Stylesheets as files: cached across pages, and no inline style, which the CSP forbids.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: siteConfig.buildConcurrency },
   vite: {
     // Scripts always as files, never inlined into the page: the CSP allows no inline script.
@@ -45,15 +44,6 @@ export default defineConfig({
     // `astro dev` watches the project: not the build output, caches and benchmark trees
     // (tens of thousands of folders after `npm run bench`, past the system's watcher limit).
     server: { watch: { ignored: ['**/.tmp/**', '**/.cache/**', '**/dist/**'] } },
-  },
-  security: {
-    // A <meta> Content-Security-Policy with hashes on every page; the same policy, plus what
-    // a meta tag cannot carry, goes into dist/_headers (src/build/integrations/headers.ts).
-    csp: {
-      directives: [...contentSecurityDirectives],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
   },
   markdown: {
     // No code blocks in this archive; Shiki's inline styles would break the CSP.

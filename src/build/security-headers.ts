@@ -1,11 +1,15 @@
 /**
  * The site's Content Security Policy and the other security headers, in one place:
- * astro.config.mjs puts the directives in every page's <meta> CSP (with the hashes
- * Astro computes), and the headers integration writes them, with what a meta tag
- * cannot carry, into dist/_headers for Netlify and Cloudflare Pages.
+ * every built page carries the policy in a <meta> tag (src/layouts/BaseLayout.astro),
+ * for hosts that send no headers of a site's choosing, such as GitHub Pages; the
+ * headers integration writes it, with what a meta tag cannot carry, into
+ * dist/_headers for Netlify and Cloudflare Pages.
+ *
+ * The policy allows no inline script or style, so it needs no hashes and is the same
+ * on every page: a page loads its scripts and stylesheets as files (astro.config.mjs).
  */
 
-/** Directives beyond script-src and style-src, which Astro writes itself. */
+/** Directives beyond script-src and style-src. */
 export const contentSecurityDirectives = [
   "default-src 'self'",
   "img-src 'self' data:",
@@ -22,6 +26,11 @@ export const scriptAndStyleDirectives = ["script-src 'self' 'wasm-unsafe-eval'",
 
 /** Only an HTTP header can forbid framing (a meta CSP ignores frame-ancestors). */
 export const headerOnlyDirectives = ["frame-ancestors 'none'"] as const;
+
+/** The policy of every page's <meta> tag: the header's, but for what only a header can carry. */
+export function metaPolicy(): string {
+  return [...contentSecurityDirectives, ...scriptAndStyleDirectives].join('; ');
+}
 
 export function headerPolicy(): string {
   return [...contentSecurityDirectives, ...scriptAndStyleDirectives, ...headerOnlyDirectives].join('; ');
