@@ -14,7 +14,7 @@ import {
   type FeedSettings,
   type QuoteFeedInput,
 } from '../../src/views/feed-items.ts';
-import { renderRss, type RssChannel } from '../../src/views/rss-document.ts';
+import { cdata, renderRss, type RssChannel } from '../../src/views/rss-document.ts';
 import { formatDateTimeInZone, formatDayLong } from '../../src/domain/dates.ts';
 import { xmlWellFormednessErrors } from '../support/xml.ts';
 
@@ -525,6 +525,15 @@ describe('renderRss', () => {
     expect(rss.channel.item['content:encoded']).toBe('<p>a ]]> b &#x26; c</p>');
     expect(rss.channel.item['dc:creator']).toBe('Lévy & co');
     expect(rss.channel.item.category).toBe('War & peace');
+  });
+
+  it('writes each item’s HTML as CDATA, split where the HTML holds `]]>`, and nothing else from it', async () => {
+    const xml = await renderRss(channel, [...items, item({ guid: 'tag:qtd,2021:quotes/b', contentHtml: '<p class="x">“b”</p>' })]);
+    expect(xml).toContain('<content:encoded><![CDATA[<p>a ]]]]><![CDATA[> b &#x26; c</p>]]></content:encoded>');
+    expect(xml).toContain('<content:encoded><![CDATA[<p class="x">“b”</p>]]></content:encoded>');
+    expect(xml).not.toContain('qtd-content-');
+    expect(cdata('x]]>]]>y')).toBe('<![CDATA[x]]]]><![CDATA[>]]]]><![CDATA[>y]]>');
+    expect(new XMLParser().parse(`<a>${cdata('x]]>]]>y')}</a>`).a).toBe('x]]>]]>y');
   });
 
   it('carries the stable guid, the self link, the CSS stylesheet and a build date from the items', async () => {
