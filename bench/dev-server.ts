@@ -3,8 +3,10 @@
  * does, and times what a curator waits for. How long the server takes to be ready;
  * each of four kinds of page (home, a quote, an article, a page of the quotes list)
  * requested twice, the first bytes and the whole page; a page after one quote's file is
- * edited (from the write until the page shows the edit); and the peak memory of the
- * server's whole process tree. The same for the plain Astro baseline (`bench/baseline/`).
+ * edited (from the write until the page shows the edit); the peak memory of the
+ * server's whole process tree; and how long the server takes to be ready again when it is
+ * restarted, as a curator restarts the preview each day. The same for the plain Astro
+ * baseline (`bench/baseline/`).
  */
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -28,6 +30,11 @@ export interface DevServerResult {
   site: string;
   /** Seconds from the start of `astro dev` to its "ready" line, or undefined if it never came. */
   ready?: number;
+  /**
+   * The same, when the server is started again on the same port once the first has stopped:
+   * a curator's restart, with the caches and content store the first run left.
+   */
+  readyAgain?: number;
   /** Each page twice, in order: the first request, then the second. */
   requests: DevRequest[];
   /** Seconds from writing the edit until the quote page showed it, or undefined if it did not within the time allowed. */
@@ -75,10 +82,17 @@ export function editMarker(): string {
   return `A curator edited this commentary at ${Date.now()} to time the preview.`;
 }
 
-export async function measureDevServer(spec: DevServerSpec): Promise<DevServerResult> {
-  const timeout = spec.timeoutSeconds ?? 180;
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+interface RunningServer {
+  /** Resolves with the seconds from the start to the "ready" line; rejects when the server exits or times out first. */
+  ready: Promise<number>;
+  log: () => string;
+  /** The peak memory of the process tree so far, in kB. */
+  peakKb: () => number;
+  stop: () => Promise<void>;
+}
+
+/** Starts `astro dev` on the port, sampling its memory, and watches its output for the "ready" line. */
+function startServer(spec: DevServerSpec, port: number, timeout: number): RunningServer {
   const started = performance.now();
   const child = spawn(process.execPath, [...spec.args, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: spec.cwd,
@@ -98,12 +112,12 @@ export async function measureDevServer(spec: DevServerSpec): Promise<DevServerRe
   };
   const sampler = setInterval(sample, 200);
   let readyAt: number | undefined;
-  const readyPromise = new Promise<void>((resolveReady, rejectReady) => {
+  const ready = new Promise<number>((resolveReady, rejectReady) => {
     const onData = (chunk: Buffer): void => {
       log += chunk.toString();
       if (readyAt === undefined && isReadyLine(log)) {
         readyAt = performance.now();
-        resolveReady();
+        resolveReady((readyAt - started) / 1000);
       }
     };
     child.stdout.on('data', onData);
@@ -111,12 +125,38 @@ export async function measureDevServer(spec: DevServerSpec): Promise<DevServerRe
     child.once('exit', (code) => rejectReady(new Error(`the dev server exited (code ${code}) before it was ready`)));
     setTimeout(() => rejectReady(new Error(`the dev server was not ready within ${timeout} s`)), timeout * 1000).unref();
   });
+  const stop = async (): Promise<void> => {
+    clearInterval(sampler);
+    sample();
+    if (child.pid === undefined || child.exitCode !== null) return;
+    const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+    await Promise.race([exited, new Promise((wait) => setTimeout(wait, 5000))]);
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  return { ready, log: () => log, peakKb: () => peakKb, stop };
+}
+
+export async function measureDevServer(spec: DevServerSpec): Promise<DevServerResult> {
+  const timeout = spec.timeoutSeconds ?? 180;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startServer(spec, port, timeout);
 
   const result: DevServerResult = { site: spec.site, requests: [], peakRssMb: 0, log: '' };
   const original = await readFile(spec.edit.file, 'utf8');
   try {
-    await readyPromise;
-    result.ready = ((readyAt ?? performance.now()) - started) / 1000;
+    result.ready = await server.ready;
     for (const round of [1, 2]) {
       for (const page of spec.pages) {
         const request: DevRequest = { label: `${page.label} (${round === 1 ? 'first' : 'second'})`, path: page.path };
@@ -149,27 +189,23 @@ export async function measureDevServer(spec: DevServerSpec): Promise<DevServerRe
   } catch (error) {
     result.failure = (error as Error).message;
   } finally {
-    clearInterval(sampler);
-    sample();
     await writeFile(spec.edit.file, original);
-    if (child.pid !== undefined && child.exitCode === null) {
-      const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        child.kill('SIGTERM');
-      }
-      await Promise.race([exited, new Promise((wait) => setTimeout(wait, 5000))]);
-      if (child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }
+    await server.stop();
+  }
+  result.peakRssMb = server.peakKb() / 1024;
+  let log = server.log();
+  if (result.ready !== undefined) {
+    // Started again on the same port (a port of its own would give Astro another config and so an empty store).
+    const again = startServer(spec, port, timeout);
+    try {
+      result.readyAgain = await again.ready;
+    } catch (error) {
+      result.failure ??= `restarted: ${(error as Error).message}`;
+    } finally {
+      await again.stop();
+      log += `\n---- started again ----\n${again.log()}`;
     }
   }
-  result.peakRssMb = peakKb / 1024;
   result.log = log;
   return result;
 }
@@ -179,12 +215,19 @@ function secondsCell(value: number | undefined): string {
 }
 
 /**
- * The table: a row per site; for each page its first and second request (whole page,
+ * The table: a row per site; the time to ready, first and on a restart; for each page its first and second request (whole page,
  * in seconds, with the first bytes of a first request in brackets when they came
  * much earlier), then the edit and the peak.
  */
 export function formatDevServerTable(results: readonly DevServerResult[], pages: readonly DevPage[]): string {
-  const header = ['server', 'ready s', ...pages.map((page) => `${page.label} s (1st / 2nd)`), 'after an edit s', 'peak MB'];
+  const header = [
+    'server',
+    'ready s',
+    'ready again s',
+    ...pages.map((page) => `${page.label} s (1st / 2nd)`),
+    'after an edit s',
+    'peak MB',
+  ];
   const lines = [
     `| ${header.join(' | ')} |`,
     `|---|${header
@@ -193,7 +236,11 @@ export function formatDevServerTable(results: readonly DevServerResult[], pages:
       .join('|')}|`,
   ];
   for (const result of results) {
-    const cells = [result.failure ? `${result.site} (${result.failure})` : result.site, secondsCell(result.ready)];
+    const cells = [
+      result.failure ? `${result.site} (${result.failure})` : result.site,
+      secondsCell(result.ready),
+      secondsCell(result.readyAgain),
+    ];
     for (const page of pages) {
       const [first, second] = result.requests.filter((request) => request.path === page.path);
       const firstBytes =

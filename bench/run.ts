@@ -668,7 +668,7 @@ async function main(): Promise<void> {
       await writeFile(join(logDir, `dev-${server.site.startsWith('QTD') ? 'qtd' : 'baseline'}.log`), result.log);
       devServers.push({ ...result, log: '' });
       progress(
-        `dev server, ${server.site}: ready ${result.ready?.toFixed(1) ?? '–'} s, peak ${Math.round(result.peakRssMb)} MB${result.failure ? `, ${result.failure}` : ''}`,
+        `dev server, ${server.site}: ready ${result.ready?.toFixed(1) ?? '–'} s (again ${result.readyAgain?.toFixed(1) ?? '–'} s), peak ${Math.round(result.peakRssMb)} MB${result.failure ? `, ${result.failure}` : ''}`,
       );
       await rm(server.cacheDir, { recursive: true, force: true });
     }
