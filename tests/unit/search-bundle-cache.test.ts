@@ -102,6 +102,17 @@ describe('the cache on disk', () => {
     ]);
   });
 
+  it('hashes a file larger than its read buffer, and an empty one, as their whole bytes', async () => {
+    root = await mkdtemp(join(tmpdir(), 'qtd-search-cache-'));
+    const large = Buffer.from('0123456789abcdef'.repeat(40_000)); // 640 kB: three reads
+    await file(join(root, 'site', 'large.html'), large.toString());
+    await file(join(root, 'site', 'empty.html'), '');
+    expect(digestFiles(join(root, 'site'), ['large.html', 'empty.html'])).toEqual([
+      { path: 'large.html', sha256: sha256(large) },
+      { path: 'empty.html', sha256: sha256(Buffer.alloc(0)) },
+    ]);
+  });
+
   it('stores a bundle under its key, finds it again and places it whole', async () => {
     root = await mkdtemp(join(tmpdir(), 'qtd-search-cache-'));
     const cache = join(root, 'cache');

@@ -8,7 +8,7 @@
  * Plain Node (no Vite imports): usable from the integration, a script or a test.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { linkOrCopy } from '../link-or-copy.ts';
@@ -68,9 +68,23 @@ export function sha256(bytes: Uint8Array): string {
  * (listing: src/build/files.ts).
  */
 
-/** The hash of each file, read one at a time so memory stays bounded whatever the site's size. */
+/**
+ * The hash of each file, read one at a time through one buffer, so that memory stays flat
+ * whatever the site's size: a fresh buffer per file leaves the process ~70 MB larger after
+ * 10,000 pages, and a cold build hashes them while Pagefind, beside it, is at its largest.
+ */
 export function digestFiles(dir: string, paths: readonly string[]): PageDigest[] {
-  return paths.map((path) => ({ path, sha256: sha256(readFileSync(join(dir, path))) }));
+  const buffer = Buffer.allocUnsafe(256 * 1024);
+  return paths.map((path) => {
+    const hash = createHash('sha256');
+    const fd = openSync(join(dir, path), 'r');
+    try {
+      for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+    } finally {
+      closeSync(fd);
+    }
+    return { path, sha256: hash.digest('hex') };
+  });
 }
 
 /** Places every file of the folder `from` at the same path under `to`; returns how many. */
