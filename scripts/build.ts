@@ -14,7 +14,7 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AFTER_ASTRO_ENV, finishCards, readAfterAstroWork } from '../src/build/after-astro.ts';
 import { indexSite } from '../src/build/integrations/search-index.ts';
-import { reportDistSize } from '../src/build/integrations/permalinks.ts';
+import { reportDistSize } from '../src/build/permalink-ledger.ts';
 import { astroCliPath } from '../src/build/internals.ts';
 
 /**

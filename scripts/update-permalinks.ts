@@ -30,7 +30,8 @@ import {
   updateQuoteTexts,
   type BuildRecord,
 } from '../src/build/permalink-ledger.ts';
-import { LEDGER_FILE_NAME, collectRedirects, plural } from '../src/build/integrations/permalinks.ts';
+import { LEDGER_FILE_NAME, collectRedirects } from '../src/build/integrations/permalinks.ts';
+import { plural } from '../src/build/permalink-ledger.ts';
 import { QUOTE_TEXTS_FILE_NAME, formatQuoteTexts, parseQuoteTexts } from '../src/content/quote-ledger.ts';
 import { listFiles } from '../src/build/files.ts';
 import { todayIn } from '../src/domain/dates.ts';

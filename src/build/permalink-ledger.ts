@@ -9,6 +9,7 @@
  */
 
 import type { LedgerQuote } from '../content/quote-ledger.ts';
+import { listFiles, totalBytes } from './files.ts';
 
 /** Top-level folders of dist/ that hold assets, not published URLs. */
 const UNPUBLISHED_FOLDERS = new Set(['_astro', 'og', 'pagefind']);
@@ -133,6 +134,26 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
   if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
   return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Logs the size of the finished site and warns before it outgrows a host's limits. Kept in
+ * this light module: scripts/build.ts calls it once Astro has exited, beside Pagefind at its
+ * largest, and importing the permalinks integration would load the whole content pipeline.
+ */
+export async function reportDistSize(
+  distDir: string,
+  redirects: number,
+  logger: { info(message: string): void; warn(message: string): void },
+): Promise<void> {
+  const files = listFiles(distDir);
+  const stats = { files: files.length, bytes: totalBytes(distDir, files), redirects };
+  logger.info(`dist/: ${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)}`);
+  for (const warning of hostLimitWarnings(stats)) logger.warn(warning);
 }
 
 /** One warning per host limit the build is near or past. */

@@ -25,11 +25,11 @@ import {
   classifyMissing,
   distFileForPath,
   formatBuildRecord,
-  formatBytes,
-  hostLimitWarnings,
   missingFromBuild,
   parseLedger,
   pathsFromDist,
+  plural,
+  reportDistSize,
   type MissingUrl,
   type RecordedQuote,
 } from '../permalink-ledger.ts';
@@ -50,7 +50,7 @@ import {
 import type { Redirect, RedirectsResult } from '../redirects.ts';
 import { siteConfig } from '../../site.config.ts';
 import { afterAstroFile, handOver } from '../after-astro.ts';
-import { listFiles, totalBytes } from '../files.ts';
+import { listFiles } from '../files.ts';
 import { checkedArticleText, checkedContent } from '../../content/loader.ts';
 import { firstPublishedWords } from '../../domain/published-words.ts';
 import type { ValidatedContent } from '../../content/validate.ts';
@@ -85,10 +85,6 @@ export async function collectRedirects(root: string, contentDir: string, extra: 
 export async function readLedger(root: string, contentDir: string): Promise<string[] | undefined> {
   const text = await readIfExists(resolve(root, contentDir, LEDGER_FILE_NAME));
   return text === undefined ? undefined : parseLedger(text);
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** A ledger path as `from:` takes it, decoded: `/tags/caf%C3%A9/` → `/tags/café/`. */
@@ -270,18 +266,6 @@ async function writeRedirects(distDir: string, redirects: readonly Redirect[], w
     errors.push(`${REDIRECTS_LIST_FILE} could not be written: ${(error as Error).message}`);
   }
   return errors;
-}
-
-/** Logs the size of the finished site and warns before it outgrows a host's limits. */
-export async function reportDistSize(
-  distDir: string,
-  redirects: number,
-  logger: { info(message: string): void; warn(message: string): void },
-): Promise<void> {
-  const files = listFiles(distDir);
-  const stats = { files: files.length, bytes: totalBytes(distDir, files), redirects };
-  logger.info(`dist/: ${plural(stats.files, 'file')}, ${formatBytes(stats.bytes)}`);
-  for (const warning of hostLimitWarnings(stats)) logger.warn(warning);
 }
 
 type ConfigSetup = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0];
