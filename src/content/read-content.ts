@@ -4,7 +4,7 @@
  * U+FFFD), the tag registry and the ledger of published words. This is the only place the build reads content
  * files; the checks and the pages both take what it returns.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listContentFiles, type ContentListing } from './content-files.ts';
 import { issue, type ContentIssue } from './issues.ts';
@@ -69,28 +69,26 @@ export type ReadOutcome = { text: string } | { issue: ContentIssue };
  */
 export type FileReads = Map<string, { stamp: string; result: ReadOutcome }>;
 
-/** Each file's text; with `reads`, a file whose stamp is unchanged is taken from it, and `reads` is left holding this listing's files. */
-async function readAll(listed: readonly { absolute: string; path: string; stamp?: string }[], reads?: FileReads): Promise<ReadOutcome[]> {
-  const results: ReadOutcome[] = new Array(listed.length);
-  let next = 0;
-  // Many reads in flight at once: an archive of decades is tens of thousands of small files.
-  const reader = async () => {
-    for (let index = next++; index < listed.length; index = next++) {
-      const file = listed[index] as (typeof listed)[number];
-      const known = file.stamp === undefined ? undefined : reads?.get(file.absolute);
-      if (known && known.stamp === file.stamp) {
-        results[index] = known.result;
-        continue;
-      }
-      try {
-        results[index] = decodeContent(file.path, await readFile(file.absolute));
-      } catch (error) {
-        results[index] = { issue: issue(file.path, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'check the file’s permissions.') };
-      }
-      if (reads && file.stamp !== undefined) reads.set(file.absolute, { stamp: file.stamp, result: results[index] as ReadOutcome });
+/**
+ * Each file's text; with `reads`, a file whose stamp is unchanged is taken from it, and
+ * `reads` is left holding this listing's files. Read synchronously: an archive of decades
+ * is tens of thousands of small files in the page cache, which `readFileSync` reads in a
+ * tenth of the time promises take (11,500 files: ~0.1 s against 0.4–0.8 s, most of it the
+ * thread pool's hand-offs, which compete with the Markdown workers for the cores).
+ */
+function readAll(listed: readonly { absolute: string; path: string; stamp?: string }[], reads?: FileReads): ReadOutcome[] {
+  const results: ReadOutcome[] = listed.map((file) => {
+    const known = file.stamp === undefined ? undefined : reads?.get(file.absolute);
+    if (known && known.stamp === file.stamp) return known.result;
+    let result: ReadOutcome;
+    try {
+      result = decodeContent(file.path, readFileSync(file.absolute));
+    } catch (error) {
+      result = { issue: issue(file.path, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'check the file’s permissions.') };
     }
-  };
-  await Promise.all(Array.from({ length: 32 }, reader));
+    if (reads && file.stamp !== undefined) reads.set(file.absolute, { stamp: file.stamp, result });
+    return result;
+  });
   if (reads) {
     const listedPaths = new Set(listed.map((file) => file.absolute));
     for (const absolute of reads.keys()) if (!listedPaths.has(absolute)) reads.delete(absolute);
@@ -108,7 +106,7 @@ export async function readContentFolder(root: string, contentDir: string, reads?
   const tags = listing.topLevel['tags.yaml'];
   const quoteTexts = listing.topLevel['quote-texts.yaml'];
   const toRead = [...listing.files, ...(tags ? [tags] : []), ...(quoteTexts ? [quoteTexts] : [])];
-  const texts = await readAll(toRead, reads);
+  const texts = readAll(toRead, reads);
   const files: SourceFile[] = [];
   listing.files.forEach((file, index) => {
     const result = texts[index];
