@@ -11,7 +11,7 @@
  */
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
 import { createCardRenderer } from './card-render.ts';
 import type { CardInput } from './card-layout.ts';
 import type { FontFile } from './fonts.ts';
@@ -89,10 +89,12 @@ async function draw(job: number, { card, file }: CardJob): Promise<CardJobResult
   try {
     const renderer = await rendererReady;
     const { png, warnings } = await renderer.render(card);
-    // Write then rename, so a cache entry is never a half-written file.
+    // Write then rename, so a cache entry is never a half-written file. Synchronously: this
+    // thread has nothing else to do meanwhile, and promises would only add hand-offs to the
+    // thread pool (~0.15 ms a card) on cores the pages need.
     const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-    await writeFile(temporary, png);
-    await rename(temporary, file);
+    writeFileSync(temporary, png);
+    renameSync(temporary, file);
     return { job, ok: true, warnings };
   } catch (error) {
     return { job, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
