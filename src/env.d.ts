@@ -6,4 +6,11 @@ interface ImportMetaEnv {
    * turns true in a build too.
    */
   readonly QTD_CITATIONS_BUNDLED: boolean;
+  /**
+   * True in `astro build`: every page then carries the site's CSP in a <meta> tag
+   * (src/layouts/BaseLayout.astro; src/build/integrations/headers.ts sets it). Not
+   * `import.meta.env.PROD`, which a `PROD` variable in the environment overrides (a test
+   * runner sets one).
+   */
+  readonly QTD_PAGE_CSP: boolean;
 }
