@@ -72,9 +72,9 @@ export type FileReads = Map<string, { stamp: string; result: ReadOutcome }>;
 /**
  * Each file's text; with `reads`, a file whose stamp is unchanged is taken from it, and
  * `reads` is left holding this listing's files. Read synchronously: an archive of decades
- * is tens of thousands of small files in the page cache, which `readFileSync` reads in a
- * tenth of the time promises take (11,500 files: ~0.1 s against 0.4–0.8 s, most of it the
- * thread pool's hand-offs, which compete with the Markdown workers for the cores).
+ * is tens of thousands of small files in the page cache, which `readFileSync` reads several
+ * times faster than promises, whose hand-offs to the thread pool compete with the Markdown
+ * workers for the cores.
  */
 function readAll(listed: readonly { absolute: string; path: string; stamp?: string }[], reads?: FileReads): ReadOutcome[] {
   const results: ReadOutcome[] = listed.map((file) => {
