@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,12 +12,14 @@ import {
   findBundle,
   hasBundles,
   placeTree,
-  sha256,
   storeBundle,
   type IndexIdentity,
 } from '../../src/build/search/bundle-cache.ts';
 import { linkOrCopy } from '../../src/build/link-or-copy.ts';
 import { listFiles } from '../../src/build/files.ts';
+
+/** The reference digest: a file's whole bytes through Node's SHA-256. */
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const identity: IndexIdentity = { pagefindVersion: '1.6.0', options: { forceLanguage: 'en' }, code: 'c0de' };
 const pages = [

@@ -56,10 +56,6 @@ export function codeDigest(sources: readonly (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /*
  * The file work below is synchronous on purpose: it is thousands of small files that
  * sit in the page cache, nothing else runs in the build process while a build hook
