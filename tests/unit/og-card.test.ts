@@ -355,9 +355,11 @@ describe('renderCards', () => {
     });
     const cacheDir = join(work, 'cache-stop');
     const drawing = renderCards(many, { cacheDir, concurrency: 1, stop });
-    // Stopped once the first cards are in the cache, well before the fortieth.
-    while ((await readdir(cacheDir)).filter((name) => name.endsWith('.png')).length < 2)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    // Stopped once the first cards are in the cache, well before the fortieth (renderCards
+    // makes the cache folder itself, so it may not be there at the first look).
+    const cachedCards = async (): Promise<number> =>
+      (await readdir(cacheDir).catch(() => [] as string[])).filter((name) => name.endsWith('.png')).length;
+    while ((await cachedCards()) < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     stopNow();
     const stopped = await drawing;
     expect(stopped.rendered).toBeGreaterThanOrEqual(2);
