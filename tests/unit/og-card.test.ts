@@ -121,6 +121,63 @@ describe('breakIntoLines', () => {
     for (const line of lines) expect(measure(line.text)).toBeLessThanOrEqual(100);
     expect(lines.map((line) => line.text)).toEqual(['a', 'https://ex', 'ample.org/', 'a/very/lon', 'g/path/ind', 'eed b']);
   });
+
+  /** The rule breakIntoLines promises, one word at a time: a line takes the next word while the line with it fits. */
+  function wordByWord(text: string, maxWidth: number, width: (text: string) => number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    const pushPieces = (word: string): void => {
+      // A word wider than the line alone: pieces that fit, the last one starting the next line.
+      let piece = '';
+      for (const char of word) {
+        if (piece && width(piece + char) > maxWidth) {
+          lines.push(piece);
+          piece = '';
+        }
+        piece += char;
+      }
+      line = piece;
+    };
+    for (const word of text.split(' ')) {
+      if (line && width(`${line} ${word}`) <= maxWidth) line = `${line} ${word}`;
+      else {
+        if (line) lines.push(line);
+        if (width(word) > maxWidth) pushPieces(word);
+        else line = word;
+      }
+    }
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  it('breaks as adding words one by one does, with letters of unequal widths, measuring a few times a line', () => {
+    // Letters from 3 to 17 px wide, a space 5 px, and words of 1 to 14 letters, some runs of long ones.
+    let seedValue = 7;
+    const random = (): number => {
+      seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31;
+      return seedValue / 2 ** 31;
+    };
+    const width = (text: string): number => [...text].reduce((sum, char) => sum + (char === ' ' ? 5 : 3 + (char.charCodeAt(0) % 15)), 0);
+    for (let round = 0; round < 300; round++) {
+      const words = Array.from({ length: 1 + Math.floor(random() * 60) }, () =>
+        Array.from({ length: 1 + Math.floor(random() * (random() < 0.05 ? 40 : 14)) }, () =>
+          String.fromCharCode(97 + Math.floor(random() * 26)),
+        ).join(''),
+      );
+      const text = words.join(' ');
+      const maxWidth = 60 + Math.floor(random() * 900);
+      let measured = 0;
+      const lines = breakIntoLines(text, maxWidth, (line) => {
+        measured += 1;
+        return width(line);
+      });
+      const expected = wordByWord(text, maxWidth, width);
+      expect(lines.map((line) => line.text)).toEqual(expected);
+      for (const line of lines) expect(text.slice(line.start, line.end)).toBe(line.text);
+      const splitWords = words.filter((word) => width(word) > maxWidth);
+      if (splitWords.length === 0) expect(measured).toBeLessThanOrEqual(1 + 3 * lines.length);
+    }
+  });
 });
 
 describe('fitQuote', () => {

@@ -245,6 +245,43 @@ describe('the PNG writer', () => {
     expect(encodePalettePng(draw(256))[24]).toBe(8);
   });
 
+  it('marks the rows that hold ink, passes over the others, and a new image starts all background', () => {
+    const rasteriser = createRasteriser(9, 12, '#f8f4ec', ['#1f1b17', '#a8432a'], 16);
+    const decoded = (image: ReturnType<typeof rasteriser.image>): Buffer => PNG.sync.read(Buffer.from(encodePalettePng(image))).data;
+    // A small diamond, placed from a tile as a glyph is: its centre 4 px in and `top` px down.
+    const diamond = (top: number): Outline => ({
+      ...polygon([
+        [0, -1.5],
+        [1.5, 0],
+        [0, 1.5],
+        [-1.5, 0],
+      ]),
+      translateX: 4,
+      translateY: top,
+      reusable: true,
+    });
+    rasteriser.clear();
+    rasteriser.fill([rectangleOutline(0.5, 1.25, 6, 2)], 0);
+    rasteriser.fill([diamond(8)], 1);
+    const first = rasteriser.image();
+    for (let row = 0; row < 12; row++) {
+      const pixels = first.scanlines.subarray(row * 10 + 1, row * 10 + 10);
+      if (first.inkedRows?.[row] === 0) expect([...pixels], `row ${row}`).toEqual(new Array(9).fill(0));
+    }
+    expect([...(first.inkedRows ?? [])].filter(Boolean).length).toBeLessThan(12);
+    // The marks change nothing a decoder sees.
+    expect(decoded(first)).toEqual(decoded({ ...first, inkedRows: undefined }));
+    // The next image, in the same buffers, has none of the first one's ink.
+    rasteriser.clear();
+    rasteriser.fill([rectangleOutline(3, 10, 2, 1)], 0);
+    const second = rasteriser.image();
+    const fresh = createRasteriser(9, 12, '#f8f4ec', ['#1f1b17', '#a8432a'], 16);
+    fresh.clear();
+    fresh.fill([rectangleOutline(3, 10, 2, 1)], 0);
+    expect([...second.scanlines]).toEqual([...fresh.image().scanlines]);
+    expect(decoded(second)).toEqual(decoded(fresh.image()));
+  });
+
   it('gives each ink the coverage steps the palette leaves', () => {
     expect(() => createRasteriser(2, 2, WHITE, [BLACK], 1)).toThrow(/2 to 256 colours/);
     expect(() => createRasteriser(2, 2, WHITE, [BLACK, BLACK, BLACK], 3)).toThrow(/1 to 2 inks/);

@@ -144,45 +144,68 @@ export interface LineRange {
 }
 
 /**
- * Greedy line breaking at spaces, measuring each candidate line whole (so
- * kerning and shaping count). A word wider than the line on its own is split
- * between characters. Expects normalized text (single spaces).
+ * Greedy line breaking at spaces: each line takes as many words as fit, each
+ * candidate line measured whole (so kerning and shaping count). A word wider
+ * than the line on its own is split between characters. Expects normalized
+ * text (single spaces).
+ *
+ * How many words fit is guessed from the width of the last text measured and then
+ * checked (the line fits, and with one word more it does not), so a line costs two
+ * or three measurements instead of one per word: shaping is most of a card's layout
+ * and a cold build lays out a card for every quote. A line only grows wider with
+ * every word added, so this is the line that adding words one by one gives.
  */
 export function breakIntoLines(text: string, maxWidth: number, measure: (text: string) => number): LineRange[] {
+  const words = Array.from(text.matchAll(/\S+/gu), (match) => ({ start: match.index, end: match.index + match[0].length }));
   const lines: LineRange[] = [];
-  let lineStart = -1;
-  let lineEnd = -1;
-  const push = (): void => {
-    if (lineStart >= 0) lines.push({ start: lineStart, end: lineEnd, text: text.slice(lineStart, lineEnd) });
+  const lineOf = (start: number, end: number): LineRange => ({ start, end, text: text.slice(start, end) });
+  /** Width per UTF-16 unit of the last text measured: what the next guess is made from. */
+  let perUnit = 0;
+  const fits = (start: number, end: number): boolean => {
+    const width = measure(text.slice(start, end));
+    perUnit = width / (end - start);
+    return width <= maxWidth;
   };
-  const wordPattern = /\S+/gu;
-  for (let match = wordPattern.exec(text); match; match = wordPattern.exec(text)) {
-    const wordStart = match.index;
-    const wordEnd = wordStart + match[0].length;
-    if (lineStart >= 0 && measure(text.slice(lineStart, wordEnd)) <= maxWidth) {
-      lineEnd = wordEnd;
-      continue;
+  const endOf = (word: number): number => words[word]?.end ?? text.length;
+  /**
+   * The last word `j ≥ first` such that the line from `start` to the end of word `j` fits, or
+   * `first − 1` when none does. Words up to `fitting` are known to fit and those from `tooMany`
+   * on not to; each guess falls between the two and moves one of them.
+   */
+  const lastFitting = (start: number, first: number): number => {
+    let fitting = first - 1;
+    let tooMany = words.length;
+    while (tooMany - fitting > 1) {
+      let guess = tooMany - 1;
+      if (perUnit > 0) {
+        const room = start + maxWidth / perUnit;
+        while (guess > fitting + 1 && endOf(guess) > room) guess -= 1;
+      }
+      if (fits(start, endOf(guess))) fitting = guess;
+      else tooMany = guess;
     }
-    push();
-    lineStart = wordStart;
-    lineEnd = wordEnd;
-    if (measure(match[0]) > maxWidth) {
-      // Split an over-long word (a URL, say) into pieces that fit.
-      let pieceStart = wordStart;
+    return fitting;
+  };
+  for (let word = 0; word < words.length;) {
+    const { start: wordStart, end: wordEnd } = words[word] ?? { start: 0, end: 0 };
+    let lineStart = wordStart;
+    let last = lastFitting(lineStart, word);
+    if (last < word) {
+      // Split an over-long word (a URL, say) into pieces that fit; its last piece starts the line.
       let pieceEnd = wordStart;
-      for (const char of splitGraphemes(match[0])) {
+      for (const char of splitGraphemes(text.slice(wordStart, wordEnd))) {
         const next = pieceEnd + char.length;
-        if (pieceEnd > pieceStart && measure(text.slice(pieceStart, next)) > maxWidth) {
-          lines.push({ start: pieceStart, end: pieceEnd, text: text.slice(pieceStart, pieceEnd) });
-          pieceStart = pieceEnd;
+        if (pieceEnd > lineStart && measure(text.slice(lineStart, next)) > maxWidth) {
+          lines.push(lineOf(lineStart, pieceEnd));
+          lineStart = pieceEnd;
         }
         pieceEnd = next;
       }
-      lineStart = pieceStart;
-      lineEnd = pieceEnd;
+      last = Math.max(word, lastFitting(lineStart, word + 1));
     }
+    lines.push(lineOf(lineStart, endOf(last)));
+    word = last + 1;
   }
-  push();
   return lines;
 }
 

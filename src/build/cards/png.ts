@@ -8,14 +8,16 @@
  * the match search finds. On a long quote's card (4 bits a pixel) level 4 gives
  * 22 kB in ~4 ms, where run-length matching alone gives 28 kB in ~1 ms and level 9
  * 21 kB in ~40 ms; a cold build draws a card for every quote, article and page.
+ * zlib's largest hash table (memory level 9 instead of 8) writes the same bytes
+ * ~10 % sooner on cards, for 128 kB more of the worker's memory.
  */
 import { crc32, deflateSync } from 'node:zlib';
 import type { PaletteImage } from './raster.ts';
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
-/** zlib's level for the image data (see above). */
-const DEFLATE_LEVEL = 4;
+/** zlib's settings for the image data (see above). */
+const DEFLATE = { level: 4, memLevel: 9 } as const;
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -38,10 +40,11 @@ let packedBuffer = new Uint8Array(0);
 
 /**
  * Scanlines of one byte per pixel (each row: filter byte, then indexes) packed to
- * two pixels a byte, the first in the high nibble, as PNG lays out 4-bit rows. The
- * result is valid until the next call (deflate reads it at once).
+ * two pixels a byte, the first in the high nibble, as PNG lays out 4-bit rows. Rows
+ * that `inkedRows` marks 0 are all background and written as zeros without being read.
+ * The result is valid until the next call (deflate reads it at once).
  */
-export function packNibbles(scanlines: Uint8Array, width: number, height: number): Uint8Array {
+export function packNibbles(scanlines: Uint8Array, width: number, height: number, inkedRows?: Uint8Array): Uint8Array {
   const rowBytes = 1 + Math.ceil(width / 2);
   if (packedBuffer.length !== rowBytes * height) packedBuffer = new Uint8Array(rowBytes * height);
   const packed = packedBuffer;
@@ -49,6 +52,10 @@ export function packNibbles(scanlines: Uint8Array, width: number, height: number
   for (let row = 0; row < height; row++) {
     let from = row * (width + 1);
     let to = row * rowBytes;
+    if (inkedRows?.[row] === 0) {
+      packed.fill(0, to, to + rowBytes);
+      continue;
+    }
     packed[to++] = scanlines[from++] ?? 0;
     const end = from + evenWidth;
     while (from < end) {
@@ -61,7 +68,7 @@ export function packNibbles(scanlines: Uint8Array, width: number, height: number
 }
 
 export function encodePalettePng(image: PaletteImage): Uint8Array {
-  const { width, height, scanlines, palette } = image;
+  const { width, height, scanlines, palette, inkedRows } = image;
   if (scanlines.length !== (width + 1) * height) throw new Error('scanlines do not match the image size');
   if (palette.length % 3 !== 0 || palette.length === 0 || palette.length > 256 * 3) throw new Error('a palette holds 1 to 256 RGB colours');
   const depth = bitDepthFor(palette.length / 3);
@@ -71,12 +78,12 @@ export function encodePalettePng(image: PaletteImage): Uint8Array {
   view.setUint32(4, height);
   header[8] = depth; // bits per index
   header[9] = 3; // colour type: palette
-  const data = depth === 4 ? packNibbles(scanlines, width, height) : scanlines;
+  const data = depth === 4 ? packNibbles(scanlines, width, height, inkedRows) : scanlines;
   const parts = [
     SIGNATURE,
     chunk('IHDR', header),
     chunk('PLTE', palette),
-    chunk('IDAT', deflateSync(data, { level: DEFLATE_LEVEL })),
+    chunk('IDAT', deflateSync(data, DEFLATE)),
     chunk('IEND', new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));

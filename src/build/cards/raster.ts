@@ -52,6 +52,11 @@ export interface PaletteImage {
   scanlines: Uint8Array;
   /** RGB triples, index 0 first. */
   palette: Uint8Array;
+  /**
+   * Per row, 0 when the row is all background (index 0), so that an encoder can pass over
+   * it: half of a card's rows hold no ink. Without it, any row may.
+   */
+  inkedRows?: Uint8Array;
 }
 
 /**
@@ -362,6 +367,7 @@ export function createRasteriser(
   const palette = blendPalette(background, inks, levels);
   const image = createAccumulator(width, height);
   const scanlines = new Uint8Array((width + 1) * height);
+  const inkedRows = new Uint8Array(height);
   // Coverage step and ink of every palette index, to keep the stronger ink where two meet.
   const levelOfIndex = new Uint8Array(256);
   const inkOfIndex = new Int16Array(256).fill(-1);
@@ -389,6 +395,7 @@ export function createRasteriser(
     if (!box) return;
     const { cells, stride } = image;
     const inkBase = ink * levels;
+    inkedRows.fill(1, box.rowFrom, box.rowTo);
     for (let row = box.rowFrom; row < box.rowTo; row++) {
       const cellRow = row * stride;
       const pixelRow = row * (width + 1) + 1;
@@ -470,6 +477,7 @@ export function createRasteriser(
     const cellTo = Math.min(tile.width, width - originX);
     const { levels: tileLevels, spans } = tile;
     const inkBase = ink * levels;
+    if (rowTo > rowFrom) inkedRows.fill(1, originY + rowFrom, originY + rowTo);
     for (let row = rowFrom; row < rowTo; row++) {
       const pixelRow = (originY + row) * (width + 1) + 1 + originX;
       const tileRow = row * tile.width;
@@ -491,7 +499,11 @@ export function createRasteriser(
 
   return {
     clear() {
-      scanlines.fill(0);
+      for (let row = 0; row < height; row++) {
+        if (inkedRows[row] === 0) continue;
+        scanlines.fill(0, row * (width + 1), (row + 1) * (width + 1));
+        inkedRows[row] = 0;
+      }
     },
     fill(outlines, ink) {
       if (!Number.isInteger(ink) || ink < 0 || ink >= inks.length) throw new Error(`ink ${ink} is not one of the ${inks.length} inks`);
@@ -502,7 +514,7 @@ export function createRasteriser(
       resolve(ink);
     },
     image() {
-      return { width, height, scanlines, palette };
+      return { width, height, scanlines, palette, inkedRows };
     },
   };
 }
