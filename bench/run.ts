@@ -181,23 +181,102 @@ function rssKbOf(processes: readonly ProcessInfo[]): number {
   return processes.reduce((sum, process) => sum + process.rssKb, 0);
 }
 
-/** A process and all its descendants. */
-export function treeProcesses(rootPid: number, table: ReadonlyMap<number, ProcessInfo>): ProcessInfo[] {
+/** The ids of a process and all its descendants. */
+export function treePids(rootPid: number, table: ReadonlyMap<number, ProcessInfo>): number[] {
   const children = new Map<number, number[]>();
   for (const [pid, info] of table) {
     const list = children.get(info.ppid) ?? [];
     list.push(pid);
     children.set(info.ppid, list);
   }
-  const found: ProcessInfo[] = [];
+  const found: number[] = [];
   const stack = [rootPid];
   while (stack.length > 0) {
     const pid = stack.pop() as number;
-    const info = table.get(pid);
-    if (info) found.push(info);
+    if (table.has(pid)) found.push(pid);
     stack.push(...(children.get(pid) ?? []));
   }
   return found;
+}
+
+/** A process and all its descendants. */
+export function treeProcesses(rootPid: number, table: ReadonlyMap<number, ProcessInfo>): ProcessInfo[] {
+  return treePids(rootPid, table).flatMap((pid) => table.get(pid) ?? []);
+}
+
+/** The kinds of thread a build's CPU time is told apart by, from the process and the name its runtime gave the thread. */
+export const THREAD_KINDS = {
+  main: 'JavaScript, main threads',
+  workers: 'JavaScript, worker threads (Markdown, cards)',
+  v8: 'V8’s helper threads (garbage collection, compiling)',
+  libuv: 'libuv’s pool (files, zlib, hashing)',
+  pagefind: 'Pagefind (its own process)',
+  other: 'other',
+} as const;
+
+export type ThreadKind = (typeof THREAD_KINDS)[keyof typeof THREAD_KINDS];
+
+export function threadKind(processName: string, threadName: string): ThreadKind {
+  if (processName.startsWith('pagefind')) return THREAD_KINDS.pagefind;
+  if (threadName === 'MainThread') return THREAD_KINDS.main;
+  if (threadName === 'WorkerThread') return THREAD_KINDS.workers;
+  if (threadName === 'V8Worker') return THREAD_KINDS.v8;
+  if (threadName === 'libuv-worker') return THREAD_KINDS.libuv;
+  return THREAD_KINDS.other;
+}
+
+/**
+ * The thread's name and its CPU time so far (user and system, in clock ticks) from a
+ * `/proc/<pid>/task/<tid>/stat` line; undefined for a line it cannot read.
+ */
+export function threadTicks(statLine: string): { name: string; ticks: number } | undefined {
+  const close = statLine.lastIndexOf(')');
+  const open = statLine.indexOf('(');
+  if (open < 0 || close < open) return undefined;
+  // utime and stime: fields 14 and 15 of the line; the first after the name is field 3.
+  const fields = statLine.slice(close + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? { name: statLine.slice(open + 1, close), ticks } : undefined;
+}
+
+/**
+ * Records, for every thread of the processes `pids`, its kind and its CPU ticks so far
+ * (Linux's /proc; nothing elsewhere). Sampled through a build, the last value seen of
+ * each thread adds up to the build's CPU time by kind of thread, short of what a thread
+ * did after the last sample.
+ */
+function sampleThreads(
+  pids: readonly number[],
+  table: ReadonlyMap<number, ProcessInfo>,
+  seen: Map<string, { kind: ThreadKind; ticks: number }>,
+): void {
+  for (const pid of pids) {
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    const processName = table.get(pid)?.name ?? '';
+    for (const tid of tasks) {
+      try {
+        const thread = threadTicks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
+        if (thread) seen.set(`${pid}/${tid}`, { kind: threadKind(processName, thread.name), ticks: thread.ticks });
+      } catch {
+        // The thread ended between listing and reading.
+      }
+    }
+  }
+}
+
+/** CPU seconds by kind of thread, from the last ticks seen of every thread. */
+export function cpuByThreadKind(
+  seen: ReadonlyMap<string, { kind: ThreadKind; ticks: number }>,
+  ticksPerSecond: number,
+): Partial<Record<ThreadKind, number>> {
+  const byKind: Partial<Record<ThreadKind, number>> = {};
+  for (const { kind, ticks } of seen.values()) byKind[kind] = (byKind[kind] ?? 0) + ticks / ticksPerSecond;
+  return byKind;
 }
 
 // ---------------------------------------------------------------- builds
@@ -221,6 +300,14 @@ export interface BuildResult {
   exitCode: number;
   seconds: number;
   peakRssMb: number;
+  /**
+   * CPU seconds, user and system, of the whole build: every process and thread of it
+   * (undefined where the system does not say). On two cores a build cannot take less
+   * wall-clock time than half of this.
+   */
+  cpuSeconds?: number;
+  /** Of those, by kind of thread, as sampled (Linux only; see sampleThreads). */
+  cpuByKind?: Partial<Record<ThreadKind, number>>;
   /** The processes of the tree at the moment of the peak, largest first. */
   peakParts: { name: string; rssMb: number }[];
   /** With --runs N: the total seconds of every run, in the order they ran (this result is the median one). */
@@ -230,6 +317,39 @@ export interface BuildResult {
   distMb: number;
   stages: BuildStages;
   log: string;
+}
+
+/**
+ * CPU seconds (user and system) of every child process this one has waited for, from
+ * the `cutime` and `cstime` fields of a Linux `/proc/<pid>/stat` line. A child's own
+ * waited-for children count in it, so the difference across one build is the build's
+ * whole tree, threads included. Undefined for a line it cannot read.
+ */
+export function childrenCpuSeconds(statLine: string, ticksPerSecond: number): number | undefined {
+  // The command name, in parentheses, may hold spaces and parentheses itself: fields start after the last ')'.
+  const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of the line; the first after the name is field 3.
+  const [cutime, cstime] = [Number(fields[13]), Number(fields[14])];
+  if (!Number.isFinite(cutime) || !Number.isFinite(cstime) || fields.length < 15) return undefined;
+  return (cutime + cstime) / ticksPerSecond;
+}
+
+/** The kernel's clock ticks a second, in which /proc gives CPU times (100 on Linux unless built otherwise). */
+const clockTicks = ((): number => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** What the children of this process have spent so far, in CPU seconds (undefined without /proc). */
+function childrenCpuSoFar(): number | undefined {
+  try {
+    return childrenCpuSeconds(readFileSync('/proc/self/stat', 'utf8'), clockTicks);
+  } catch {
+    return undefined;
+  }
 }
 
 function distStats(dir: string): { pages: number; files: number; bytes: number } {
@@ -318,11 +438,17 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string, log
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const cpuBefore = childrenCpuSoFar();
+  const threadsReadable = existsSync('/proc/self/task');
+  const threadsSeen = new Map<string, { kind: ThreadKind; ticks: number }>();
   let peakParts: ProcessInfo[] = [];
   const sample = (): void => {
     if (child.pid === undefined) return;
     try {
-      const processes = treeProcesses(child.pid, processTable());
+      const table = processTable();
+      const pids = treePids(child.pid, table);
+      if (threadsReadable) sampleThreads(pids, table, threadsSeen);
+      const processes = pids.flatMap((pid) => table.get(pid) ?? []);
       const totalKb = rssKbOf(processes);
       if (totalKb > peakKb) {
         peakKb = totalKb;
@@ -345,6 +471,7 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string, log
   });
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = childrenCpuSoFar();
   await new Promise((resolveEnd) => logFile.end(resolveEnd));
   const dist = distStats(spec.outDir);
   return {
@@ -355,6 +482,8 @@ async function runBuild(spec: BuildSpec, contentDir: string, logDir: string, log
     exitCode,
     seconds,
     peakRssMb: peakKb / 1024,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuSeconds: cpuAfter - cpuBefore } : {}),
+    ...(threadsSeen.size > 0 ? { cpuByKind: cpuByThreadKind(threadsSeen, clockTicks) } : {}),
     peakParts: peakParts
       .filter((part) => part.rssKb > 0)
       .sort((a, b) => b.rssKb - a.rssKb)
@@ -418,16 +547,22 @@ function cardsAfterPages(stages: BuildStages): string {
   return '';
 }
 
+/** "121.0 (1.87)": the build's CPU seconds, and how many cores that kept busy on average. */
+function cpuCell(result: BuildResult): string {
+  if (result.cpuSeconds === undefined) return '–';
+  return `${fixed(result.cpuSeconds)} (${fixed(result.cpuSeconds / result.seconds, 2)})`;
+}
+
 export function formatBuildTable(results: readonly BuildResult[]): string {
   const lines = [
-    '| build | pages | total s | content pass s | rendering s | feeds s | share images s (waited for, or beside the search index) | search index s | pages/s | peak MB | dist MB | dist files |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| build | pages | total s | CPU s (cores busy) | content pass s | rendering s | feeds s | share images s (waited for, or beside the search index) | search index s | pages/s | peak MB | dist MB | dist files |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of results) {
     const feeds = r.stages.feedsMs !== undefined ? seconds(r.stages.feedsMs) : 'in rendering';
     const failed = r.exitCode === 0 ? '' : ` (FAILED, exit ${r.exitCode}: see ${r.log})`;
     lines.push(
-      `| ${r.label}${failed} | ${r.pages} | ${fixed(r.seconds)} | ${seconds(r.stages.contentCheckMs)} | ${seconds(r.stages.renderingMs)} | ${feeds} | ${seconds(r.stages.cardsMs)}${cardsAfterPages(r.stages)} | ${seconds(r.stages.searchMs)} | ${fixed(r.pages / r.seconds)} | ${Math.round(r.peakRssMb)} | ${fixed(r.distMb)} | ${r.distFiles} |`,
+      `| ${r.label}${failed} | ${r.pages} | ${fixed(r.seconds)} | ${cpuCell(r)} | ${seconds(r.stages.contentCheckMs)} | ${seconds(r.stages.renderingMs)} | ${feeds} | ${seconds(r.stages.cardsMs)}${cardsAfterPages(r.stages)} | ${seconds(r.stages.searchMs)} | ${fixed(r.pages / r.seconds)} | ${Math.round(r.peakRssMb)} | ${fixed(r.distMb)} | ${r.distFiles} |`,
     );
   }
   return lines.join('\n');
@@ -446,6 +581,33 @@ export function formatRunSpread(results: readonly BuildResult[], runs: number): 
 }
 
 /** What made up each build's peak: "QTD, cold: 1,706 MB node astro.mjs + 84 MB node build.ts". */
+/** The CPU-by-thread table with its explanation, or nothing where threads could not be sampled. */
+function cpuByKindSection(results: readonly BuildResult[]): string[] {
+  const table = formatCpuByKindTable(results);
+  if (!table) return [];
+  return [
+    '',
+    table,
+    '',
+    'Where each build’s CPU time went, by the name the runtime gives each thread (Linux’s `/proc/<pid>/task`, sampled every 200 ms, so a little short of the CPU column): JavaScript’s main threads (Astro’s, and the build script’s after it), its worker threads (QTD’s Markdown workers and card workers; the baselines’ none), V8’s helpers (mostly garbage collection), libuv’s pool (file reads and writes, compression, hashing), Pagefind.',
+  ];
+}
+
+/**
+ * CPU seconds by kind of thread, one column per build (of the median runs), the kinds in
+ * THREAD_KINDS' order; "–" for a kind a build had no thread of. Empty without samples.
+ */
+export function formatCpuByKindTable(results: readonly BuildResult[]): string {
+  const sampled = results.filter((r) => r.cpuByKind !== undefined);
+  if (sampled.length === 0) return '';
+  const lines = [`| CPU s by thread | ${sampled.map((r) => r.label).join(' | ')} |`, `|---|${sampled.map(() => '--:|').join('')}`];
+  for (const kind of Object.values(THREAD_KINDS)) {
+    if (!sampled.some((r) => r.cpuByKind?.[kind] !== undefined)) continue;
+    lines.push(`| ${kind} | ${sampled.map((r) => (r.cpuByKind?.[kind] === undefined ? '–' : fixed(r.cpuByKind[kind]))).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
 export function formatPeakParts(results: readonly BuildResult[]): string {
   const lines = ['At the peak (MB of each process of the tree):'];
   for (const r of results) {
@@ -703,10 +865,11 @@ async function main(): Promise<void> {
     formatBuildTable(results),
     '',
     ...changeWarning.flatMap((line) => [line, '']),
-    'Total: wall-clock seconds of the build (QTD: `npm run build`’s `scripts/build.ts`, Astro then the search index; the baselines: `astro build`). Peak: resident memory of the whole process tree, sampled every 200 ms. Content pass: QTD’s `[qtd-content] content checked` line, from the start of reading until every entry is read, rendered and verified (it overlaps Vite’s start). Rendering: Astro’s “generating static routes … Completed in”. Feeds (part of rendering): QTD, the feeds’ own work as its `[qtd:feeds]` line sums it (Astro renders 8 pages at once, so its route times overlap); the baselines, one page at a time, the summed render times of their feed routes. “–”: no such stage or no log line for it.',
+    'Total: wall-clock seconds of the build (QTD: `npm run build`’s `scripts/build.ts`, Astro then the search index; the baselines: `astro build`). CPU: user and system seconds of every process and thread of the build (Linux’s `/proc`), and in parentheses that divided by the total, the cores it kept busy on average: on two cores a build takes at least half its CPU seconds. Peak: resident memory of the whole process tree, sampled every 200 ms. Content pass: QTD’s `[qtd-content] content checked` line, from the start of reading until every entry is read, rendered and verified (it overlaps Vite’s start). Rendering: Astro’s “generating static routes … Completed in”. Feeds (part of rendering): QTD, the feeds’ own work as its `[qtd:feeds]` line sums it (Astro renders 8 pages at once, so its route times overlap); the baselines, one page at a time, the summed render times of their feed routes. “–”: no such stage or no log line for it.',
     ...(runs > 1 ? ['', formatRunSpread(results, runs)] : []),
     '',
     formatPeakParts(results),
+    ...cpuByKindSection(results),
     '',
     '### Ratios',
     '',

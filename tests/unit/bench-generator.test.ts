@@ -1,10 +1,17 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BENCH_BUILD_DATE, generateCorpus, type CorpusSummary } from '../../bench/generate-corpus.ts';
 import {
+  childrenCpuSeconds,
+  cpuByThreadKind,
+  formatCpuByKindTable,
   formatPeakParts,
+  THREAD_KINDS,
+  threadKind,
+  threadTicks,
   formatRatioTable,
   formatRunSpread,
   medianRuns,
@@ -280,6 +287,56 @@ describe('bench log parsing', () => {
     const [pair] = medianRuns([run('edit', 100, 1700), run('edit', 90, 1700, 1)]);
     expect(pair).toMatchObject({ seconds: 90, exitCode: 1, log: 'edit-90.log' });
     expect(formatRunSpread([cold as BuildResult], 3)).toContain('- cold: 150.0, 140.0, 160.0');
+  });
+
+  it('reads the CPU seconds of waited-for children from a /proc stat line, whatever the command is called', () => {
+    // pid (comm) state ppid … utime(14) stime(15) cutime(16) cstime(17) …: cutime 9,000 and cstime 1,500 ticks.
+    const tail = 'S 1 2 3 0 -1 4194560 100 200 0 0 350 40 9000 1500 20 0 1 0 99 1000000 500 18446744073709551615';
+    expect(childrenCpuSeconds(`4242 (node) ${tail}`, 100)).toBeCloseTo(105);
+    expect(childrenCpuSeconds(`4242 (a (b) c) ${tail}`, 100)).toBeCloseTo(105);
+    expect(childrenCpuSeconds(`4242 (node) ${tail}`, 250)).toBeCloseTo(42);
+    expect(childrenCpuSeconds('4242 (node) S 1 2', 100)).toBeUndefined();
+  });
+
+  it('reads this process’s own /proc stat line, where the system has one', () => {
+    if (!existsSync('/proc/self/stat')) return expect(process.platform).not.toBe('linux');
+    expect(childrenCpuSeconds(readFileSync('/proc/self/stat', 'utf8'), 100)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('tells a build’s CPU time apart by kind of thread, from each thread’s /proc stat line', () => {
+    // pid (comm) state … utime(14) stime(15): 700 and 50 ticks.
+    const stat = (comm: string): string => `4242 (${comm}) S 1 2 3 0 -1 4194560 100 200 0 0 700 50 0 0 20 0 1 0 99`;
+    expect(threadTicks(stat('MainThread'))).toEqual({ name: 'MainThread', ticks: 750 });
+    expect(threadTicks(stat('a (b) c'))).toEqual({ name: 'a (b) c', ticks: 750 });
+    expect(threadTicks('4242 (node')).toBeUndefined();
+    expect(threadKind('node astro.mjs', 'MainThread')).toBe(THREAD_KINDS.main);
+    expect(threadKind('node astro.mjs', 'WorkerThread')).toBe(THREAD_KINDS.workers);
+    expect(threadKind('node build.ts', 'V8Worker')).toBe(THREAD_KINDS.v8);
+    expect(threadKind('node astro.mjs', 'libuv-worker')).toBe(THREAD_KINDS.libuv);
+    expect(threadKind('pagefind_extended', 'tokio-rt-worker')).toBe(THREAD_KINDS.pagefind);
+    expect(threadKind('esbuild', 'esbuild')).toBe(THREAD_KINDS.other);
+    const seen = new Map([
+      ['1/1', { kind: THREAD_KINDS.main, ticks: 3000 }],
+      ['1/2', { kind: THREAD_KINDS.workers, ticks: 1000 }],
+      ['1/3', { kind: THREAD_KINDS.workers, ticks: 2500 }],
+      ['9/9', { kind: THREAD_KINDS.pagefind, ticks: 1250 }],
+    ]);
+    const byKind = cpuByThreadKind(seen, 100);
+    expect(byKind).toEqual({ [THREAD_KINDS.main]: 30, [THREAD_KINDS.workers]: 35, [THREAD_KINDS.pagefind]: 12.5 });
+    const build = (label: string, cpuByKind?: BuildResult['cpuByKind']) => ({ label, cpuByKind }) as unknown as BuildResult;
+    const table = formatCpuByKindTable([
+      build('QTD, cold', byKind),
+      build('baseline, cold', { [THREAD_KINDS.main]: 14 }),
+      build('unsampled'),
+    ]);
+    expect(table.split('\n')).toEqual([
+      '| CPU s by thread | QTD, cold | baseline, cold |',
+      '|---|--:|--:|',
+      `| ${THREAD_KINDS.main} | 30.0 | 14.0 |`,
+      `| ${THREAD_KINDS.workers} | 35.0 | – |`,
+      `| ${THREAD_KINDS.pagefind} | 12.5 | – |`,
+    ]);
+    expect(formatCpuByKindTable([build('unsampled')])).toBe('');
   });
 
   it('gives the time ratio of each run beside the ratio of the median runs', () => {
