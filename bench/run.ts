@@ -207,7 +207,9 @@ export function treeProcesses(rootPid: number, table: ReadonlyMap<number, Proces
 /** The kinds of thread a build's CPU time is told apart by, from the process and the name its runtime gave the thread. */
 export const THREAD_KINDS = {
   main: 'JavaScript, main threads',
-  workers: 'JavaScript, worker threads (Markdown, cards)',
+  markdown: 'QTD’s Markdown workers',
+  cards: 'QTD’s card workers',
+  workers: 'other JavaScript worker threads',
   v8: 'V8’s helper threads (garbage collection, compiling)',
   libuv: 'libuv’s pool (files, zlib, hashing)',
   pagefind: 'Pagefind (its own process)',
@@ -219,6 +221,9 @@ export type ThreadKind = (typeof THREAD_KINDS)[keyof typeof THREAD_KINDS];
 export function threadKind(processName: string, threadName: string): ThreadKind {
   if (processName.startsWith('pagefind')) return THREAD_KINDS.pagefind;
   if (threadName === 'MainThread') return THREAD_KINDS.main;
+  // The names QTD gives its workers (src/markdown/parallel-renderer.ts, src/build/cards/render-cards.ts); Node's default is WorkerThread.
+  if (threadName === 'qtd-markdown') return THREAD_KINDS.markdown;
+  if (threadName === 'qtd-cards') return THREAD_KINDS.cards;
   if (threadName === 'WorkerThread') return THREAD_KINDS.workers;
   if (threadName === 'V8Worker') return THREAD_KINDS.v8;
   if (threadName === 'libuv-worker') return THREAD_KINDS.libuv;
@@ -589,7 +594,7 @@ function cpuByKindSection(results: readonly BuildResult[]): string[] {
     '',
     table,
     '',
-    'Where each build’s CPU time went, by the name the runtime gives each thread (Linux’s `/proc/<pid>/task`, sampled every 200 ms, so a little short of the CPU column): JavaScript’s main threads (Astro’s, and the build script’s after it), its worker threads (QTD’s Markdown workers and card workers; the baselines’ none), V8’s helpers (mostly garbage collection), libuv’s pool (file reads and writes, compression, hashing), Pagefind.',
+    'Where each build’s CPU time went, by the name the runtime gives each thread (Linux’s `/proc/<pid>/task`, sampled every 200 ms, so a little short of the CPU column): JavaScript’s main threads (Astro’s, and the build script’s after it), QTD’s Markdown workers (the content pass) and card workers (the share cards), other worker threads, V8’s helpers (mostly garbage collection), libuv’s pool (file reads and writes, compression, hashing), Pagefind.',
   ];
 }
 

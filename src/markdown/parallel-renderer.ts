@@ -106,7 +106,8 @@ export function workerRenderer(
   };
 
   const start = (): PooledWorker => {
-    const worker = new Worker(WORKER_URL, { workerData: { shared } });
+    // Named, so that the thread's CPU time shows apart from the cards' (`npm run bench`, CPU by thread).
+    const worker = new Worker(WORKER_URL, { workerData: { shared }, name: 'qtd-markdown' });
     const pooled: PooledWorker = { worker, pending: new Map() };
     worker.on('message', (reply: MarkdownReply) => {
       const waiting = pooled.pending.get(reply.id);

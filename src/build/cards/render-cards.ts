@@ -205,7 +205,8 @@ function renderInPool(
 
     const startWorker = (priority: 'low' | 'normal'): void => {
       const workerData: CardWorkerData = { fonts, lowPriority: priority === 'low' };
-      const worker = new Worker(WORKER_URL, { workerData });
+      // Named, so that the thread's CPU time shows apart from the Markdown workers' (`npm run bench`, CPU by thread).
+      const worker = new Worker(WORKER_URL, { workerData, name: 'qtd-cards' });
       workers.push(worker);
       worker.on('message', ({ results }: CardResults) => {
         if (settled) return;
