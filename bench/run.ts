@@ -266,7 +266,12 @@ function sampleThreads(
     for (const tid of tasks) {
       try {
         const thread = threadTicks(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'));
-        if (thread) seen.set(`${pid}/${tid}`, { kind: threadKind(processName, thread.name), ticks: thread.ticks });
+        if (!thread) continue;
+        const key = `${pid}/${tid}`;
+        // A process that has exited and is not yet reaped has no command line any more: it keeps the kind it had.
+        const kind =
+          processName === '' ? (seen.get(key)?.kind ?? threadKind(processName, thread.name)) : threadKind(processName, thread.name);
+        seen.set(key, { kind, ticks: thread.ticks });
       } catch {
         // The thread ended between listing and reading.
       }
