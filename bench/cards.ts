@@ -88,7 +88,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`no content in ${contentDir}: node bench/generate-corpus.ts --quotes 1000 --out ${contentDir} writes a corpus there`);
     process.exit(1);
   }
-  const times = await measureCards(contentDir, Number(values.sample), Number(values.passes));
+  const [sample, passes] = [Number(values.sample), Number(values.passes)];
+  if (!Number.isInteger(sample) || sample < 1 || !Number.isInteger(passes) || passes < 1) {
+    console.error('--sample and --passes take a whole number of at least 1');
+    process.exit(1);
+  }
+  const times = await measureCards(contentDir, sample, passes);
   console.log(
     `${times.cards} cards of ${contentDir}: ${times.msPerCard.toFixed(2)} ms a card (layout ${times.layoutMsPerCard.toFixed(2)} ms), ${times.kbPerCard.toFixed(1)} kB a card`,
   );
