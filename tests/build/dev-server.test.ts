@@ -46,6 +46,9 @@ function archive(name: string): { contentDir: string; absolute: string } {
   return { contentDir, absolute };
 }
 
+/** The end of the server's log, for a failure's message: what the preview said before it answered wrongly. */
+const serverLog = (server: DevServer): string => `astro dev said:\n${server.output().slice(-4000)}`;
+
 /** The status and Location of a request that is not followed. */
 async function answer(server: DevServer, path: string): Promise<{ status: number; location: string | null }> {
   const response = await fetch(`${server.origin}${path}`, { redirect: 'manual' });
@@ -69,8 +72,8 @@ describe('astro dev at the root', () => {
   it('answers a declared redirect and a renamed tag with a 301 to the page the build sends them to', async () => {
     expect(await answer(server, '/quotes/old-courage/')).toEqual({ status: 301, location: '/quotes/quote-emphasis/' });
     expect(await answer(server, '/tags/bravery/')).toEqual({ status: 301, location: '/tags/courage/' });
-    expect((await answer(server, '/quotes/quote-emphasis/')).status).toBe(200);
-    expect((await answer(server, '/tags/courage/')).status).toBe(200);
+    expect((await answer(server, '/quotes/quote-emphasis/')).status, serverLog(server)).toBe(200);
+    expect((await answer(server, '/tags/courage/')).status, serverLog(server)).toBe(200);
   });
 
   it('answers an accented old URL, as a browser sends it, and one that leads to another site', async () => {
@@ -80,7 +83,7 @@ describe('astro dev at the root', () => {
 
   it('keeps the renamed tag’s old feed, which is no redirect', async () => {
     const feed = await fetch(`${server.origin}/tags/bravery/rss.xml`);
-    expect(feed.status).toBe(200);
+    expect(feed.status, serverLog(server)).toBe(200);
     expect(await feed.text()).toContain('<rss');
   });
 
@@ -110,7 +113,8 @@ describe('astro dev at the root', () => {
     const quote = join(content.absolute, 'quotes/quote-short.md');
     const original = readFileSync(quote, 'utf8');
     // The routes list their paths before the edits, as a curator's earlier visits would.
-    for (const path of ['/', '/quotes/', '/quotes/quote-short/']) expect((await page(path)).status).toBe(200);
+    for (const path of ['/', '/quotes/', '/quotes/quote-short/'])
+      expect((await page(path)).status, `${path}\n${serverLog(server)}`).toBe(200);
 
     const commentary = `Commentary written at ${Date.now()}.`;
     writeFileSync(quote, `${original.trimEnd()}\n\n${commentary}\n`);
