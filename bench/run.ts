@@ -590,7 +590,6 @@ export function formatRunSpread(results: readonly BuildResult[], runs: number): 
   return lines.join('\n');
 }
 
-/** What made up each build's peak: "QTD, cold: 1,706 MB node astro.mjs + 84 MB node build.ts". */
 /** The CPU-by-thread table with its explanation, or nothing where threads could not be sampled. */
 function cpuByKindSection(results: readonly BuildResult[]): string[] {
   const table = formatCpuByKindTable(results);
@@ -618,6 +617,7 @@ export function formatCpuByKindTable(results: readonly BuildResult[]): string {
   return lines.join('\n');
 }
 
+/** What made up each build's peak: "QTD, cold: 1,706 MB node astro.mjs + 84 MB node build.ts". */
 export function formatPeakParts(results: readonly BuildResult[]): string {
   const lines = ['At the peak (MB of each process of the tree):'];
   for (const r of results) {
