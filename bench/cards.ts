@@ -17,12 +17,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readAndValidate } from '../src/content/content-pass.ts';
 import { cardInputs } from '../src/build/cards/card-inputs.ts';
 import { createCardRenderer } from '../src/build/cards/card-render.ts';
 import { cardFontFiles } from '../src/build/cards/fonts.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { BENCH_BUILD_DATE } from './generate-corpus.ts';
+import { readCorpus } from './verify-mark.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -48,12 +48,7 @@ export function spreadSample<T>(items: readonly T[], size: number): T[] {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 export async function measureCards(contentDir: string, sample: number, passes: number): Promise<CardTimes> {
-  const { content, issues } = await readAndValidate(projectRoot, contentDir, {
-    siteTimeZone: siteConfig.timeZone,
-    allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay,
-  });
-  if (issues.length > 0) throw new Error(`the content has ${issues.length} issues; the first: ${JSON.stringify(issues[0])}`);
-  const all = cardInputs(content, {
+  const all = cardInputs(await readCorpus(projectRoot, contentDir), {
     today: BENCH_BUILD_DATE,
     showScheduled: siteConfig.showScheduled,
     siteName: siteConfig.title,

@@ -269,8 +269,7 @@ function sampleThreads(
         if (!thread) continue;
         const key = `${pid}/${tid}`;
         // A process that has exited and is not yet reaped has no command line any more: it keeps the kind it had.
-        const kind =
-          processName === '' ? (seen.get(key)?.kind ?? threadKind(processName, thread.name)) : threadKind(processName, thread.name);
+        const kind = (processName === '' ? seen.get(key)?.kind : undefined) ?? threadKind(processName, thread.name);
         seen.set(key, { kind, ticks: thread.ticks });
       } catch {
         // The thread ended between listing and reading.

@@ -47,12 +47,18 @@ function timedVerification(
   return seconds;
 }
 
-export async function measureVerifyAndMark(root: string, contentDir: string): Promise<VerifyMarkTimes> {
+/** The corpus read and checked as the build reads it, with the site's settings; throws on any content issue. */
+export async function readCorpus(root: string, contentDir: string): Promise<ValidatedContent> {
   const { content, issues } = await readAndValidate(root, contentDir, {
     siteTimeZone: siteConfig.timeZone,
     allowSeveralQuotesPerDay: siteConfig.allowSeveralQuotesPerDay,
   });
   if (issues.length > 0) throw new Error(`the corpus has ${issues.length} content issues; the first: ${JSON.stringify(issues[0])}`);
+  return content;
+}
+
+export async function measureVerifyAndMark(root: string, contentDir: string): Promise<VerifyMarkTimes> {
+  const content = await readCorpus(root, contentDir);
 
   const render = await standaloneRenderer();
   const paragraphs = new Map<string, readonly string[]>();

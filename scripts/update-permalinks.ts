@@ -25,13 +25,13 @@ import {
   parseBuildRecord,
   parseLedger,
   pathsFromDist,
+  plural,
   unpublishableBuild,
   updateLedger,
   updateQuoteTexts,
   type BuildRecord,
 } from '../src/build/permalink-ledger.ts';
 import { LEDGER_FILE_NAME, collectRedirects } from '../src/build/integrations/permalinks.ts';
-import { plural } from '../src/build/permalink-ledger.ts';
 import { QUOTE_TEXTS_FILE_NAME, formatQuoteTexts, parseQuoteTexts } from '../src/content/quote-ledger.ts';
 import { listFiles } from '../src/build/files.ts';
 import { todayIn } from '../src/domain/dates.ts';
