@@ -1,7 +1,7 @@
 /**
  * `npm run build`: `astro build`, then the work that needs Astro's memory to be free
  * (src/build/after-astro.ts): the search index, beside it the share cards not drawn
- * during the pages, and the size report of `dist/`.
+ * during the pages and the citation files, and the size report of `dist/`.
  *
  *   npm run build [-- astro build options, e.g. --outDir elsewhere/]
  *
@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AFTER_ASTRO_ENV, finishCards, readAfterAstroWork } from '../src/build/after-astro.ts';
+import { AFTER_ASTRO_ENV, finishCards, readAfterAstroWork, writeCitationFilesAside } from '../src/build/after-astro.ts';
 import { indexSite } from '../src/build/integrations/search-index.ts';
 import { reportDistSize } from '../src/build/permalink-ledger.ts';
 import { astroCliPath } from '../src/build/internals.ts';
@@ -47,13 +47,14 @@ function runAstroBuild(args: readonly string[], handOffFile: string): Promise<nu
   });
 }
 
-/** The message of the error `work` fails with, or undefined when it succeeds. */
-async function failureOf(work: Promise<unknown>): Promise<string | undefined> {
+/** Waits for `work`; when it fails, logs why as an error and resolves true. */
+async function loggedFailure(work: Promise<unknown>, log: { error: (message: string) => void }): Promise<boolean> {
   try {
     await work;
-    return undefined;
+    return false;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    log.error(error instanceof Error ? error.message : String(error));
+    return true;
   }
 }
 
@@ -66,24 +67,40 @@ async function main(): Promise<number> {
     const work = readAfterAstroWork(handOffFile);
     const searchLog = logger('qtd:search-index');
     const cardsLog = logger('qtd:cards');
+    const citationsLog = logger('qtd:citation-files');
     // The cards draw at the lowest priority beside the indexer: it decides how long this
-    // part takes, and its writing, on one thread, leaves the other cores to the cards.
-    const indexing = work.search ? failureOf(indexSite(work.search.siteDir, work.search.cacheDir, searchLog)) : Promise.resolve(undefined);
-    const [searchFailure, cardsFailure] = await Promise.all([
-      indexing,
+    // part takes, and its writing, on one thread, leaves the other cores to the cards and
+    // the citation files.
+    const indexing = work.search ? indexSite(work.search.siteDir, work.search.cacheDir, searchLog) : Promise.resolve();
+    const citationsStarted = performance.now();
+    const failed = await Promise.all([
+      loggedFailure(indexing, searchLog),
       work.cards
-        ? failureOf(
+        ? loggedFailure(
+            // All cores once the index is written, or has failed.
             finishCards(
               work.cards,
               cardsLog,
-              indexing.then(() => undefined),
+              indexing.then(
+                () => undefined,
+                () => undefined,
+              ),
             ),
+            cardsLog,
           )
-        : undefined,
+        : false,
+      work.citationFiles
+        ? loggedFailure(
+            writeCitationFilesAside(work.citationFiles.siteDir).then(({ files }) =>
+              citationsLog.info(
+                `citation files: ${files} written beside the search index (${Math.round(performance.now() - citationsStarted)} ms)`,
+              ),
+            ),
+            citationsLog,
+          )
+        : false,
     ]);
-    if (searchFailure) searchLog.error(searchFailure);
-    if (cardsFailure) cardsLog.error(cardsFailure);
-    if (searchFailure || cardsFailure) return 1;
+    if (failed.includes(true)) return 1;
     if (work.distReport) await reportDistSize(work.distReport.siteDir, work.distReport.redirects, logger('qtd:permalinks'));
     return 0;
   } finally {

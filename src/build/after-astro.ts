@@ -7,13 +7,15 @@
  * `QTD_AFTER_ASTRO`; the integrations that would index the site and measure the
  * finished `dist/` write what they need into it instead, and the script does that
  * work once Astro's memory is free. The share cards still to draw when the pages are
- * written are handed over too: the script draws them beside the indexer, whose
- * writing leaves a core free, instead of the build waiting for them before it. Without the variable (a plain `astro build`) they
- * do it in the build as before, with the same result.
+ * written and the citation files are handed over too: the script draws and writes them
+ * beside the indexer, which keeps one core busy, instead of the build waiting for them
+ * before it. Without the variable (a plain `astro build`) the integrations do it all in
+ * the build, with the same result.
  *
  * Plain Node: imported by integrations and by the script.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { renderCards } from './cards/render-cards.ts';
 import type { CardInput } from './cards/card-layout.ts';
 
@@ -31,6 +33,8 @@ export interface AfterAstroWork {
    * cards as a JSON array.
    */
   cards?: { inputsFile: string; outDir: string; cacheDir: string; identity?: string; earlier: { rendered: number; ms: number } };
+  /** Write every quote's citation files from the bundle in `siteDir` (src/build/integrations/citation-files.ts). */
+  citationFiles?: { siteDir: string };
 }
 
 /** The hand-off file when the build runs under `npm run build`, else undefined. */
@@ -79,4 +83,22 @@ export async function finishCards(
   log.info(
     `share cards: ${inputs.length} (${cards.earlier.rendered + done.rendered} rendered, ${fromEarlierBuilds} from cache) in ${cards.earlier.ms + done.ms} ms; ${done.rendered} drawn beside the search index in ${done.ms} ms`,
   );
+}
+
+/**
+ * Writes the citation files of `siteDir` (src/views/citation-bundle.ts) on a worker thread,
+ * so that its thousands of synchronous writes leave this thread to the search index and the
+ * cards. Rejects with the worker's error.
+ */
+export function writeCitationFilesAside(siteDir: string): Promise<{ files: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./citation-files-worker.ts', import.meta.url), { workerData: { siteDir }, name: 'qtd-citations' });
+    let result: { files: number } | undefined;
+    worker.once('message', (message: { files: number }) => (result = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (result) resolve(result);
+      else reject(new Error(`the citation files' worker stopped (exit code ${code}) before it had written them`));
+    });
+  });
 }

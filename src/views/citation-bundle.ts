@@ -2,7 +2,7 @@
  * Every quote's citation files (`citation.json`, `citation.bib`), written from the one
  * bundle the build renders (src/pages/quotes/[bundle].json.ts): a JSON object of quote
  * id → { file name → file text }. Plain Node: run from the citation-files integration
- * at the end of a build.
+ * at the end of a build, or by `npm run build` once Astro has exited.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,21 +43,31 @@ export function parseCitationBundle(text: string): Map<string, Map<CitationFileN
   return quotes;
 }
 
-/**
- * Writes each quote's citation files from the bundle in `outDir`, then deletes the
- * bundle. Synchronous on purpose: thousands of small writes in a row are 2–3× faster
- * than through promises and the thread pool (see link-or-copy.ts).
- */
-export function writeCitationFiles(outDir: string): { files: number } {
-  const bundlePath = join(outDir, CITATION_BUNDLE_PATH);
+/** The bundle in `outDir`, read and checked (parseCitationBundle); a missing bundle is a build fault. */
+export function readCitationBundle(outDir: string): Map<string, Map<CitationFileName, string>> {
   let text: string;
   try {
-    text = readFileSync(bundlePath, 'utf8');
+    text = readFileSync(join(outDir, CITATION_BUNDLE_PATH), 'utf8');
   } catch {
     throw new Error(`${CITATION_BUNDLE_PATH} is missing from the output: src/pages/quotes/[bundle].json.ts renders it in every build`);
   }
+  return parseCitationBundle(text);
+}
+
+/** The files a bundle writes, relative to the output folder, as `listFiles` names files. */
+export function citationFilePaths(bundle: ReadonlyMap<string, ReadonlyMap<CitationFileName, string>>): string[] {
+  return [...bundle].flatMap(([id, files]) => [...files.keys()].map((name) => citationFilePath(id, name)));
+}
+
+/**
+ * Writes each quote's citation files from the bundle in `outDir`, then deletes the
+ * bundle. Synchronous on purpose: thousands of small writes in a row are 2–3× faster
+ * than through promises and the thread pool (see link-or-copy.ts); `npm run build`
+ * calls it on a worker thread of its own (src/build/after-astro.ts).
+ */
+export function writeCitationFiles(outDir: string): { files: number } {
   let written = 0;
-  for (const [id, files] of parseCitationBundle(text)) {
+  for (const [id, files] of readCitationBundle(outDir)) {
     // Each quote has a folder of its own, most often made already by its page.
     mkdirSync(join(outDir, 'quotes', id), { recursive: true });
     for (const [name, fileText] of files) {
@@ -65,6 +75,6 @@ export function writeCitationFiles(outDir: string): { files: number } {
       written += 1;
     }
   }
-  rmSync(bundlePath);
+  rmSync(join(outDir, CITATION_BUNDLE_PATH));
   return { files: written };
 }

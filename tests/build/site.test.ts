@@ -339,12 +339,28 @@ describe('npm run build', () => {
     expect(JSON.parse(readText(dist, 'pagefind/pagefind-entry.json')).languages.en.page_count).toBeGreaterThan(0);
   });
 
-  it('indexes inside the build under a plain `astro build`', () => {
+  it('writes the citation files after Astro has exited, beside the search index, and before measuring dist/', () => {
+    const log = readFileSync(buildLogOf(SITES.real.name), 'utf8');
+    const astroDone = log.indexOf('[build] Complete!');
+    const deferred = log.search(/\[qtd:citation-files\] citation files: \d+ written after Astro exits/);
+    const written = log.search(/\[qtd:citation-files\] citation files: \d+ written beside the search index/);
+    expect(deferred).toBeGreaterThan(-1);
+    expect(deferred).toBeLessThan(astroDone);
+    expect(written).toBeGreaterThan(astroDone);
+    expect(written).toBeLessThan(log.search(/\[qtd:permalinks\] dist\/: \d+ files/));
+    expect(listFiles(dist)).toContain('quotes/spirit-of-resistance/citation.bib');
+    expect(listFiles(dist)).not.toContain('quotes/citation-files.json');
+  });
+
+  it('indexes and writes the citation files inside the build under a plain `astro build`', () => {
     const log = readFileSync(buildLogOf(SITES.realTokyo.name), 'utf8');
     const indexed = log.search(/\[qtd:search-index\] search index: (?:\d+ pages indexed|cached)/);
     expect(indexed).toBeGreaterThan(-1);
     expect(indexed).toBeLessThan(log.indexOf('[build] Complete!'));
     expect(log).not.toContain('written after Astro exits');
+    const citations = log.search(/\[qtd:citation-files\] citation files: \d+ written \(\d+ ms\)/);
+    expect(citations).toBeGreaterThan(-1);
+    expect(citations).toBeLessThan(log.indexOf('[build] Complete!'));
   });
 });
 

@@ -2,7 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CITATION_BUNDLE_PATH, citationFilePath, parseCitationBundle, writeCitationFiles } from '../../src/views/citation-bundle.ts';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import {
+  CITATION_BUNDLE_PATH,
+  citationFilePath,
+  citationFilePaths,
+  parseCitationBundle,
+  readCitationBundle,
+  writeCitationFiles,
+} from '../../src/views/citation-bundle.ts';
+import citationFiles, { withPendingCitationFiles } from '../../src/build/integrations/citation-files.ts';
+import { AFTER_ASTRO_ENV, readAfterAstroWork, writeCitationFilesAside } from '../../src/build/after-astro.ts';
 
 describe('parseCitationBundle', () => {
   it('reads quote id → file name → file text', () => {
@@ -65,5 +76,78 @@ describe('writeCitationFiles', () => {
 
   it('says what is wrong when the bundle is missing', () => {
     expect(() => writeCitationFiles(outDir)).toThrow(/quotes\/citation-files\.json is missing from the output/);
+  });
+});
+
+describe('the citation files under `npm run build` (written after Astro exits)', () => {
+  let outDir = '';
+  let handOffDir = '';
+  const logged: string[] = [];
+  const logger = { info: (message: string) => logged.push(message) } as unknown as AstroIntegrationLogger;
+  beforeEach(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'qtd-citations-'));
+    handOffDir = mkdtempSync(join(tmpdir(), 'qtd-after-astro-'));
+    const bundle = join(outDir, CITATION_BUNDLE_PATH);
+    mkdirSync(dirname(bundle), { recursive: true });
+    writeFileSync(
+      bundle,
+      JSON.stringify({
+        b: { 'citation.json': '[{"id":"b"}]\n', 'citation.bib': '@misc{b,\n}\n' },
+        a: { 'citation.json': '[{"id":"a"}]\n' },
+      }),
+    );
+    logged.length = 0;
+  });
+  afterEach(() => {
+    delete process.env[AFTER_ASTRO_ENV];
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(handOffDir, { recursive: true, force: true });
+  });
+
+  const buildDone = async () => {
+    const hook = citationFiles().hooks['astro:build:done'];
+    await hook?.({ dir: pathToFileURL(`${outDir}/`), logger } as unknown as Parameters<NonNullable<typeof hook>>[0]);
+  };
+
+  it('lists the files a bundle writes, as the output lists its files', () => {
+    expect(citationFilePaths(readCitationBundle(outDir))).toEqual([
+      'quotes/b/citation.json',
+      'quotes/b/citation.bib',
+      'quotes/a/citation.json',
+    ]);
+  });
+
+  it('are handed over, counted as written by the permalinks check, and written on a worker thread', async () => {
+    const handOff = join(handOffDir, 'after-astro.json');
+    process.env[AFTER_ASTRO_ENV] = handOff;
+    await buildDone();
+    expect(readAfterAstroWork(handOff)).toEqual({ citationFiles: { siteDir: `${outDir}/` } });
+    expect(logged).toEqual(['citation files: 3 written after Astro exits, beside the search index (npm run build)']);
+    expect(existsSync(join(outDir, CITATION_BUNDLE_PATH))).toBe(true);
+    expect(withPendingCitationFiles(['index.html', CITATION_BUNDLE_PATH, 'quotes/a/index.html'])).toEqual([
+      'index.html',
+      'quotes/a/citation.json',
+      'quotes/a/index.html',
+      'quotes/b/citation.bib',
+      'quotes/b/citation.json',
+    ]);
+
+    await expect(writeCitationFilesAside(outDir)).resolves.toEqual({ files: 3 });
+    expect(readFileSync(join(outDir, 'quotes/b/citation.bib'), 'utf8')).toBe('@misc{b,\n}\n');
+    expect(existsSync(join(outDir, CITATION_BUNDLE_PATH))).toBe(false);
+    await expect(writeCitationFilesAside(outDir)).rejects.toThrow(/quotes\/citation-files\.json is missing from the output/);
+  });
+
+  it('are written in the build, with nothing pending, under a plain `astro build`', async () => {
+    await buildDone();
+    expect(logged).toEqual([expect.stringMatching(/^citation files: 3 written \(\d+ ms\)$/)]);
+    expect(readFileSync(join(outDir, 'quotes/a/citation.json'), 'utf8')).toBe('[{"id":"a"}]\n');
+    expect(withPendingCitationFiles(['index.html', 'quotes/a/citation.json'])).toEqual(['index.html', 'quotes/a/citation.json']);
+  });
+
+  it('fail the build where the bundle was made when it is faulty', async () => {
+    process.env[AFTER_ASTRO_ENV] = join(handOffDir, 'after-astro.json');
+    writeFileSync(join(outDir, CITATION_BUNDLE_PATH), '{"../x":{}}');
+    await expect(buildDone()).rejects.toThrow(/not one path segment/);
   });
 });

@@ -51,6 +51,7 @@ import type { Redirect, RedirectsResult } from '../redirects.ts';
 import { siteConfig } from '../../site.config.ts';
 import { afterAstroFile, handOver } from '../after-astro.ts';
 import { listFiles } from '../files.ts';
+import { withPendingCitationFiles } from './citation-files.ts';
 import { checkedArticleText, checkedContent } from '../../content/loader.ts';
 import { firstPublishedWords } from '../../domain/published-words.ts';
 import type { ValidatedContent } from '../../content/validate.ts';
@@ -334,7 +335,8 @@ export default function permalinks(options: PermalinksOptions = {}): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const contentDir = siteConfig.contentDir;
-        const builtFiles = listFiles(distDir);
+        // The citation files `npm run build` writes after Astro exits count as written.
+        const builtFiles = withPendingCitationFiles(listFiles(distDir));
         const fileSet = new Set(builtFiles);
 
         const extra = typeof options.redirects === 'function' ? await options.redirects() : (options.redirects ?? []);
