@@ -209,6 +209,7 @@ export const THREAD_KINDS = {
   main: 'JavaScript, main threads',
   markdown: 'QTD’s Markdown workers',
   cards: 'QTD’s card workers',
+  citations: 'QTD’s citation-file writer',
   workers: 'other JavaScript worker threads',
   v8: 'V8’s helper threads (garbage collection, compiling)',
   libuv: 'libuv’s pool (files, zlib, hashing)',
@@ -221,9 +222,11 @@ export type ThreadKind = (typeof THREAD_KINDS)[keyof typeof THREAD_KINDS];
 export function threadKind(processName: string, threadName: string): ThreadKind {
   if (processName.startsWith('pagefind')) return THREAD_KINDS.pagefind;
   if (threadName === 'MainThread') return THREAD_KINDS.main;
-  // The names QTD gives its workers (src/markdown/parallel-renderer.ts, src/build/cards/render-cards.ts); Node's default is WorkerThread.
+  // The names QTD gives its workers (src/markdown/parallel-renderer.ts, src/build/cards/render-cards.ts,
+  // src/build/after-astro.ts); Node's default is WorkerThread.
   if (threadName === 'qtd-markdown') return THREAD_KINDS.markdown;
   if (threadName === 'qtd-cards') return THREAD_KINDS.cards;
+  if (threadName === 'qtd-citations') return THREAD_KINDS.citations;
   if (threadName === 'WorkerThread') return THREAD_KINDS.workers;
   if (threadName === 'V8Worker') return THREAD_KINDS.v8;
   if (threadName === 'libuv-worker') return THREAD_KINDS.libuv;

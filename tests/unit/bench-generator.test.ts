@@ -312,6 +312,7 @@ describe('bench log parsing', () => {
     expect(threadKind('node astro.mjs', 'MainThread')).toBe(THREAD_KINDS.main);
     expect(threadKind('node astro.mjs', 'qtd-markdown')).toBe(THREAD_KINDS.markdown);
     expect(threadKind('node build.ts', 'qtd-cards')).toBe(THREAD_KINDS.cards);
+    expect(threadKind('node build.ts', 'qtd-citations')).toBe(THREAD_KINDS.citations);
     expect(threadKind('node astro.mjs', 'WorkerThread')).toBe(THREAD_KINDS.workers);
     expect(threadKind('node build.ts', 'V8Worker')).toBe(THREAD_KINDS.v8);
     expect(threadKind('node astro.mjs', 'libuv-worker')).toBe(THREAD_KINDS.libuv);
