@@ -1,10 +1,10 @@
 /**
  * Writes every quote's `citation.json` and `citation.bib` from the one bundle Astro rendered
  * (src/views/citation-bundle.ts). Under `npm run build` they are written after Astro exits,
- * on a thread of their own beside the search index (src/build/after-astro.ts): 20,000 small
- * files at 10,000 quotes, 4–12 s of file writes that would otherwise hold up the end of the
- * build. A plain `astro build` writes them here, before the permalinks integration, which
- * checks and measures the finished output.
+ * on a thread of their own beside the search index (src/build/after-astro.ts): two small
+ * files a quote, whose writing would otherwise hold up the end of Astro's build while the
+ * disk catches up with the pages. A plain `astro build` writes them here, before the
+ * permalinks integration, which checks and measures the finished output.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
