@@ -111,7 +111,7 @@ export interface TimelineStep {
   threads: { busy: number; place: string | undefined }[];
 }
 
-/** How busy each thread was in each `stepSeconds` of the run, on the clock the profiles share. */
+/** How busy each thread was in each `stepSeconds` of the run, on the clock the profiles share (a sample counts in the step it starts in). */
 export function timeline(profiles: readonly CpuProfile[], stepSeconds: number): TimelineStep[] {
   if (!(stepSeconds > 0)) throw new Error('a timeline step is a positive number of seconds');
   const start = Math.min(...profiles.map((profile) => profile.startTime));

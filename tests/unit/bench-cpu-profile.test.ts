@@ -28,19 +28,21 @@ function profile(startTime: number, samples: [number, number][], endTime: number
 }
 
 describe('the CPU profile summary', () => {
-  it('names the place of a function by package, source folder, bundle chunk or Node module', () => {
-    expect(placeOf('file:///w/node_modules/parse5/dist/tokenizer/index.js', 'f')).toBe('parse5');
-    expect(placeOf('file:///w/node_modules/@astrojs/sitemap/dist/generate-sitemap.js', 'f')).toBe('@astrojs/sitemap');
-    expect(placeOf('file:///w/src/build/cards/raster.ts', 'f')).toBe('src/build/cards');
-    expect(placeOf('file:///w/src/site.config.ts', 'f')).toBe('src');
-    expect(placeOf('file:///w/bench/run.ts', 'f')).toBe('bench');
-    expect(placeOf('file:///w/.astro/.prerender/chunks/citations_B7eUJG4u.mjs', 'f')).toBe('site chunk: citations');
-    expect(placeOf('file:///w/.astro/.prerender/prerender-entry.ZxEe3n7K.mjs', 'f')).toBe('site chunk: prerender-entry');
-    expect(placeOf('node:zlib', 'f')).toBe('node:zlib');
-    expect(placeOf('node:internal/crypto/hash', 'f')).toBe('node:internal/crypto');
-    expect(placeOf('wasm://wasm/00175032', 'wasm-function[378]')).toBe('WebAssembly');
-    expect(placeOf('', 'mkdir')).toBe('native');
-    expect(placeOf('', '(garbage collector)')).toBe('(garbage collector)');
+  it.each([
+    ['file:///w/node_modules/parse5/dist/tokenizer/index.js', 'f', 'parse5'],
+    ['file:///w/node_modules/@astrojs/sitemap/dist/generate-sitemap.js', 'f', '@astrojs/sitemap'],
+    ['file:///w/src/build/cards/raster.ts', 'f', 'src/build/cards'],
+    ['file:///w/src/site.config.ts', 'f', 'src'],
+    ['file:///w/bench/run.ts', 'f', 'bench'],
+    ['file:///w/.astro/.prerender/chunks/citations_B7eUJG4u.mjs', 'f', 'site chunk: citations'],
+    ['file:///w/.astro/.prerender/prerender-entry.ZxEe3n7K.mjs', 'f', 'site chunk: prerender-entry'],
+    ['node:zlib', 'f', 'node:zlib'],
+    ['node:internal/crypto/hash', 'f', 'node:internal/crypto'],
+    ['wasm://wasm/00175032', 'wasm-function[378]', 'WebAssembly'],
+    ['', 'mkdir', 'native'],
+    ['', '(garbage collector)', '(garbage collector)'],
+  ])('places %s (%s) in %s', (url, functionName, place) => {
+    expect(placeOf(url, functionName)).toBe(place);
   });
 
   it('gives each sample the time until the next one, and the last the time to the end', () => {

@@ -45,6 +45,14 @@ describe('parseCitationBundle', () => {
   });
 });
 
+/** Writes `files` (quote id → file name → text) as the build's bundle in `outDir`; returns its path. */
+function writeBundle(outDir: string, files: Record<string, Record<string, string>>): string {
+  const bundle = join(outDir, CITATION_BUNDLE_PATH);
+  mkdirSync(dirname(bundle), { recursive: true });
+  writeFileSync(bundle, JSON.stringify(files));
+  return bundle;
+}
+
 describe('writeCitationFiles', () => {
   let outDir = '';
   beforeEach(() => {
@@ -55,15 +63,10 @@ describe('writeCitationFiles', () => {
   it('writes each file beside its quote page and deletes the bundle', () => {
     mkdirSync(join(outDir, 'quotes/a'), { recursive: true });
     writeFileSync(join(outDir, 'quotes/a/index.html'), '<!doctype html>');
-    const bundle = join(outDir, CITATION_BUNDLE_PATH);
-    mkdirSync(dirname(bundle), { recursive: true });
-    writeFileSync(
-      bundle,
-      JSON.stringify({
-        a: { 'citation.json': '[{"id":"a"}]\n', 'citation.bib': '@article{a,\n}\n' },
-        b: { 'citation.json': '[{"id":"b"}]\n', 'citation.bib': '@misc{b,\n}\n' },
-      }),
-    );
+    const bundle = writeBundle(outDir, {
+      a: { 'citation.json': '[{"id":"a"}]\n', 'citation.bib': '@article{a,\n}\n' },
+      b: { 'citation.json': '[{"id":"b"}]\n', 'citation.bib': '@misc{b,\n}\n' },
+    });
 
     expect(writeCitationFiles(outDir)).toEqual({ files: 4 });
     expect(readFileSync(join(outDir, citationFilePath('a')), 'utf8')).toBe('[{"id":"a"}]\n');
@@ -87,15 +90,10 @@ describe('the citation files under `npm run build` (written after Astro exits)',
   beforeEach(() => {
     outDir = mkdtempSync(join(tmpdir(), 'qtd-citations-'));
     handOffDir = mkdtempSync(join(tmpdir(), 'qtd-after-astro-'));
-    const bundle = join(outDir, CITATION_BUNDLE_PATH);
-    mkdirSync(dirname(bundle), { recursive: true });
-    writeFileSync(
-      bundle,
-      JSON.stringify({
-        b: { 'citation.json': '[{"id":"b"}]\n', 'citation.bib': '@misc{b,\n}\n' },
-        a: { 'citation.json': '[{"id":"a"}]\n' },
-      }),
-    );
+    writeBundle(outDir, {
+      b: { 'citation.json': '[{"id":"b"}]\n', 'citation.bib': '@misc{b,\n}\n' },
+      a: { 'citation.json': '[{"id":"a"}]\n' },
+    });
     logged.length = 0;
   });
   afterEach(() => {
