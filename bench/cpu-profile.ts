@@ -54,14 +54,21 @@ export function placeOf(url: string, functionName: string): string {
   return url;
 }
 
-/** Each sample's node and the time it stands for: until the next sample, as Chrome's profiler counts it. */
-function* timedSamples(profile: CpuProfile): Generator<{ node: number; at: number; micros: number }> {
+type CallFrame = CpuProfile['nodes'][number]['callFrame'];
+
+/**
+ * Each sample's call frame, with its place (`placeOf`) and the time it stands for: until the
+ * next sample, as Chrome's profiler counts it.
+ */
+function* timedSamples(profile: CpuProfile): Generator<{ frame: CallFrame; place: string; at: number; micros: number }> {
+  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   let at = profile.startTime;
   for (let index = 0; index < profile.samples.length; index++) {
     at += profile.timeDeltas[index] ?? 0;
-    const next = profile.timeDeltas[index + 1];
-    const micros = next ?? Math.max(0, profile.endTime - at);
-    yield { node: profile.samples[index] ?? -1, at, micros };
+    const frame = frames.get(profile.samples[index] ?? -1);
+    if (!frame) continue;
+    const micros = profile.timeDeltas[index + 1] ?? Math.max(0, profile.endTime - at);
+    yield { frame, place: placeOf(frame.url, frame.functionName), at, micros };
   }
 }
 
@@ -79,19 +86,15 @@ export interface ThreadSummary {
 const costliestFirst = (totals: Map<string, number>): [string, number][] => [...totals].sort((a, b) => b[1] - a[1]);
 
 export function summarise(profile: CpuProfile): ThreadSummary {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const places = new Map<string, number>();
   const functions = new Map<string, number>();
   let waiting = 0;
-  for (const { node, micros } of timedSamples(profile)) {
-    const frame = nodes.get(node);
-    if (!frame) continue;
+  for (const { frame, place, micros } of timedSamples(profile)) {
     const seconds = micros / 1e6;
     if (WAITING.has(frame.functionName)) {
       waiting += seconds;
       continue;
     }
-    const place = placeOf(frame.url, frame.functionName);
     places.set(place, (places.get(place) ?? 0) + seconds);
     const name = `${frame.functionName || '(anonymous)'} ${frame.url === '' ? place : `${place}:${frame.lineNumber + 1}`}`;
     functions.set(name, (functions.get(name) ?? 0) + seconds);
@@ -120,12 +123,9 @@ export function timeline(profiles: readonly CpuProfile[], stepSeconds: number): 
   const stepCount = Math.max(1, Math.ceil((end - start) / stepMicros));
   const busy = profiles.map(() => Array.from({ length: stepCount }, () => new Map<string, number>()));
   profiles.forEach((profile, thread) => {
-    const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-    for (const { node, at, micros } of timedSamples(profile)) {
-      const frame = nodes.get(node);
-      if (!frame || WAITING.has(frame.functionName)) continue;
+    for (const { frame, place, at, micros } of timedSamples(profile)) {
+      if (WAITING.has(frame.functionName)) continue;
       const step = busy[thread]?.[Math.min(stepCount - 1, Math.floor((at - start) / stepMicros))];
-      const place = placeOf(frame.url, frame.functionName);
       step?.set(place, (step.get(place) ?? 0) + micros);
     }
   });
